@@ -1,0 +1,18 @@
+namespace SecureServing.Core.Config;
+
+/// <summary><c>secure-serving:ingress</c>: public HTTPS at the Istio ingress gateway and Knative domains (seed 004).</summary>
+public sealed record IngressConfig
+{
+    public required string Hostname { get; init; }
+    public IngressTls Tls { get; init; } = IngressTls.CertManager;
+    /// <summary>TLS secret in istio-system; created by cert-manager or pre-existing.</summary>
+    public string TlsSecret { get; init; } = "ingress-tls";
+    /// <summary>cert-manager ClusterIssuer for <c>tls: certManager</c>.</summary>
+    public string ClusterIssuer { get; init; } = "letsencrypt";
+    /// <summary>Knative domain template; the single-level form keeps a <c>*.hostname</c> certificate valid (seed 004).</summary>
+    public string DomainTemplate { get; init; } = "{{.Name}}-{{.Namespace}}.{{.Domain}}";
+    /// <summary>Patch istio-ingressgateway to type LoadBalancer (seed 004); off when IAP's GKE Ingress fronts it.</summary>
+    public bool LoadBalancerService { get; init; }
+}
+
+public enum IngressTls { CertManager, Secret }

@@ -1,0 +1,39 @@
+namespace SecureServing.Core.Config;
+
+/// <summary><c>secure-serving:mesh</c>: Istio mTLS, local gateways, in-mesh JWT checks.</summary>
+public sealed record MeshConfig
+{
+    /// <summary><c>namespace</c>: STRICT per team namespace; <c>mesh</c>: STRICT mesh-wide plus ISTIO_MUTUAL DestinationRule.</summary>
+    public MtlsScope Mtls { get; init; } = MtlsScope.Namespace;
+    /// <summary>KServe's dedicated local gateway; null when none.</summary>
+    public LocalGatewayConfig? LocalGateway { get; init; }
+    /// <summary>KServe <c>ingress.disableIstioVirtualHost</c> (seed 003).</summary>
+    public bool DisableIstioVirtualHost { get; init; } = true;
+    /// <summary>TLS on Knative's knative-local-gateway (seed 003 patches it to HTTPS 8081 ISTIO_MUTUAL).</summary>
+    public KnativeLocalGatewayTls KnativeLocalGatewayTls { get; init; } = KnativeLocalGatewayTls.IstioMutual;
+    /// <summary>Whether workloads outside the mesh call InferenceServices (seed 003 hybrid setup).</summary>
+    public bool OutOfMeshCallers { get; init; }
+    public DexConfig? Dex { get; init; }
+}
+
+public enum MtlsScope { Namespace, Mesh }
+
+public enum KnativeLocalGatewayTls { IstioMutual, None }
+
+public sealed record LocalGatewayConfig
+{
+    public LocalGatewayMode Mode { get; init; } = LocalGatewayMode.Https;
+    /// <summary>TLS secret in istio-system for HTTPS mode (seed 003: kserve-cluster-local-tls), issued by cert-manager.</summary>
+    public string TlsSecret { get; init; } = "kserve-cluster-local-tls";
+}
+
+public enum LocalGatewayMode { Http, Https }
+
+/// <summary>Dex as OIDC provider (seed 001): RequestAuthentication + AuthorizationPolicy on claims.</summary>
+public sealed record DexConfig
+{
+    public required string Issuer { get; init; }
+    public required string JwksUri { get; init; }
+    public IReadOnlyList<string> Audiences { get; init; } = [];
+    public IReadOnlyList<string> RequiredGroups { get; init; } = [];
+}

@@ -1,0 +1,40 @@
+namespace SecureServing.Core.Config;
+
+/// <summary><c>secure-serving:perimeter</c>: VPC Service Controls.</summary>
+public sealed record PerimeterConfig
+{
+    public required AccessPolicyRef AccessPolicy { get; init; }
+    /// <summary>Perimeter name: letters, digits, underscore.</summary>
+    public required string Name { get; init; }
+    public required string Title { get; init; }
+    public PerimeterMode Mode { get; init; } = PerimeterMode.DryRun;
+    public required IReadOnlyList<string> RestrictedServices { get; init; }
+    public IReadOnlyList<AccessLevelConfig> AccessLevels { get; init; } = [];
+    /// <summary>The identity that mirrors images into the perimeter (seed 002: Cloud Build's service account).</summary>
+    public required string ImageMirrorIdentity { get; init; }
+}
+
+/// <summary>Either an existing access policy (<c>{id}</c>) or one to create (<c>{create: true, title}</c>). One per organization.</summary>
+public sealed record AccessPolicyRef
+{
+    public string? Id { get; init; }
+    public bool Create { get; init; }
+    public string? Title { get; init; }
+}
+
+public enum PerimeterMode
+{
+    /// <summary>Writes the dry-run spec (<c>useExplicitDryRunSpec</c>): violations are logged, not blocked.</summary>
+    DryRun,
+    /// <summary>Writes the enforced status.</summary>
+    Enforced,
+}
+
+public sealed record AccessLevelConfig
+{
+    /// <summary>Letters, digits, underscore; no hyphens (seed 002).</summary>
+    public required string Name { get; init; }
+    public string? Title { get; init; }
+    public IReadOnlyList<string> Members { get; init; } = [];
+    public IReadOnlyList<string> IpSubnetworks { get; init; } = [];
+}

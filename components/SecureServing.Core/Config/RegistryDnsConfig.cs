@@ -1,0 +1,14 @@
+namespace SecureServing.Core.Config;
+
+/// <summary><c>secure-serving:registryDns</c>: private zones that send registry traffic to the restricted VIP.</summary>
+public sealed record RegistryDnsConfig
+{
+    public IReadOnlyList<string> Domains { get; init; } = ["gcr.io", "pkg.dev"];
+    public GoogleApisVip Vip { get; init; } = GoogleApisVip.Restricted;
+}
+
+public enum GoogleApisVip
+{
+    /// <summary>restricted.googleapis.com, 199.36.153.4/30: only VPC-SC-supported APIs.</summary>
+    Restricted,
+}

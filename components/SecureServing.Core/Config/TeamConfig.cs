@@ -1,0 +1,38 @@
+namespace SecureServing.Core.Config;
+
+/// <summary>One team file, <c>stacks/&lt;stack&gt;/&lt;team&gt;.yaml</c>, owned by the team (CODEOWNERS).</summary>
+public sealed record TeamConfig
+{
+    public required string Team { get; init; }
+    /// <summary>Team namespace: DNS-1123 label, one team per namespace.</summary>
+    public required string Namespace { get; init; }
+    /// <summary>IAM members of the team (IAP accessors for the team's models).</summary>
+    public IReadOnlyList<string> Members { get; init; } = [];
+    /// <summary>Namespaces besides the team's own (and knative-serving) allowed to call its models.</summary>
+    public IReadOnlyList<string> AllowedNamespaces { get; init; } = [];
+    /// <summary>Namespace isolation AuthorizationPolicy (seed 003); on by default.</summary>
+    public bool Authorization { get; init; } = true;
+    public IReadOnlyList<ModelConfig> Models { get; init; } = [];
+    public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
+    /// <summary>Repository-relative path of the team file, for messages.</summary>
+    public required string SourceFile { get; init; }
+}
+
+public sealed record ModelConfig
+{
+    /// <summary>InferenceService name: DNS-1123 label.</summary>
+    public required string Name { get; init; }
+    /// <summary>KServe model format, e.g. sklearn, xgboost, tensorflow, pytorch, onnx.</summary>
+    public required string Format { get; init; }
+    public required string StorageUri { get; init; }
+    /// <summary><c>off</c> sets targetBurstCapacity 0 so the activator leaves the request path (seed 003).</summary>
+    public ActivatorMode Activator { get; init; } = ActivatorMode.Off;
+    /// <summary>Adds the IAP path route <c>/kfserving/&lt;ns&gt;/&lt;model&gt;</c> (seed 000).</summary>
+    public bool ExposeViaIap { get; init; }
+    /// <summary>Istio sidecar injection; turning it off disables mesh authorization (seed 000 warning).</summary>
+    public bool SidecarInjection { get; init; } = true;
+    /// <summary>Optional custom predictor image; must come from a registry the private cluster reaches.</summary>
+    public string? Image { get; init; }
+}
+
+public enum ActivatorMode { Off, On }
