@@ -1,0 +1,12 @@
+using System.CommandLine;
+using SecureServing.Cli;
+
+// secure-serving: the offline CLI. render and check need no cloud credentials.
+var root = new RootCommand("SecureServing: check and render a locked-down model-serving platform offline; call its models.")
+{
+    CheckCommand.Create(),
+    RenderCommand.Create(),
+    PredictCommand.Create(),
+    HealthCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
