@@ -12,6 +12,12 @@ public sealed record PerimeterConfig
     public IReadOnlyList<AccessLevelConfig> AccessLevels { get; init; } = [];
     /// <summary>The identity that mirrors images into the perimeter (seed 002: Cloud Build's service account).</summary>
     public required string ImageMirrorIdentity { get; init; }
+    /// <summary>
+    /// Buckets in projects inside this perimeter that models may load from, besides each team's own bucket
+    /// (written <c>{teamBucket}/path</c> in a model's storageUri). Any other <c>gs://</c> bucket is outside the
+    /// perimeter, and VPC-SC would block the model download while storage is restricted.
+    /// </summary>
+    public IReadOnlyList<string> Buckets { get; init; } = [];
 }
 
 /// <summary>Either an existing access policy (<c>{id}</c>) or one to create (<c>{create: true, title}</c>). One per organization.</summary>

@@ -24,6 +24,10 @@ public sealed record ModelConfig
     public required string Name { get; init; }
     /// <summary>KServe model format, e.g. sklearn, xgboost, tensorflow, pytorch, onnx.</summary>
     public required string Format { get; init; }
+    /// <summary>
+    /// <c>{teamBucket}/path</c> for the team's own bucket (created by the stack inside the perimeter project, with a
+    /// random suffix), or <c>gs://bucket/path</c> for a bucket listed in <c>secure-serving:perimeter.buckets</c>.
+    /// </summary>
     public required string StorageUri { get; init; }
     /// <summary><c>off</c> sets targetBurstCapacity 0 so the activator leaves the request path (seed 003).</summary>
     public ActivatorMode Activator { get; init; } = ActivatorMode.Off;

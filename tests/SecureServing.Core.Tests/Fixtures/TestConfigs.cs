@@ -21,7 +21,7 @@ public static class TestConfigs
     {
         Name = name,
         Format = "sklearn",
-        StorageUri = "gs://acme-ml-dev-models/sklearn/iris",
+        StorageUri = "{teamBucket}/sklearn/iris",
         Activator = activator,
         ExposeViaIap = iap,
     };
