@@ -54,7 +54,7 @@ done
 skip_line=""
 if [ "${#skipped[@]}" -gt 0 ]; then
   pkgs=$(printf '%s\n' "${missing_packages[@]}" | sort -u | paste -sd, - | sed 's/,/, /g')
-  skip_line="SKIPPED: ${skipped[*]} — the Pulumi packages they need ($pkgs) are not on the configured NuGet sources; their compile and Pulumi tests did not run. Set SECURE_SERVING_REQUIRE_PULUMI=1 to make this a failure."
+  skip_line="SKIPPED: $(printf '%s\n' "${skipped[@]}" | paste -sd, - | sed 's/,/, /g') — the Pulumi packages they need ($pkgs) are not on the configured NuGet sources; their compile and Pulumi tests did not run. Set SECURE_SERVING_REQUIRE_PULUMI=1 to make this a failure."
   if [ "$require_pulumi" = "1" ]; then
     echo "$skip_line" >&2
     echo "test.sh: SECURE_SERVING_REQUIRE_PULUMI=1 and Pulumi packages could not be restored." >&2

@@ -19,6 +19,16 @@ internal static class CliCommon
         Description = "Repository root (the folder with Pulumi.yaml). Default: the nearest one above the current directory.",
     };
 
+    /// <summary>
+    /// Invokes a parsed command line. A command line that does not parse (unknown option, missing required option,
+    /// bad value) is a usage error: System.CommandLine prints it and returns 1, which is mapped to <see cref="UsageError"/>.
+    /// </summary>
+    public static async Task<int> InvokeAsync(ParseResult parseResult, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    {
+        var exitCode = await parseResult.InvokeAsync(configuration ?? new InvocationConfiguration(), cancellationToken).ConfigureAwait(false);
+        return parseResult.Errors.Count > 0 ? UsageError : exitCode;
+    }
+
     /// <summary>The folder holding Pulumi.yaml: the given one, or the nearest at or above the current directory.</summary>
     public static string? FindRepoRoot(DirectoryInfo? given)
     {

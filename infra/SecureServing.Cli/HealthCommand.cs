@@ -1,14 +1,12 @@
 using System.CommandLine;
+using SecureServing.Cli.Predict;
 
 namespace SecureServing.Cli;
 
-// Placeholder until its issue lands; replaced wholesale by the owner of this command.
+/// <summary><c>health</c>: <c>GET /v1/models/&lt;model&gt;</c> through the same route and auth as <c>predict</c> (seed 003).</summary>
 internal static class HealthCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("health", "Not implemented yet.");
-        command.SetAction(_ => 1);
-        return command;
-    }
+    public static Command Create() => Create(PredictEnvironment.Process);
+
+    public static Command Create(PredictEnvironment environment) => ModelCallCommand.Create(ModelOperation.Health, environment);
 }

@@ -1,14 +1,12 @@
 using System.CommandLine;
+using SecureServing.Cli.Predict;
 
 namespace SecureServing.Cli;
 
-// Placeholder until its issue lands; replaced wholesale by the owner of this command.
+/// <summary><c>predict</c>: call a protected model the way the seeds test it (logic in Predict/).</summary>
 internal static class PredictCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("predict", "Not implemented yet.");
-        command.SetAction(_ => 1);
-        return command;
-    }
+    public static Command Create() => Create(PredictEnvironment.Process);
+
+    public static Command Create(PredictEnvironment environment) => ModelCallCommand.Create(ModelOperation.Predict, environment);
 }

@@ -9,4 +9,5 @@ var root = new RootCommand("SecureServing: check and render a locked-down model-
     PredictCommand.Create(),
     HealthCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// A command line that does not parse exits 2 (usage error), like every other usage mistake.
+return await CliCommon.InvokeAsync(root.Parse(args));

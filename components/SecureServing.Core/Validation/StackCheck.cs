@@ -1,12 +1,55 @@
+using SecureServing.Core.Config;
+using SecureServing.Core.Validation.Rules;
+
 namespace SecureServing.Core.Validation;
 
 /// <summary>Entry point shared by <c>check</c>, <c>render</c>, <c>predict</c> and the Pulumi program.</summary>
 public static class StackCheck
 {
+    /// <summary>Every rule over the loaded model, in order. Loading rules (syntax, types, keys, secrets) run in the loader.</summary>
+    private static readonly Action<RuleContext>[] Rules =
+    [
+        NameRules.Check,
+        DuplicateNameRules.Check,
+        NetworkRules.Check,
+        ClusterRules.Check,
+        NamespaceRules.Check,
+        MeshRules.Check,
+        IapRules.Check,
+        PerimeterRules.Check,
+        RegistryRules.Check,
+    ];
+
     /// <summary>
     /// Loads <c>Pulumi.&lt;stack&gt;.yaml</c> and <c>stacks/&lt;stack&gt;/*.yaml</c> under <paramref name="repoRoot"/>,
     /// validates them, runs every guardrail and returns all findings at once. Never throws for a user mistake.
+    /// The report's config is null when any error remains (after acknowledgements).
     /// </summary>
-    public static CheckReport Run(string repoRoot, string stack) =>
-        throw new NotImplementedException("owned by the config/validation work (issue 3)");
+    public static CheckReport Run(string repoRoot, string stack)
+    {
+        var load = ConfigLoader.Load(repoRoot, stack);
+        var findings = new List<Finding>(load.Findings);
+        if (load.Config is { } config)
+        {
+            var sink = new FindingSink();
+            var ctx = new RuleContext(config, load.StackFile, load.Sources, sink);
+            foreach (var rule in Rules)
+            {
+                rule(ctx);
+            }
+
+            findings.AddRange(sink.Items);
+        }
+
+        var final = AcknowledgementPolicy.Apply(findings, load.Config, load.StackFile, load.Sources)
+            .Distinct()
+            .OrderBy(f => f.File == load.StackFile ? 0 : 1)
+            .ThenBy(f => f.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Line ?? 0)
+            .ThenBy(f => f.KeyPath, StringComparer.Ordinal)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToList();
+        var hasErrors = final.Any(f => f.Severity == Severity.Error);
+        return new CheckReport(stack, hasErrors ? null : load.Config, final);
+    }
 }

@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using SecureServing.Core.Config.Loading;
+using SecureServing.Core.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SecureServing.Core.Config;
+
+/// <summary>What loading a stack produced: the model (null when the stack file could not be read) and the findings so far.</summary>
+public sealed record LoadResult(PlatformConfig? Config, IReadOnlyList<Finding> Findings, SourceMap Sources, string StackFile);
+
+/// <summary>
+/// Loads <c>Pulumi.&lt;stack&gt;.yaml</c> and <c>stacks/&lt;stack&gt;/*.yaml</c> into a <see cref="PlatformConfig"/> with
+/// defaults filled in. Structural mistakes (missing files, YAML syntax, wrong types, unknown keys) become findings,
+/// never exceptions. <c>secure:</c> values become <see cref="SecretRef"/>s; neither ciphertext nor plaintext is kept.
+/// Use <see cref="StackCheck.Run"/> for the validated result; this is its first step.
+/// </summary>
+public static partial class ConfigLoader
+{
+    public const string StacksFolder = "stacks";
+
+    public static LoadResult Load(string repoRoot, string stack)
+    {
+        ArgumentNullException.ThrowIfNull(repoRoot);
+        ArgumentNullException.ThrowIfNull(stack);
+        var sink = new FindingSink();
+        var sources = new SourceMap();
+        var stackFile = $"Pulumi.{stack}.yaml";
+        var ctx = new LoadContext(stackFile, sink, sources);
+
+        if (!Formats.StackName().IsMatch(stack))
+        {
+            ctx.Report(RuleCatalog.InvalidValue, "", null, $"`{stack}` is not a valid stack name.", "Use letters, digits, `-`, `_` and `.` only, e.g. `dev`.");
+            return new LoadResult(null, sink.Items, sources, stackFile);
+        }
+
+        CheckTeamFolders(repoRoot, ctx);
+
+        var root = Parse(repoRoot, ctx, RuleCatalog.StackFileMissing, () => KnownStacksHint(repoRoot, stack));
+        var platform = root is null ? null : StackFileReader.Read(root, stack, ctx);
+
+        var teams = new List<TeamConfig>();
+        foreach (var relative in TeamFiles(repoRoot, stack))
+        {
+            var teamCtx = ctx with { File = relative };
+            if (Parse(repoRoot, teamCtx, RuleCatalog.YamlSyntax, () => "") is { } teamRoot && TeamFileReader.Read(teamRoot, teamCtx) is { } team)
+            {
+                teams.Add(team);
+            }
+        }
+
+        return new LoadResult(platform is null ? null : platform with { Teams = teams }, sink.Items, sources, stackFile);
+    }
+
+    /// <summary>Repository-relative paths of the stack's team files, in ordinal order.</summary>
+    public static IReadOnlyList<string> TeamFiles(string repoRoot, string stack)
+    {
+        var dir = Path.Combine(repoRoot, StacksFolder, stack);
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(dir)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Select(f => $"{StacksFolder}/{stack}/{Path.GetFileName(f)}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static void CheckTeamFolders(string repoRoot, LoadContext ctx)
+    {
+        var stacks = Path.Combine(repoRoot, StacksFolder);
+        if (!Directory.Exists(stacks))
+        {
+            return;
+        }
+
+        var known = KnownStacks(repoRoot);
+        foreach (var dir in Directory.EnumerateDirectories(stacks).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            if (!known.Contains(dir))
+            {
+                ctx.Sink.Add(RuleCatalog.OrphanTeamFolder, $"{StacksFolder}/{dir}/", "", null,
+                    $"`{StacksFolder}/{dir}/` has no stack file `Pulumi.{dir}.yaml`, so its team files are never deployed.{DidYouMean.Hint(dir, known)}",
+                    DidYouMean.Suggest(dir, known) is { } s ? $"Move the team files to `{StacksFolder}/{s}/`." : null);
+            }
+        }
+    }
+
+    private static List<string> KnownStacks(string repoRoot) =>
+        !Directory.Exists(repoRoot) ? [] : Directory.EnumerateFiles(repoRoot, "Pulumi.*.yaml")
+            .Select(f => StackOf().Match(Path.GetFileName(f)))
+            .Where(m => m.Success)
+            .Select(m => m.Groups[1].Value)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static string KnownStacksHint(string repoRoot, string stack)
+    {
+        var known = KnownStacks(repoRoot);
+        return known.Count == 0 ? " The folder has no stack files." : $" Stacks here: {string.Join(", ", known)}.{DidYouMean.Hint(stack, known)}";
+    }
+
+    /// <summary>Parses the context's file; a missing or malformed file becomes a finding and yields null.</summary>
+    private static YamlNode? Parse(string repoRoot, LoadContext ctx, Rule missingRule, Func<string> missingHint)
+    {
+        var path = Path.Combine(repoRoot, ctx.File);
+        string text;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                ctx.Report(missingRule, "", null, $"`{ctx.File}` does not exist in `{repoRoot}`.{missingHint()}");
+                return null;
+            }
+
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ctx.Report(missingRule, "", null, $"`{ctx.File}` cannot be read: {e.Message}");
+            return null;
+        }
+
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0)
+            {
+                ctx.Report(RuleCatalog.MissingKey, "", null, $"`{ctx.File}` is empty.", "Start from a shipped example (`Pulumi.dev.yaml`, `stacks/dev/fraud.yaml`).");
+                return null;
+            }
+
+            return stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is YamlException or ArgumentException ? e.InnerException.Message : e.Message;
+            ctx.Sink.Add(RuleCatalog.YamlSyntax, ctx.File, "", LoadContext.LineOf(e.Start), $"`{ctx.File}` line {LoadContext.LineOf(e.Start)}: {Position().Replace(message, "")}");
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            ctx.Sink.Add(RuleCatalog.YamlSyntax, ctx.File, "", null, $"`{ctx.File}`: {e.Message}");
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^Pulumi\.(.+)\.yaml$")]
+    private static partial Regex StackOf();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex Position();
+}

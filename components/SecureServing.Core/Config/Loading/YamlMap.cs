@@ -1,0 +1,283 @@
+using System.Globalization;
+using SecureServing.Core.Validation;
+using YamlDotNet.RepresentationModel;
+
+namespace SecureServing.Core.Config.Loading;
+
+/// <summary>
+/// Reads one YAML map with typed accessors. Every mistake becomes a finding (never an exception), every key read
+/// is remembered, and <see cref="Finish"/> reports keys nobody asked for, with a did-you-mean suggestion.
+/// </summary>
+internal sealed class YamlMap
+{
+    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    private YamlMap(YamlMappingNode node, string path, LoadContext ctx)
+    {
+        Node = node;
+        Path = path;
+        Ctx = ctx;
+        foreach (var (key, value) in node.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name } scalar)
+            {
+                _entries[name] = (scalar, value);
+                ctx.Sources.Record(ctx.File, KeyPaths.Child(path, name), LoadContext.LineOf(scalar));
+            }
+            else
+            {
+                ctx.Report(RuleCatalog.WrongType, path, key, $"`{path}` has a key that is {LoadContext.Describe(key)}; keys must be plain names.");
+            }
+        }
+    }
+
+    public YamlMappingNode Node { get; }
+
+    public string Path { get; }
+
+    public LoadContext Ctx { get; }
+
+    public IEnumerable<string> Keys => _entries.Keys;
+
+    /// <summary>Wraps <paramref name="node"/> when it is a map; otherwise reports wrong-type and returns null.</summary>
+    public static YamlMap? Of(YamlNode node, string path, LoadContext ctx, string what = "a map")
+    {
+        if (node is YamlMappingNode m && !LoadContext.IsSecret(node))
+        {
+            return new YamlMap(m, path, ctx);
+        }
+
+        ctx.Report(RuleCatalog.WrongType, path, node, $"`{path}` must be {what}, not {LoadContext.Describe(node)}.");
+        return null;
+    }
+
+    public string Child(string key) => KeyPaths.Child(Path, key);
+
+    /// <summary>True when the key is written with a non-null value.</summary>
+    public bool Has(string key) => _entries.TryGetValue(key, out var e) && !LoadContext.IsNull(e.Value);
+
+    /// <summary>The key's value node (null when absent or YAML null); marks the key as known.</summary>
+    public YamlNode? Value(string key)
+    {
+        _known.Add(key);
+        return _entries.TryGetValue(key, out var e) && !LoadContext.IsNull(e.Value) ? e.Value : null;
+    }
+
+    /// <summary>Marks keys as known without reading them (read elsewhere).</summary>
+    public void Allow(params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            _known.Add(key);
+        }
+    }
+
+    public string? String(string key, bool required = false)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(key);
+            }
+
+            return null;
+        }
+
+        if (node is YamlScalarNode s)
+        {
+            return s.Value ?? "";
+        }
+
+        WrongType(key, node, "a text value");
+        return null;
+    }
+
+    public bool? Bool(string key)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode s && bool.TryParse(s.Value, out var b))
+        {
+            return b;
+        }
+
+        WrongType(key, node, "`true` or `false`");
+        return null;
+    }
+
+    public int? Int(string key)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+        {
+            return i;
+        }
+
+        WrongType(key, node, "a whole number");
+        return null;
+    }
+
+    /// <summary>One of the named values (exact spelling, case-insensitive); anything else is invalid-value.</summary>
+    public T? Enum<T>(string key, params (string Name, T Value)[] options)
+        where T : struct
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, value) in options)
+        {
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        var names = options.Select(o => o.Name).ToArray();
+        Ctx.Report(RuleCatalog.InvalidValue, Child(key), Value(key),
+            $"`{Child(key)}` is `{text}`; allowed: {string.Join(", ", names.Select(n => $"`{n}`"))}.{DidYouMean.Hint(text, names)}",
+            $"Set `{key}` to one of {string.Join(", ", names)}.");
+        return null;
+    }
+
+    public YamlMap? Map(string key, bool required = false)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(key);
+            }
+
+            return null;
+        }
+
+        return Of(node, Child(key), Ctx);
+    }
+
+    /// <summary>The items of a list with their key paths; a non-list is wrong-type (and yields nothing).</summary>
+    public IReadOnlyList<(YamlNode Node, string Path)> Items(string key)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode seq)
+        {
+            WrongType(key, node, "a list");
+            return [];
+        }
+
+        var items = new List<(YamlNode, string)>();
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var path = KeyPaths.Item(Child(key), i);
+            Ctx.Sources.Record(Ctx.File, path, LoadContext.LineOf(seq.Children[i]));
+            items.Add((seq.Children[i], path));
+        }
+
+        return items;
+    }
+
+    /// <summary>A list of text values (absent: null, so callers can tell absent from empty).</summary>
+    public IReadOnlyList<string>? Strings(string key)
+    {
+        if (Value(key) is null)
+        {
+            return null;
+        }
+
+        var result = new List<string>();
+        foreach (var (node, path) in Items(key))
+        {
+            if (node is YamlScalarNode s && !LoadContext.IsNull(node))
+            {
+                result.Add(s.Value ?? "");
+            }
+            else
+            {
+                Ctx.Report(RuleCatalog.WrongType, path, node, $"`{path}` must be a text value, not {LoadContext.Describe(node)}.");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A value that must be a Pulumi secret. Returns its location (never its ciphertext). A plaintext value is
+    /// reported by the secret-in-clear scan; here it yields null with <paramref name="plaintext"/> set.
+    /// </summary>
+    public SecretRef? Secret(string key, string configKey, string pathInKey, out bool plaintext)
+    {
+        plaintext = false;
+        var node = Value(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (LoadContext.IsSecret(node))
+        {
+            return new SecretRef(configKey, pathInKey);
+        }
+
+        if (node is YamlScalarNode)
+        {
+            plaintext = true;
+            return null;
+        }
+
+        WrongType(key, node, "a Pulumi secret (`secure: v1:...`)");
+        return null;
+    }
+
+    /// <summary>Reports every key not read, not allowed: retired keys with their own rule, others with a suggestion.</summary>
+    public void Finish(IReadOnlyDictionary<string, (Rule Rule, string Message)>? retired = null)
+    {
+        foreach (var (name, (keyNode, _)) in _entries)
+        {
+            if (_known.Contains(name))
+            {
+                continue;
+            }
+
+            var path = Child(name);
+            if (retired is not null && retired.TryGetValue(name, out var r))
+            {
+                Ctx.Report(r.Rule, path, keyNode, $"`{path}`: {r.Message}");
+                continue;
+            }
+
+            Ctx.Report(RuleCatalog.UnknownKey, path, keyNode,
+                $"`{path}` is not a known key.{DidYouMean.Hint(name, _known)}",
+                DidYouMean.Suggest(name, _known) is { } s ? $"Rename `{name}` to `{s}`." : $"Remove `{name}`; known keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.");
+        }
+    }
+
+    private void Missing(string key) =>
+        Ctx.Report(RuleCatalog.MissingKey, Child(key), _entries.TryGetValue(key, out var e) ? e.Key : null,
+            $"`{Child(key)}` is required.", $"Add `{key}` under `{(Path.Length == 0 ? "the file's top level" : Path)}`.");
+
+    private void WrongType(string key, YamlNode node, string expected)
+    {
+        var extra = LoadContext.IsSecret(node) ? " Only secret-holding keys (such as `iap.oauthClient.clientSecret`) may be Pulumi secrets." : "";
+        Ctx.Report(RuleCatalog.WrongType, Child(key), node, $"`{Child(key)}` must be {expected}, not {LoadContext.Describe(node)}.{extra}");
+    }
+}

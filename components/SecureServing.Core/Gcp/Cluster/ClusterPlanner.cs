@@ -1,0 +1,117 @@
+using SecureServing.Core.Config;
+
+namespace SecureServing.Core.Gcp;
+
+/// <summary>Decides the private GKE cluster (safer-cluster-like settings callers cannot weaken).</summary>
+public static class ClusterPlanner
+{
+    public static readonly string NodeServiceAccountName = GcpNames.Child(ClusterSpec.Component, "node-sa");
+    public static readonly string ClusterName = GcpNames.Child(ClusterSpec.Component, "gke");
+
+    public const string CloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform";
+
+    /// <summary>Null for <c>provider: existing</c>: nothing is created for a cluster the stack does not own.</summary>
+    public static ClusterSpec? Plan(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Cluster.Provider != ClusterProvider.Gke)
+        {
+            return null;
+        }
+
+        var accountId = GcpNames.ServiceAccountId($"{config.DeploymentName}-nodes");
+        var nodeServiceAccount = new ServiceAccountSpec
+        {
+            LogicalName = NodeServiceAccountName,
+            Project = config.ProjectId,
+            AccountId = accountId,
+            DisplayName = $"{config.Cluster.Name} nodes",
+            Description = "Dedicated least-privilege identity of the GKE nodes (SecureServing)",
+            Email = GcpNames.ServiceAccountEmail(accountId, config.ProjectId),
+        };
+
+        var member = new ResourceRef(NodeServiceAccountName, ResourceRef.Outputs.Member);
+        var roles = NodeServiceAccountRoles.Roles.Select(role => new ProjectIamMemberSpec
+        {
+            LogicalName = GcpNames.Child(ClusterSpec.Component, "node-sa", role.Replace("roles/", "", StringComparison.Ordinal)),
+            Project = config.ProjectId,
+            Role = role,
+            Member = member,
+        }).ToList();
+
+        var (privateCluster, endpoints, authorized) = ControlPlaneAccess.Decide(config);
+        var cluster = new GkeClusterSpec
+        {
+            LogicalName = ClusterName,
+            Project = config.ProjectId,
+            Name = config.Cluster.Name,
+            Location = config.Region,
+            Network = NetworkPlanner.VpcId,
+            Subnetwork = ResourceRef.Id(NetworkPlanner.SubnetName),
+            NetworkingMode = "VPC_NATIVE",
+            PodsRangeName = NetworkPlanner.PodsRangeName,
+            ServicesRangeName = NetworkPlanner.ServicesRangeName,
+            RemoveDefaultNodePool = true,
+            InitialNodeCount = 1,
+            // Production clusters are always deletion-protected, whatever the config says.
+            DeletionProtection = config.Cluster.DeletionProtection || config.IsProduction,
+            ReleaseChannel = config.Cluster.ReleaseChannel switch
+            {
+                ReleaseChannel.Rapid => "RAPID",
+                ReleaseChannel.Stable => "STABLE",
+                _ => "REGULAR",
+            },
+            DatapathProvider = "ADVANCED_DATAPATH",
+            EnableShieldedNodes = true,
+            WorkloadPool = GcpNames.WorkloadPool(config),
+            HttpLoadBalancing = true,
+            PrivateCluster = privateCluster,
+            ControlPlaneEndpoints = endpoints,
+            MasterAuthorizedNetworks = authorized,
+            DefaultNodeConfig = NodeConfig(config, pool: null),
+            IgnoreChanges = ["nodeConfig"],
+        };
+
+        var pools = config.Cluster.NodePools.Select(pool => new NodePoolSpec
+        {
+            LogicalName = GcpNames.Child(ClusterSpec.Component, "pool", pool.Name),
+            Project = config.ProjectId,
+            Name = pool.Name,
+            Location = config.Region,
+            Cluster = ResourceRef.Id(ClusterName),
+            InitialNodeCount = 1,
+            TotalMinNodeCount = pool.MinNodes,
+            TotalMaxNodeCount = pool.MaxNodes,
+            LocationPolicy = "BALANCED",
+            AutoRepair = true,
+            AutoUpgrade = true,
+            NodeConfig = NodeConfig(config, pool),
+        }).ToList();
+
+        return new ClusterSpec
+        {
+            NodeServiceAccount = nodeServiceAccount,
+            NodeServiceAccountRoles = roles,
+            Cluster = cluster,
+            NodePools = pools,
+            Protect = config.IsProduction,
+        };
+    }
+
+    /// <summary>Shielded, Workload-Identity-only node settings shared by every pool.</summary>
+    private static NodeConfigSpec NodeConfig(PlatformConfig config, NodePoolConfig? pool) => new()
+    {
+        MachineType = pool?.MachineType,
+        DiskSizeGb = pool?.DiskSizeGb,
+        DiskType = pool is null ? null : "pd-balanced",
+        ImageType = pool is null ? null : "COS_CONTAINERD",
+        Spot = pool?.Spot,
+        ServiceAccount = new ResourceRef(NodeServiceAccountName, ResourceRef.Outputs.Email),
+        OauthScopes = [CloudPlatformScope],
+        Tags = [config.Cluster.NodeTag],
+        Metadata = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["disable-legacy-endpoints"] = "true" },
+        EnableSecureBoot = true,
+        EnableIntegrityMonitoring = true,
+        WorkloadMetadataMode = "GKE_METADATA",
+    };
+}

@@ -1,0 +1,99 @@
+using SecureServing.Core.Rendering;
+
+namespace SecureServing.Core.Gcp;
+
+public static class ClusterRendering
+{
+    public static IEnumerable<RenderedResource> Render(this ClusterSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+
+        yield return spec.NodeServiceAccount.Render();
+
+        foreach (var role in spec.NodeServiceAccountRoles)
+        {
+            yield return new PropertyBag()
+                .Add("project", role.Project)
+                .Add("role", role.Role)
+                .Add("member", role.Member)
+                .Resource(GcpResourceTypes.ProjectIamMember, role.LogicalName);
+        }
+
+        var c = spec.Cluster;
+        yield return new PropertyBag()
+            .Add("project", c.Project)
+            .Add("name", c.Name)
+            .Add("location", c.Location)
+            .Add("network", c.Network)
+            .Add("subnetwork", c.Subnetwork)
+            .Add("networkingMode", c.NetworkingMode)
+            .Add("ipAllocationPolicy", new PropertyBag()
+                .Add("clusterSecondaryRangeName", c.PodsRangeName)
+                .Add("servicesSecondaryRangeName", c.ServicesRangeName))
+            .Add("removeDefaultNodePool", c.RemoveDefaultNodePool)
+            .Add("initialNodeCount", c.InitialNodeCount)
+            .Add("deletionProtection", c.DeletionProtection)
+            .Add("releaseChannel", new PropertyBag().Add("channel", c.ReleaseChannel))
+            .Add("datapathProvider", c.DatapathProvider)
+            .Add("enableShieldedNodes", c.EnableShieldedNodes)
+            .Add("workloadIdentityConfig", new PropertyBag().Add("workloadPool", c.WorkloadPool))
+            .Add("addonsConfig", new PropertyBag()
+                .Add("httpLoadBalancing", new PropertyBag().Add("disabled", !c.HttpLoadBalancing)))
+            .Add("privateClusterConfig", new PropertyBag()
+                .Add("enablePrivateNodes", c.PrivateCluster.EnablePrivateNodes)
+                .Add("enablePrivateEndpoint", c.PrivateCluster.EnablePrivateEndpoint)
+                .Add("masterIpv4CidrBlock", c.PrivateCluster.MasterIpv4CidrBlock))
+            .Add("controlPlaneEndpointsConfig", new PropertyBag()
+                .Add("dnsEndpointConfig", new PropertyBag()
+                    .Add("allowExternalTraffic", c.ControlPlaneEndpoints.DnsAllowExternalTraffic)))
+            .Add("masterAuthorizedNetworksConfig", new PropertyBag()
+                .Add("cidrBlocks", c.MasterAuthorizedNetworks.CidrBlocks.Select(b => new PropertyBag()
+                    .Add("cidrBlock", b.CidrBlock)
+                    .Add("displayName", b.DisplayName)))
+                .Add("gcpPublicCidrsAccessEnabled", c.MasterAuthorizedNetworks.GcpPublicCidrsAccessEnabled)
+                .Add("privateEndpointEnforcementEnabled", c.MasterAuthorizedNetworks.PrivateEndpointEnforcementEnabled))
+            .Add("nodeConfig", NodeConfig(c.DefaultNodeConfig))
+            .Resource(GcpResourceTypes.Cluster, c.LogicalName);
+
+        foreach (var pool in spec.NodePools)
+        {
+            yield return new PropertyBag()
+                .Add("project", pool.Project)
+                .Add("name", pool.Name)
+                .Add("location", pool.Location)
+                .Add("cluster", pool.Cluster)
+                .Add("initialNodeCount", pool.InitialNodeCount)
+                .Add("autoscaling", new PropertyBag()
+                    .Add("totalMinNodeCount", pool.TotalMinNodeCount)
+                    .Add("totalMaxNodeCount", pool.TotalMaxNodeCount)
+                    .Add("locationPolicy", pool.LocationPolicy))
+                .Add("management", new PropertyBag()
+                    .Add("autoRepair", pool.AutoRepair)
+                    .Add("autoUpgrade", pool.AutoUpgrade))
+                .Add("nodeConfig", NodeConfig(pool.NodeConfig))
+                .Resource(GcpResourceTypes.NodePool, pool.LogicalName);
+        }
+    }
+
+    internal static RenderedResource Render(this ServiceAccountSpec account) => new PropertyBag()
+        .Add("project", account.Project)
+        .Add("accountId", account.AccountId)
+        .Add("displayName", account.DisplayName)
+        .Add("description", account.Description)
+        .Resource(GcpResourceTypes.ServiceAccount, account.LogicalName);
+
+    private static PropertyBag NodeConfig(NodeConfigSpec n) => new PropertyBag()
+        .Add("machineType", n.MachineType)
+        .Add("diskSizeGb", n.DiskSizeGb)
+        .Add("diskType", n.DiskType)
+        .Add("imageType", n.ImageType)
+        .Add("spot", n.Spot)
+        .Add("serviceAccount", n.ServiceAccount)
+        .Add("oauthScopes", n.OauthScopes)
+        .Add("tags", n.Tags)
+        .Add("metadata", n.Metadata)
+        .Add("shieldedInstanceConfig", new PropertyBag()
+            .Add("enableSecureBoot", n.EnableSecureBoot)
+            .Add("enableIntegrityMonitoring", n.EnableIntegrityMonitoring))
+        .Add("workloadMetadataConfig", new PropertyBag().Add("mode", n.WorkloadMetadataMode));
+}

@@ -1,0 +1,154 @@
+namespace SecureServing.Core.Gcp;
+
+/// <summary>
+/// Component <c>cluster</c>: the dedicated node service account and its roles, the private GKE cluster and its
+/// node pools. Only for <c>provider: gke</c>.
+/// </summary>
+public sealed record ClusterSpec
+{
+    public const string Component = "cluster";
+
+    public required ServiceAccountSpec NodeServiceAccount { get; init; }
+    /// <summary>The node service account's least-privilege project roles.</summary>
+    public required IReadOnlyList<ProjectIamMemberSpec> NodeServiceAccountRoles { get; init; }
+    public required GkeClusterSpec Cluster { get; init; }
+    public required IReadOnlyList<NodePoolSpec> NodePools { get; init; }
+    /// <summary>Pulumi <c>protect</c> for the cluster and its node pools (true in production).</summary>
+    public required bool Protect { get; init; }
+}
+
+/// <summary><c>gcp:serviceaccount/account:Account</c>.</summary>
+public sealed record ServiceAccountSpec
+{
+    public required string LogicalName { get; init; }
+    public required string Project { get; init; }
+    public required string AccountId { get; init; }
+    public required string DisplayName { get; init; }
+    public required string Description { get; init; }
+    /// <summary>The e-mail GCP will give it (<c>ACCOUNT_ID@PROJECT.iam.gserviceaccount.com</c>); not an input.</summary>
+    public required string Email { get; init; }
+}
+
+/// <summary><c>gcp:projects/iAMMember:IAMMember</c>.</summary>
+public sealed record ProjectIamMemberSpec
+{
+    public required string LogicalName { get; init; }
+    public required string Project { get; init; }
+    public required string Role { get; init; }
+    /// <summary>The service account's <c>member</c> output (<c>serviceAccount:EMAIL</c>).</summary>
+    public required ResourceRef Member { get; init; }
+}
+
+/// <summary><c>gcp:container/cluster:Cluster</c>.</summary>
+public sealed record GkeClusterSpec
+{
+    public required string LogicalName { get; init; }
+    public required string Project { get; init; }
+    public required string Name { get; init; }
+    /// <summary>The region: a regional cluster with a replicated control plane.</summary>
+    public required string Location { get; init; }
+    /// <summary>The VPC's <c>id</c>.</summary>
+    public required ResourceRef Network { get; init; }
+    /// <summary>The subnet's <c>id</c>.</summary>
+    public required ResourceRef Subnetwork { get; init; }
+    /// <summary><c>VPC_NATIVE</c> (alias IPs; required by private clusters).</summary>
+    public required string NetworkingMode { get; init; }
+    /// <summary><c>ipAllocationPolicy.clusterSecondaryRangeName</c>.</summary>
+    public required string PodsRangeName { get; init; }
+    /// <summary><c>ipAllocationPolicy.servicesSecondaryRangeName</c>.</summary>
+    public required string ServicesRangeName { get; init; }
+    /// <summary>Always true: node pools are managed separately; the default pool is deleted right after creation.</summary>
+    public required bool RemoveDefaultNodePool { get; init; }
+    /// <summary>1: the smallest default pool GKE accepts before it is removed.</summary>
+    public required int InitialNodeCount { get; init; }
+    public required bool DeletionProtection { get; init; }
+    /// <summary><c>releaseChannel.channel</c>: <c>RAPID</c>, <c>REGULAR</c> or <c>STABLE</c>.</summary>
+    public required string ReleaseChannel { get; init; }
+    /// <summary><c>ADVANCED_DATAPATH</c> (Dataplane V2: eBPF, NetworkPolicy enforced built in).</summary>
+    public required string DatapathProvider { get; init; }
+    public required bool EnableShieldedNodes { get; init; }
+    /// <summary><c>workloadIdentityConfig.workloadPool</c>: <c>PROJECT.svc.id.goog</c>.</summary>
+    public required string WorkloadPool { get; init; }
+    /// <summary><c>addonsConfig.httpLoadBalancing.disabled</c> is <c>!HttpLoadBalancing</c>: GKE Ingress fronts IAP.</summary>
+    public required bool HttpLoadBalancing { get; init; }
+    public required PrivateClusterSpec PrivateCluster { get; init; }
+    public required ControlPlaneEndpointsSpec ControlPlaneEndpoints { get; init; }
+    public required MasterAuthorizedNetworksSpec MasterAuthorizedNetworks { get; init; }
+    /// <summary>
+    /// <c>nodeConfig</c> of the transient default pool, so that it never runs with the default Compute Engine
+    /// service account (which often holds roles/editor). Ignored after creation: see <see cref="IgnoreChanges"/>.
+    /// </summary>
+    public required NodeConfigSpec DefaultNodeConfig { get; init; }
+    /// <summary>Pulumi <c>ignoreChanges</c>: <c>nodeConfig</c>, which GKE reports from whatever pool comes first.</summary>
+    public required IReadOnlyList<string> IgnoreChanges { get; init; }
+}
+
+/// <summary><c>privateClusterConfig</c>.</summary>
+public sealed record PrivateClusterSpec(bool EnablePrivateNodes, bool EnablePrivateEndpoint, string MasterIpv4CidrBlock);
+
+/// <summary><c>controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic</c>.</summary>
+/// <param name="DnsAllowExternalTraffic">True only for <c>endpoint: dns</c>: IAM-authorized clients reach the
+/// control plane through its DNS name from outside the VPC, with no public IP endpoint.</param>
+public sealed record ControlPlaneEndpointsSpec(bool DnsAllowExternalTraffic);
+
+/// <summary><c>masterAuthorizedNetworksConfig</c>.</summary>
+public sealed record MasterAuthorizedNetworksSpec
+{
+    /// <summary>The configured networks for <c>endpoint: private|public</c>; empty for <c>dns</c> (IAM guards it).</summary>
+    public required IReadOnlyList<AuthorizedCidrSpec> CidrBlocks { get; init; }
+    /// <summary>Always false: Google Cloud's public IPs get no implicit access.</summary>
+    public required bool GcpPublicCidrsAccessEnabled { get; init; }
+    /// <summary>Always true: the internal IP endpoint also accepts only the listed networks (plus the nodes).</summary>
+    public required bool PrivateEndpointEnforcementEnabled { get; init; }
+}
+
+/// <summary><c>cidrBlocks[]</c>: <c>{cidrBlock, displayName}</c>.</summary>
+public sealed record AuthorizedCidrSpec(string CidrBlock, string DisplayName);
+
+/// <summary><c>nodeConfig</c> of a node pool (and of the cluster's transient default pool).</summary>
+public sealed record NodeConfigSpec
+{
+    /// <summary>Null for the default pool (GKE's default machine type; the pool is deleted at once).</summary>
+    public string? MachineType { get; init; }
+    public int? DiskSizeGb { get; init; }
+    public string? DiskType { get; init; }
+    public string? ImageType { get; init; }
+    public bool? Spot { get; init; }
+    /// <summary>The node service account's <c>email</c>.</summary>
+    public required ResourceRef ServiceAccount { get; init; }
+    /// <summary><c>cloud-platform</c>: access is governed by the service account's IAM roles, not scopes.</summary>
+    public required IReadOnlyList<string> OauthScopes { get; init; }
+    /// <summary>The configured node tag; firewall rules target it.</summary>
+    public required IReadOnlyList<string> Tags { get; init; }
+    public required IReadOnlyDictionary<string, string> Metadata { get; init; }
+    /// <summary><c>shieldedInstanceConfig.enableSecureBoot</c>.</summary>
+    public required bool EnableSecureBoot { get; init; }
+    /// <summary><c>shieldedInstanceConfig.enableIntegrityMonitoring</c>.</summary>
+    public required bool EnableIntegrityMonitoring { get; init; }
+    /// <summary><c>workloadMetadataConfig.mode</c>: <c>GKE_METADATA</c> (GKE metadata server; node credentials hidden from pods).</summary>
+    public required string WorkloadMetadataMode { get; init; }
+}
+
+/// <summary><c>gcp:container/nodePool:NodePool</c>.</summary>
+public sealed record NodePoolSpec
+{
+    public required string LogicalName { get; init; }
+    public required string Project { get; init; }
+    public required string Name { get; init; }
+    public required string Location { get; init; }
+    /// <summary>The cluster's <c>id</c>.</summary>
+    public required ResourceRef Cluster { get; init; }
+    /// <summary>Per zone, at creation; the autoscaler takes over.</summary>
+    public required int InitialNodeCount { get; init; }
+    /// <summary><c>autoscaling.totalMinNodeCount</c>: the config's <c>minNodes</c> counts nodes across all zones.</summary>
+    public required int TotalMinNodeCount { get; init; }
+    /// <summary><c>autoscaling.totalMaxNodeCount</c>.</summary>
+    public required int TotalMaxNodeCount { get; init; }
+    /// <summary><c>autoscaling.locationPolicy</c>: <c>BALANCED</c>.</summary>
+    public required string LocationPolicy { get; init; }
+    /// <summary><c>management.autoRepair</c>.</summary>
+    public required bool AutoRepair { get; init; }
+    /// <summary><c>management.autoUpgrade</c> (required by release channels).</summary>
+    public required bool AutoUpgrade { get; init; }
+    public required NodeConfigSpec NodeConfig { get; init; }
+}

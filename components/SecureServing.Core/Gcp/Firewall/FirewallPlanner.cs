@@ -1,0 +1,116 @@
+using SecureServing.Core.Config;
+
+namespace SecureServing.Core.Gcp;
+
+/// <summary>Decides the firewall rules of a <c>provider: gke</c> stack.</summary>
+public static class FirewallPlanner
+{
+    /// <summary>Priority of every allow rule; lower numbers win.</summary>
+    public const int AllowPriority = 1000;
+
+    /// <summary>Priority of the deny-all egress rule: below every allow, above GCP's implied allow-egress (65535).</summary>
+    public const int DenyAllEgressPriority = 65000;
+
+    /// <summary>Null for <c>provider: existing</c>.</summary>
+    public static FirewallSpec? Plan(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Cluster.Provider != ClusterProvider.Gke)
+        {
+            return null;
+        }
+
+        var ports = WebhookPorts.For(config.Versions);
+        var rules = new List<FirewallRuleSpec>();
+        rules.AddRange(ports.Select(port => WebhookRule(config, port)));
+        if (config.Network.Egress == EgressMode.Restricted)
+        {
+            rules.AddRange(RestrictedEgressRules(config));
+        }
+
+        return new FirewallSpec { WebhookPorts = ports, Rules = rules };
+    }
+
+    /// <summary>Control plane (master CIDR only) -> nodes (node tag only) on one webhook port.</summary>
+    private static FirewallRuleSpec WebhookRule(PlatformConfig config, WebhookPort port) => new()
+    {
+        LogicalName = GcpNames.Child(FirewallSpec.Component, "webhook", port.Component),
+        Project = config.ProjectId,
+        Name = GcpNames.Prefixed(config, $"allow-webhook-{port.Component}"),
+        Description = $"GKE control plane to {port.Reason} on tcp:{GcpNames.Invariant(port.Port)}",
+        Network = NetworkPlanner.VpcId,
+        Direction = FirewallDirection.Ingress,
+        Priority = AllowPriority,
+        SourceRanges = [config.Network.MasterCidr],
+        TargetTags = [config.Cluster.NodeTag],
+        Allows = [new FirewallProtocolSpec("tcp", [GcpNames.Invariant(port.Port)])],
+    };
+
+    /// <summary>
+    /// <c>egress: restricted</c>: deny every egress, then allow only what a private GKE node needs: 443 to the
+    /// restricted VIP (Google APIs and registries), the control plane, the cluster's own ranges (pod-to-pod and
+    /// node-to-pod traffic crosses the VPC firewall), and the load-balancer health-check ranges.
+    /// The metadata server (169.254.169.254, DNS and tokens) is never subject to VPC firewall rules.
+    /// </summary>
+    private static IEnumerable<FirewallRuleSpec> RestrictedEgressRules(PlatformConfig config)
+    {
+        var nodeTag = config.Cluster.NodeTag;
+        var network = config.Network;
+
+        yield return new FirewallRuleSpec
+        {
+            LogicalName = GcpNames.Child(FirewallSpec.Component, "egress-deny-all"),
+            Project = config.ProjectId,
+            Name = GcpNames.Prefixed(config, "deny-all-egress"),
+            Description = "egress: restricted. Deny all egress from the VPC; the allow rules above it open only what nodes need",
+            Network = NetworkPlanner.VpcId,
+            Direction = FirewallDirection.Egress,
+            Priority = DenyAllEgressPriority,
+            DestinationRanges = [GoogleRanges.AnyIpv4],
+            Denies = [new FirewallProtocolSpec("all", [])],
+            // Denied connections are what an operator debugs first when egress is locked down.
+            LogMetadata = "INCLUDE_ALL_METADATA",
+        };
+
+        yield return EgressAllow(
+            config, "restricted-vip", "allow-egress-restricted-vip",
+            "Nodes to restricted.googleapis.com (Google APIs and registries inside VPC Service Controls) on tcp:443",
+            [GoogleRanges.RestrictedVip], nodeTag, new FirewallProtocolSpec("tcp", ["443"]));
+
+        yield return EgressAllow(
+            config, "control-plane", "allow-egress-control-plane",
+            "Nodes to the GKE control plane (API server and its node-facing services)",
+            [network.MasterCidr], nodeTag, new FirewallProtocolSpec("tcp", []));
+
+        yield return EgressAllow(
+            config, "intra-cluster", "allow-egress-intra-cluster",
+            "Nodes and pods to the node subnet, pods and services ranges (cluster-internal traffic)",
+            [network.SubnetCidr, network.PodsCidr, network.ServicesCidr], nodeTag, new FirewallProtocolSpec("all", []));
+
+        yield return EgressAllow(
+            config, "health-checks", "allow-egress-health-checks",
+            "Nodes to Google load-balancer health checkers (replies a node sends for probes another node received)",
+            GoogleRanges.HealthCheckRanges, nodeTag, new FirewallProtocolSpec("tcp", []));
+    }
+
+    private static FirewallRuleSpec EgressAllow(
+        PlatformConfig config,
+        string key,
+        string purpose,
+        string description,
+        IReadOnlyList<string> destinations,
+        string nodeTag,
+        FirewallProtocolSpec allow) => new()
+        {
+            LogicalName = GcpNames.Child(FirewallSpec.Component, "egress", key),
+            Project = config.ProjectId,
+            Name = GcpNames.Prefixed(config, purpose),
+            Description = description,
+            Network = NetworkPlanner.VpcId,
+            Direction = FirewallDirection.Egress,
+            Priority = AllowPriority,
+            DestinationRanges = destinations,
+            TargetTags = [nodeTag],
+            Allows = [allow],
+        };
+}

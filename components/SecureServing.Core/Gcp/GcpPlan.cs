@@ -1,0 +1,57 @@
+using SecureServing.Core.Rendering;
+
+namespace SecureServing.Core.Gcp;
+
+/// <summary>
+/// Every GCP decision for one stack, as typed specs per concern plus <see cref="Resources"/>, the same resources as
+/// the Pulumi program registers them (type token, logical name, inputs). Built only by <see cref="GcpPlanner.Plan"/>.
+/// </summary>
+/// <remarks>
+/// <para><b>Components.</b> One Pulumi component per concern; its name is the prefix of its children's logical
+/// names: <c>services</c>, <c>network</c>, <c>cluster</c>, <c>firewall</c>, <c>registry-dns</c>, <c>perimeter</c>,
+/// <c>iap</c>, and <c>team-&lt;team&gt;</c> per team.</para>
+/// <para><b>Logical names</b> (Pulumi resource names) are <c>&lt;component&gt;-&lt;child&gt;</c>, kebab-case
+/// (lower-case a-z, 0-9, single hyphens), deterministic and unique in the plan; they do not contain the stack name
+/// (Pulumi URNs already do). Children:
+/// <list type="bullet">
+/// <item><c>services-&lt;api&gt;</c> (e.g. <c>services-container</c>).</item>
+/// <item><c>network-vpc</c>, <c>network-subnet</c>, <c>network-restricted-vip-route</c>, <c>network-router</c>, <c>network-nat</c>.</item>
+/// <item><c>cluster-node-sa</c>, <c>cluster-node-sa-&lt;role&gt;</c> (e.g. <c>cluster-node-sa-logging-logwriter</c>),
+/// <c>cluster-gke</c>, <c>cluster-pool-&lt;pool&gt;</c>.</item>
+/// <item><c>firewall-webhook-&lt;knative|kserve|istio|cert-manager&gt;</c>, <c>firewall-egress-deny-all</c>,
+/// <c>firewall-egress-&lt;restricted-vip|control-plane|intra-cluster|health-checks&gt;</c>.</item>
+/// <item><c>registry-dns-&lt;domain&gt;-zone|cname|a</c> (e.g. <c>registry-dns-gcr-io-zone</c>).</item>
+/// <item><c>perimeter-access-policy</c>, <c>perimeter-level-&lt;level&gt;</c>, <c>perimeter-service-perimeter</c>.</item>
+/// <item><c>iap-ip</c>, <c>iap-certificate</c>, <c>iap-accessor-&lt;member&gt;</c> (e.g. <c>iap-accessor-group-ml-platform-example-com</c>;
+/// a hash suffix only if two members would collide).</item>
+/// <item><c>team-&lt;team&gt;-gsa</c>, <c>-workload-identity</c>, <c>-bucket-suffix</c>, <c>-bucket</c>, <c>-bucket-viewer</c>.</item>
+/// </list></para>
+/// <para><b>GCP names</b> (the <c>name</c>/<c>accountId</c> inputs) are <c>&lt;deploymentName&gt;-&lt;purpose&gt;</c>
+/// (e.g. <c>ss-dev-allow-webhook-kserve</c>), except names the config sets (VPC, cluster, node pools, perimeter,
+/// access levels). Names over a GCP limit keep their head plus a 6-hex-digit hash (<see cref="GcpNames.Bounded"/>).</para>
+/// <para><b>Values known after deploy</b> are <see cref="ResourceRef"/>s, rendered as <c>${logical-name.output}</c>.
+/// Resources come in dependency order: every reference points to a resource earlier in <see cref="Resources"/>.
+/// Null values and empty lists are left out of the properties, as a component leaves those inputs unset.</para>
+/// </remarks>
+public sealed record GcpPlan
+{
+    public required ProjectServicesSpec Services { get; init; }
+    /// <summary>Null for <c>provider: existing</c>.</summary>
+    public NetworkSpec? Network { get; init; }
+    /// <summary>Null for <c>provider: existing</c>.</summary>
+    public ClusterSpec? Cluster { get; init; }
+    /// <summary>Null for <c>provider: existing</c>.</summary>
+    public FirewallSpec? Firewall { get; init; }
+    /// <summary>Null for <c>provider: existing</c>.</summary>
+    public RegistryDnsSpec? RegistryDns { get; init; }
+    public required PerimeterSpec Perimeter { get; init; }
+    /// <summary>Null when IAP is disabled.</summary>
+    public IapSpec? Iap { get; init; }
+    /// <summary>Sorted by team name.</summary>
+    public required IReadOnlyList<TeamIdentitySpec> Teams { get; init; }
+
+    /// <summary>
+    /// Every resource in a fixed order: services, network, cluster, firewall, registry DNS, perimeter, IAP, teams.
+    /// </summary>
+    public required IReadOnlyList<RenderedResource> Resources { get; init; }
+}

@@ -1,0 +1,45 @@
+using SecureServing.Core.Config;
+using SecureServing.Core.Rendering;
+
+namespace SecureServing.Core.Gcp;
+
+/// <summary>Entry point of the GCP layer: validated config in, every GCP decision out.</summary>
+public static class GcpPlanner
+{
+    public static GcpPlan Plan(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+
+        var services = RequiredServices.Plan(config);
+        var network = NetworkPlanner.Plan(config);
+        var cluster = ClusterPlanner.Plan(config);
+        var firewall = FirewallPlanner.Plan(config);
+        var registryDns = RegistryDnsPlanner.Plan(config);
+        var perimeter = PerimeterPlanner.Plan(config);
+        var iap = IapPlanner.Plan(config);
+        var teams = TeamIdentityPlanner.Plan(config);
+
+        var resources = new List<RenderedResource>();
+        resources.AddRange(services.Render());
+        resources.AddRange(network?.Render() ?? []);
+        resources.AddRange(cluster?.Render() ?? []);
+        resources.AddRange(firewall?.Render() ?? []);
+        resources.AddRange(registryDns?.Render() ?? []);
+        resources.AddRange(perimeter.Render());
+        resources.AddRange(iap?.Render() ?? []);
+        resources.AddRange(teams.SelectMany(t => t.Render()));
+
+        return new GcpPlan
+        {
+            Services = services,
+            Network = network,
+            Cluster = cluster,
+            Firewall = firewall,
+            RegistryDns = registryDns,
+            Perimeter = perimeter,
+            Iap = iap,
+            Teams = teams,
+            Resources = resources,
+        };
+    }
+}

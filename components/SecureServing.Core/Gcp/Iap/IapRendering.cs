@@ -1,0 +1,36 @@
+using SecureServing.Core.Rendering;
+
+namespace SecureServing.Core.Gcp;
+
+public static class IapRendering
+{
+    public static IEnumerable<RenderedResource> Render(this IapSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+
+        yield return new PropertyBag()
+            .Add("project", spec.StaticIp.Project)
+            .Add("name", spec.StaticIp.Name)
+            .Add("description", spec.StaticIp.Description)
+            .Add("addressType", spec.StaticIp.AddressType)
+            .Add("ipVersion", spec.StaticIp.IpVersion)
+            .Resource(GcpResourceTypes.GlobalAddress, spec.StaticIp.LogicalName);
+
+        yield return new PropertyBag()
+            .Add("project", spec.Certificate.Project)
+            .Add("name", spec.Certificate.Name)
+            .Add("description", spec.Certificate.Description)
+            .Add("type", spec.Certificate.Type)
+            .Add("managed", new PropertyBag().Add("domains", spec.Certificate.Domains))
+            .Resource(GcpResourceTypes.ManagedSslCertificate, spec.Certificate.LogicalName);
+
+        foreach (var accessor in spec.Accessors)
+        {
+            yield return new PropertyBag()
+                .Add("project", accessor.Project)
+                .Add("role", accessor.Role)
+                .Add("member", accessor.Member)
+                .Resource(GcpResourceTypes.IapWebIamMember, accessor.LogicalName);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using SecureServing.Core.Config;
+
+namespace SecureServing.Core.Gcp;
+
+/// <summary>Decides the VPC, subnet, restricted-VIP route and NAT of a <c>provider: gke</c> stack.</summary>
+public static class NetworkPlanner
+{
+    public const string PodsRangeName = "pods";
+    public const string ServicesRangeName = "services";
+
+    public static readonly string VpcName = GcpNames.Child(NetworkSpec.Component, "vpc");
+    public static readonly string SubnetName = GcpNames.Child(NetworkSpec.Component, "subnet");
+    public static readonly string RouteName = GcpNames.Child(NetworkSpec.Component, "restricted-vip-route");
+    public static readonly string RouterName = GcpNames.Child(NetworkSpec.Component, "router");
+    public static readonly string NatName = GcpNames.Child(NetworkSpec.Component, "nat");
+
+    /// <summary>The VPC's id, for every resource bound to the network.</summary>
+    public static ResourceRef VpcId => ResourceRef.Id(VpcName);
+
+    /// <summary>Null for <c>provider: existing</c>: the stack creates no network for a cluster it does not create.</summary>
+    public static NetworkSpec? Plan(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Cluster.Provider != ClusterProvider.Gke)
+        {
+            return null;
+        }
+
+        var network = config.Network;
+        return new NetworkSpec
+        {
+            Vpc = new VpcSpec
+            {
+                LogicalName = VpcName,
+                Project = config.ProjectId,
+                Name = network.Name,
+                Description = $"SecureServing {config.Stack}: private GKE network",
+                AutoCreateSubnetworks = false,
+                RoutingMode = "REGIONAL",
+            },
+            Subnet = new SubnetSpec
+            {
+                LogicalName = SubnetName,
+                Project = config.ProjectId,
+                Name = GcpNames.Prefixed(config, "subnet"),
+                Region = config.Region,
+                Network = VpcId,
+                IpCidrRange = network.SubnetCidr,
+                PrivateIpGoogleAccess = true,
+                SecondaryIpRanges =
+                [
+                    new SecondaryRangeSpec(PodsRangeName, network.PodsCidr),
+                    new SecondaryRangeSpec(ServicesRangeName, network.ServicesCidr),
+                ],
+                PodsRangeName = PodsRangeName,
+                ServicesRangeName = ServicesRangeName,
+            },
+            // Private Google Access to restricted.googleapis.com needs a route to the VIP through the default
+            // internet gateway; an explicit route keeps working if someone removes the 0.0.0.0/0 default route.
+            RestrictedVipRoute = new RouteSpec
+            {
+                LogicalName = RouteName,
+                Project = config.ProjectId,
+                Name = GcpNames.Prefixed(config, "restricted-vip"),
+                Description = "restricted.googleapis.com (VPC Service Controls VIP) through Private Google Access",
+                Network = VpcId,
+                DestRange = GoogleRanges.RestrictedVip,
+                NextHopGateway = GoogleRanges.DefaultInternetGateway,
+                Priority = 1000,
+            },
+            Nat = network.Egress == EgressMode.Nat ? PlanNat(config) : null,
+        };
+    }
+
+    private static NatSpec PlanNat(PlatformConfig config) => new()
+    {
+        Router = new RouterSpec
+        {
+            LogicalName = RouterName,
+            Project = config.ProjectId,
+            Name = GcpNames.Prefixed(config, "router"),
+            Region = config.Region,
+            Network = VpcId,
+        },
+        Nat = new RouterNatSpec
+        {
+            LogicalName = NatName,
+            Project = config.ProjectId,
+            Name = GcpNames.Prefixed(config, "nat"),
+            Region = config.Region,
+            Router = ResourceRef.Name(RouterName),
+            NatIpAllocateOption = "AUTO_ONLY",
+            SourceSubnetworkIpRangesToNat = "LIST_OF_SUBNETWORKS",
+            Subnetworks = [new NatSubnetworkSpec(ResourceRef.Id(SubnetName), ["ALL_IP_RANGES"])],
+            LogFilter = "ERRORS_ONLY",
+        },
+    };
+}

@@ -1,0 +1,40 @@
+using SecureServing.Core.Rendering;
+
+namespace SecureServing.Core.Gcp;
+
+public static class TeamIdentityRendering
+{
+    public static IEnumerable<RenderedResource> Render(this TeamIdentitySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+
+        yield return spec.ServiceAccount.Render();
+
+        yield return new PropertyBag()
+            .Add("serviceAccountId", spec.WorkloadIdentityUser.ServiceAccountId)
+            .Add("role", spec.WorkloadIdentityUser.Role)
+            .Add("member", spec.WorkloadIdentityUser.Member)
+            .Resource(GcpResourceTypes.ServiceAccountIamMember, spec.WorkloadIdentityUser.LogicalName);
+
+        yield return new PropertyBag()
+            .Add("byteLength", spec.BucketSuffix.ByteLength)
+            .Resource(GcpResourceTypes.RandomId, spec.BucketSuffix.LogicalName);
+
+        var b = spec.Bucket;
+        yield return new PropertyBag()
+            .Add("project", b.Project)
+            .Add("name", b.RenderedName)
+            .Add("location", b.Location)
+            .Add("uniformBucketLevelAccess", b.UniformBucketLevelAccess)
+            .Add("publicAccessPrevention", b.PublicAccessPrevention)
+            .Add("versioning", new PropertyBag().Add("enabled", b.Versioning))
+            .Add("forceDestroy", b.ForceDestroy)
+            .Resource(GcpResourceTypes.Bucket, b.LogicalName);
+
+        yield return new PropertyBag()
+            .Add("bucket", spec.BucketViewer.Bucket)
+            .Add("role", spec.BucketViewer.Role)
+            .Add("member", spec.BucketViewer.Member)
+            .Resource(GcpResourceTypes.BucketIamMember, spec.BucketViewer.LogicalName);
+    }
+}

@@ -1,0 +1,52 @@
+using SecureServing.Core.Config;
+using SecureServing.Core.Gcp;
+
+namespace SecureServing.Core.Kubernetes;
+
+/// <summary>
+/// Decides every Kubernetes object of a stack from its validated configuration. Pure and deterministic: the same
+/// config gives the same objects in the same order (<see cref="KubernetesPlan"/>). Each concern is decided in its own
+/// type, named for what it decides.
+/// </summary>
+public static class KubernetesPlanner
+{
+    public static KubernetesPlan Plan(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var buckets = TeamIdentityPlanner.Plan(config).ToDictionary(t => t.Team, t => ResourceRef.Name(t.Bucket.LogicalName), StringComparer.Ordinal);
+
+        IEnumerable<KubernetesObject> platform =
+        [
+            .. MeshWideMtls.For(config),
+            .. ClusterLocalCa.For(config),
+            .. LocalGateway.For(config),
+            .. KserveIngressConfig.For(config),
+            .. PublicHttpsGateway.For(config),
+            .. KnativeIngressConfig.For(config),
+            .. IapInMesh.For(config),
+            .. IngressGatewayService.For(config),
+        ];
+
+        var teams = config.Teams
+            .OrderBy(t => t.Team, StringComparer.Ordinal)
+            .SelectMany(team => Team(config, team, buckets[team.Team]));
+
+        return new KubernetesPlan([.. platform, .. teams]);
+    }
+
+    private static IEnumerable<KubernetesObject> Team(PlatformConfig config, TeamConfig team, ResourceRef bucket) =>
+    [
+        .. TeamIsolation.For(team),
+        .. TeamServiceAccount.For(config, team),
+        .. DexAuth.For(config, team),
+        .. team.Models.SelectMany(model => Model(config, team, model, bucket)),
+    ];
+
+    /// <summary>Everything one model adds: its InferenceService, its caller policy, its IAP route.</summary>
+    private static IEnumerable<KubernetesObject> Model(PlatformConfig config, TeamConfig team, ModelConfig model, ResourceRef bucket) =>
+    [
+        .. InferenceServices.For(config, team, model, bucket),
+        .. ModelCallers.For(config, team, model),
+        .. IapPathRoutes.For(config, team, model),
+    ];
+}

@@ -1,0 +1,18 @@
+namespace SecureServing.Core.Validation;
+
+/// <summary>Collects findings; every finding's message ends with its rule's reason (and seed).</summary>
+internal sealed class FindingSink
+{
+    private readonly List<Finding> _items = [];
+
+    public IReadOnlyList<Finding> Items => _items;
+
+    public void Add(Rule rule, string file, string keyPath, int? line, string message, string? fix = null, Severity? severity = null)
+    {
+        var seed = rule.Seed is null ? "" : $" (seed {rule.Seed})";
+        _items.Add(new Finding(rule.Id, severity ?? rule.Severity, file, keyPath, $"{message} Why: {rule.Why}{seed}", fix ?? rule.Fix)
+        {
+            Line = line,
+        });
+    }
+}

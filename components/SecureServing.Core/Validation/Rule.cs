@@ -1,0 +1,26 @@
+namespace SecureServing.Core.Validation;
+
+/// <summary>
+/// One check <c>check</c> runs. The catalog (<see cref="RuleCatalog"/>) is the single source of rule metadata:
+/// the README's guardrail table, the findings and the tests all read it.
+/// </summary>
+/// <param name="Id">Stable rule id, used in findings and in <c>acknowledge</c> entries.</param>
+/// <param name="Severity">Default severity of its findings.</param>
+/// <param name="Seed">Requirement seed the rule comes from (000-004), or null for general hygiene.</param>
+/// <param name="Acknowledgeable">Whether a stack or team file may accept the risk with a reason.</param>
+/// <param name="Refuses">What the rule refuses, one line.</param>
+/// <param name="Why">Why it matters; appended to every finding's message.</param>
+/// <param name="Fix">How to fix it (findings may give a more specific fix).</param>
+public sealed record Rule(
+    string Id,
+    Severity Severity,
+    string? Seed,
+    bool Acknowledgeable,
+    string Refuses,
+    string Why,
+    string Fix)
+{
+    /// <summary>The rule's row in the README guardrail table.</summary>
+    public string ReadmeLine =>
+        $"| `{Id}` | {(Severity == Severity.Error ? "error" : "warning")} | {Refuses} | {Why}{(Seed is null ? "" : $" (seed {Seed})")} | {Fix}{(Acknowledgeable ? " Or acknowledge it with a reason." : "")} |";
+}

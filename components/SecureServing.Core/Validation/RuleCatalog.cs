@@ -1,0 +1,262 @@
+namespace SecureServing.Core.Validation;
+
+/// <summary>Every rule <c>check</c> runs, with its metadata. Add a rule here, then in a file under <c>Rules/</c>.</summary>
+public static class RuleCatalog
+{
+    private const string E = "000";
+    private const string A = "001";
+    private const string V = "002";
+    private const string M = "003";
+
+    // ---- Loading and structure ------------------------------------------------------------------------------
+    public static readonly Rule StackFileMissing = new("stack-file-missing", Severity.Error, null, false,
+        "A stack with no `Pulumi.<stack>.yaml`.",
+        "The stack file holds the environment's settings; without it there is nothing to check or deploy.",
+        "Create `Pulumi.<stack>.yaml` (start from `Pulumi.dev.yaml`) or pass the right `--stack`.");
+
+    public static readonly Rule YamlSyntax = new("yaml-syntax", Severity.Error, null, false,
+        "A stack or team file that is not valid YAML (including duplicate keys).",
+        "A file that does not parse cannot be checked, so nothing in it is trusted.",
+        "Fix the YAML at the reported line (indentation, quotes, a colon after each key).");
+
+    public static readonly Rule WrongType = new("wrong-type", Severity.Error, null, false,
+        "A value of the wrong type (a list where a map belongs, `yes` for a boolean, a secret where a plain value belongs).",
+        "A mistyped value would silently fall back to a default or crash the deployment.",
+        "Write the value with the type the README's configuration reference gives for the key.");
+
+    public static readonly Rule MissingKey = new("missing-key", Severity.Error, null, false,
+        "A required key that is absent or empty.",
+        "The platform has no safe default for it.",
+        "Add the key; the README's configuration reference shows an example.");
+
+    public static readonly Rule UnknownKey = new("unknown-key", Severity.Error, null, false,
+        "A key the configuration does not define (with a did-you-mean suggestion).",
+        "A misspelt key is ignored silently by most tools, so the setting you meant would never apply.",
+        "Rename the key to the suggested one, or remove it.");
+
+    public static readonly Rule InvalidValue = new("invalid-value", Severity.Error, null, false,
+        "A value outside the allowed set or format (enum values, IDs, hostnames, node pool sizes, access policy).",
+        "GCP or Kubernetes would reject it at deployment time, after part of the stack is already changed.",
+        "Use one of the values the message lists.");
+
+    public static readonly Rule OrphanTeamFolder = new("orphan-team-folder", Severity.Error, null, false,
+        "A team folder `stacks/<name>/` with no `Pulumi.<name>.yaml`.",
+        "Team files there are never deployed; usually a typo in the folder name (e.g. `stacks/prd/`).",
+        "Move the team files to an existing stack's folder, or create `Pulumi.<name>.yaml`.");
+
+    public static readonly Rule TeamFileName = new("team-file-name", Severity.Error, null, false,
+        "A team file whose name is not `<team>.yaml`.",
+        "CODEOWNERS gives each team its own file by name; a mismatch lets one team edit another's settings.",
+        "Rename the file to `<team>.yaml` or fix `team:`.");
+
+    public static readonly Rule DuplicateName = new("duplicate-name", Severity.Error, null, false,
+        "Two teams, models of one team, node pools or access levels with the same name.",
+        "Both would map to the same cloud or Kubernetes resource; the second silently replaces the first.",
+        "Give each one a unique name.");
+
+    // ---- Names ------------------------------------------------------------------------------------------------
+    public static readonly Rule DeploymentName = new("deployment-name", Severity.Error, V, false,
+        "A `deploymentName` longer than 25 characters or not lowercase letters, digits and hyphens starting with a letter.",
+        "It prefixes every resource name; the Kubeflow private-cluster guide limits the deployment name to 25 characters so derived names stay within GCP limits.",
+        "Use a short name such as `ss-prod`.");
+
+    public static readonly Rule ClusterName = new("cluster-name", Severity.Error, null, false,
+        "A GKE cluster, VPC or node pool name that is not 1-40 lowercase letters, digits and hyphens starting with a letter.",
+        "GKE rejects the name at creation time.",
+        "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.");
+
+    public static readonly Rule VpcScName = new("vpc-sc-name", Severity.Error, V, false,
+        "A perimeter or access-level name with anything but letters, digits and underscores.",
+        "Access Context Manager refuses hyphens in these names (the guide: 'the name for the level can't have any hyphens').",
+        "Replace hyphens with underscores, e.g. `ss_prod_builders`.");
+
+    public static readonly Rule NamespaceName = new("namespace-name", Severity.Error, null, false,
+        "A team namespace or allowed namespace that is not a DNS-1123 label.",
+        "Kubernetes rejects the namespace.",
+        "Use at most 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
+
+    public static readonly Rule ModelName = new("model-name", Severity.Error, null, false,
+        "A model name that is not a DNS-1123 label starting with a letter (at most 45 characters).",
+        "The name becomes an InferenceService and Knative service name, and a hostname label with the namespace.",
+        "Use lowercase letters, digits and hyphens, starting with a letter, e.g. `sklearn-iris`.");
+
+    public static readonly Rule TeamName = new("team-name", Severity.Error, null, false,
+        "A team name that is not a DNS-1123 label of at most 20 characters.",
+        "It names the team's service account, bucket and IAM bindings.",
+        "Use lowercase letters, digits and hyphens, e.g. `fraud`.");
+
+    // ---- Network ----------------------------------------------------------------------------------------------
+    public static readonly Rule CidrSyntax = new("cidr-syntax", Severity.Error, null, false,
+        "A CIDR that does not parse or has host bits set (`10.0.0.1/24`).",
+        "GCP rejects it, or it covers a different range than the one you wrote.",
+        "Write the network address with its prefix, e.g. `10.10.0.0/20`.");
+
+    public static readonly Rule CidrOverlap = new("cidr-overlap", Severity.Error, V, false,
+        "Overlapping subnet, pods, services and control-plane ranges, or any of them overlapping the restricted Google APIs VIP 199.36.153.4/30.",
+        "Overlapping ranges break routing between nodes, pods, services and the control plane; the restricted VIP must stay reachable for Google APIs inside the perimeter.",
+        "Pick disjoint ranges; the message names both.");
+
+    public static readonly Rule MasterCidrSize = new("master-cidr-size", Severity.Error, null, false,
+        "A control-plane range (`masterCidr`) that is not a /28.",
+        "GKE requires a /28 for a private cluster's control plane.",
+        "Use a /28 such as `172.16.0.0/28`.");
+
+    public static readonly Rule OpenToWorld = new("open-to-world", Severity.Error, V, false,
+        "`0.0.0.0/0` or `::/0` in authorized networks, access-level IP ranges or any CIDR list.",
+        "It opens the control plane or the perimeter to the whole internet, undoing the private cluster.",
+        "List the specific ranges of your offices, VPN or CI runners.");
+
+    // ---- Cluster ----------------------------------------------------------------------------------------------
+    public static readonly Rule PublicEndpointInProd = new("public-endpoint-in-prod", Severity.Error, V, false,
+        "`cluster.endpoint: public` in a production stack.",
+        "A public control-plane IP is reachable from the internet; private GKE is meant to remove public addresses.",
+        "Use `endpoint: dns` (IAM-guarded, no public IP) or `private`.");
+
+    public static readonly Rule AuthorizedNetworksIgnored = new("authorized-networks-ignored", Severity.Warning, null, false,
+        "`masterAuthorizedNetworks` with `endpoint: dns`.",
+        "The DNS-based endpoint is guarded by IAM; authorized networks only apply to IP endpoints, so the list gives a false sense of protection.",
+        "Remove the list, or use `endpoint: private`.");
+
+    public static readonly Rule DeletionProtectionOffInProd = new("deletion-protection-off-in-prod", Severity.Error, null, true,
+        "`cluster.deletionProtection: false` in a production stack.",
+        "One mistaken `pulumi destroy` or replacement would delete the production cluster and every model on it.",
+        "Set `deletionProtection: true`.");
+
+    public static readonly Rule KubeconfigMissing = new("kubeconfig-missing", Severity.Error, null, false,
+        "`cluster.provider: existing` without `cluster.kubeconfig` as a Pulumi secret.",
+        "An existing cluster is reached only through its kubeconfig, which holds credentials.",
+        "Run `pulumi config set --secret --path 'secure-serving:cluster.kubeconfig' < kubeconfig`.");
+
+    // ---- Namespaces -------------------------------------------------------------------------------------------
+    public static readonly Rule NamespaceClaimedTwice = new("namespace-claimed-twice", Severity.Error, null, false,
+        "Two team files claiming the same namespace.",
+        "Namespace isolation and team identities assume one team per namespace; two teams would share credentials and policies.",
+        "Give each team its own namespace.");
+
+    public static readonly Rule SystemNamespace = new("system-namespace", Severity.Error, M, false,
+        "A team namespace that is a system namespace (istio-system, knative-serving, kserve, kube-system, cert-manager, ...).",
+        "Team policies there would apply to the platform itself; the activator in knative-serving is the very caller namespace isolation must tell apart.",
+        "Use a namespace of its own, e.g. `<team>-models`.");
+
+    // ---- Mesh guardrails ---------------------------------------------------------------------------------------
+    public static readonly Rule SidecarOffWithAuthorization = new("sidecar-off-with-authorization", Severity.Error, E, true,
+        "A model with `sidecarInjection: false` in a team whose namespace authorization is on.",
+        "Without the Istio sidecar there is no mesh authorization for the model (the KFServing IAP example warns this is unlikely to be suitable for production).",
+        "Remove `sidecarInjection: false`.");
+
+    public static readonly Rule ActivatorBypassesIsolation = new("activator-bypasses-isolation", Severity.Error, M, true,
+        "A model with `activator: on` in a team with namespace isolation.",
+        "With the activator on the request path the AuthorizationPolicy only sees knative-serving as the caller and cannot check the originating namespace (net-istio #554).",
+        "Set `activator: \"off\"` (targetBurstCapacity 0).");
+
+    public static readonly Rule StrictMtlsBlocksTopLevelVs = new("strict-mtls-blocks-top-level-vs", Severity.Error, M, false,
+        "`mesh.mtls: mesh` with `disableIstioVirtualHost: false` and `knativeLocalGatewayTls: none`.",
+        "Under mesh-wide strict mTLS the KServe top-level virtual service stops working and inference requests are blocked.",
+        "Set `disableIstioVirtualHost: true`, or `knativeLocalGatewayTls: istioMutual`.");
+
+    public static readonly Rule OutOfMeshCallersBlocked = new("out-of-mesh-callers-blocked", Severity.Error, M, false,
+        "`mesh.outOfMeshCallers: true` under `mesh.mtls: mesh` without `mesh.localGateway`.",
+        "Under mesh-wide strict mTLS workloads outside the mesh are blocked from InferenceServices unless KServe has its own local gateway (kserve-local-gateway).",
+        "Add `localGateway: {mode: https}` (or `http`).");
+
+    public static readonly Rule IapJwtNotVerified = new("iap-jwt-not-verified", Severity.Error, A, true,
+        "IAP enabled with `verifyJwtInMesh: false`.",
+        "Without a RequestAuthentication on the IAP JWT, anything that reaches the ingress gateway bypassing the load balancer is trusted.",
+        "Set `iap.verifyJwtInMesh: true`.");
+
+    public static readonly Rule DexIncomplete = new("dex-incomplete", Severity.Error, A, false,
+        "`mesh.dex` without an https `issuer`, `jwksUri` or at least one audience.",
+        "Istio's RequestAuthentication and AuthorizationPolicy check the token's issuer and audience; without them any token from anywhere would pass.",
+        "Set `dex.issuer`, `dex.jwksUri` (https) and `dex.audiences`.");
+
+    // ---- IAP --------------------------------------------------------------------------------------------------
+    public static readonly Rule IapOAuthAdminApi = new("iap-oauth-admin-api", Severity.Error, null, false,
+        "Anything that needs the IAP OAuth Admin API (`brand`, `supportEmail`, `createOAuthClient`, ...) or an OAuth client with only one of `clientId`/`clientSecret`.",
+        "The IAP OAuth Admin API (google_iap_brand, google_iap_client) was shut down on 2026-03-19; brands and clients can no longer be created by API.",
+        "Use `oauthClient: managed` (Google-managed client) or a client you created in the console, with `clientId` and `clientSecret` as a Pulumi secret.");
+
+    public static readonly Rule IapNoAccessors = new("iap-no-accessors", Severity.Error, null, false,
+        "IAP enabled with an empty `iap.accessors`.",
+        "Nobody could pass IAP, so the exposed models would be unreachable, and someone would be tempted to grant allUsers.",
+        "List groups or users in `iap.accessors`, e.g. `group:ml-platform@example.com`.");
+
+    public static readonly Rule SecretInClear = new("secret-in-clear", Severity.Error, null, false,
+        "A plaintext value under a secret-like key (clientSecret, password, token, privateKey, kubeconfig, ...) or a PEM private key, in a stack or team file.",
+        "Stack and team files are committed; a secret in clear is leaked to everyone with read access and to the git history.",
+        "Rotate the secret, then store it with `pulumi config set --secret --path '<key>'`; team files never hold secrets.");
+
+    // ---- VPC Service Controls and registries -------------------------------------------------------------------
+    public static readonly Rule BucketOutsidePerimeter = new("bucket-outside-perimeter", Severity.Error, V, false,
+        "A model `storageUri` on a `gs://` bucket that is neither `{teamBucket}` nor in `perimeter.buckets`, while storage.googleapis.com is restricted.",
+        "VPC Service Controls block reads from buckets outside the perimeter, so the model download would fail.",
+        "Copy the model into the team bucket (`{teamBucket}/path`) or list the bucket (in a project inside the perimeter) in `perimeter.buckets`.");
+
+    public static readonly Rule ImageMirrorWithoutAccessLevel = new("image-mirror-without-access-level", Severity.Error, V, false,
+        "An enforced perimeter whose access levels do not include `perimeter.imageMirrorIdentity` (a warning in dry-run).",
+        "Images are mirrored into the perimeter by Cloud Build; the guide creates an access level for it, without which mirroring is blocked.",
+        "Add the identity to an access level's `members`.");
+
+    public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, V, false,
+        "A model `image` from a registry other than gcr.io, *.gcr.io or *-docker.pkg.dev while `network.egress: restricted`.",
+        "A private cluster without NAT reaches only Google registries through the restricted VIP; other registries (Docker Hub, ...) are unreachable.",
+        "Mirror the image into Artifact Registry or gcr.io, or use `network.egress: nat`.");
+
+    public static readonly Rule RegistryDnsVip = new("registry-dns-vip", Severity.Error, V, false,
+        "`registryDns.vip` other than `restricted`.",
+        "Only restricted.googleapis.com (199.36.153.4/30) enforces VPC Service Controls; private.googleapis.com would let data leave the perimeter.",
+        "Set `registryDns.vip: restricted`.");
+
+    public static readonly Rule RegistryDnsMissingDomain = new("registry-dns-missing-domain", Severity.Error, V, false,
+        "A perimeter restricting storage or registries while `registryDns.domains` lacks gcr.io or pkg.dev.",
+        "Image pulls resolve to public IPs the private cluster cannot reach; the guide adds private DNS zones for gcr.io pointing at the restricted VIP.",
+        "List both `gcr.io` and `pkg.dev` in `registryDns.domains`.");
+
+    // ---- Ingress ----------------------------------------------------------------------------------------------
+    public static readonly Rule IngressTlsSecretMissing = new("ingress-tls-secret-missing", Severity.Error, "004", false,
+        "`ingress.tls: secret` without `ingress.tlsSecret`.",
+        "The Istio gateway's HTTPS server needs the name of an existing TLS secret in istio-system.",
+        "Set `ingress.tlsSecret` to the secret's name, or use `tls: certManager`.");
+
+    // ---- Acknowledgements -------------------------------------------------------------------------------------
+    public static readonly Rule AckUnknownRule = new("ack-unknown-rule", Severity.Error, null, false,
+        "An `acknowledge` entry naming a rule that does not exist.",
+        "A misspelt acknowledgement would leave you believing a risk was accepted on purpose.",
+        "Use a rule id from the guardrail table.");
+
+    public static readonly Rule AckNotAllowed = new("ack-not-allowed", Severity.Error, null, false,
+        "An `acknowledge` entry for a rule that cannot be acknowledged.",
+        "Those rules refuse configurations that are broken or leak, not trade-offs.",
+        "Fix the configuration instead; only rules marked acknowledgeable accept an acknowledgement.");
+
+    public static readonly Rule AckReasonMissing = new("ack-reason-missing", Severity.Error, null, false,
+        "An `acknowledge` entry without a non-empty `reason`.",
+        "Reviewers need to know why the risk is accepted.",
+        "Add `reason:` explaining why the risk is acceptable here.");
+
+    public static readonly Rule AckUnused = new("ack-unused", Severity.Warning, null, false,
+        "An `acknowledge` entry for a rule that found nothing in that file.",
+        "A stale acknowledgement would silently accept the risk if it came back later.",
+        "Remove the entry.");
+
+    /// <summary>Every rule, in README order.</summary>
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        StackFileMissing, YamlSyntax, WrongType, MissingKey, UnknownKey, InvalidValue, OrphanTeamFolder, TeamFileName,
+        DuplicateName, DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName,
+        CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld,
+        PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
+        NamespaceClaimedTwice, SystemNamespace,
+        SidecarOffWithAuthorization, ActivatorBypassesIsolation, StrictMtlsBlocksTopLevelVs, OutOfMeshCallersBlocked,
+        IapJwtNotVerified, DexIncomplete,
+        IapOAuthAdminApi, IapNoAccessors, SecretInClear,
+        BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
+        IngressTlsSecretMissing,
+        AckUnknownRule, AckNotAllowed, AckReasonMissing, AckUnused,
+    ];
+
+    public static Rule? Find(string id) => All.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>The README guardrail table (header + one line per rule).</summary>
+    public static string ReadmeTable() =>
+        "| Rule | Severity | Refuses | Why | Fix |\n|---|---|---|---|---|\n" + string.Join("\n", All.Select(r => r.ReadmeLine)) + "\n";
+}

@@ -1,0 +1,176 @@
+namespace SecureServing.Core.Tests.Config;
+
+/// <summary>One edit of a file in a copy of a shipped stack.</summary>
+public sealed record Edit(string File, string Find, string Replace);
+
+/// <summary>
+/// A rule case: <see cref="Bad"/> edits applied to a shipped stack must produce a finding of <see cref="Rule"/> with
+/// <see cref="Severity"/> at exactly <see cref="File"/> + <see cref="KeyPath"/>; applying <see cref="Fix"/> on top
+/// (or nothing, when empty: the shipped config) must leave the stack without errors and without that finding.
+/// </summary>
+public sealed record RuleCase(string Name, string Rule, string Stack, string File, string KeyPath, Edit[] Bad, Edit[] Fix, string Severity = "error")
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>The table of rule cases over the shipped dev and prod stacks.</summary>
+public static class RuleCases
+{
+    private const string Dev = "Pulumi.dev.yaml";
+    private const string Prod = "Pulumi.prod.yaml";
+    private const string Fraud = "stacks/dev/fraud.yaml";
+    private const string Recsys = "stacks/dev/recsys.yaml";
+    private const string ProdSecret = "      clientSecret:\n        secure: v1:Zm9vYmFyYmF6cXV4:Q2lwaGVydGV4dE9ubHlGb3JEb2NzTm90QVJlYWxTZWNyZXQ=\n";
+
+    private static Edit[] E(string file, string find, string replace) => [new(file, find, replace)];
+
+    private static readonly Edit[] None = [];
+
+    public static IReadOnlyList<RuleCase> All { get; } =
+    [
+        // ---- structure
+        new("bool written as yes", "wrong-type", "dev", Dev, "secure-serving:cluster.deletionProtection",
+            E(Dev, "    deletionProtection: false", "    deletionProtection: \"no\""), E(Dev, "    deletionProtection: \"no\"", "    deletionProtection: \"false\"")),
+        new("scalar where a list belongs", "wrong-type", "dev", Dev, "secure-serving:registryDns.domains",
+            E(Dev, "    domains:\n      - gcr.io\n      - pkg.dev\n", "    domains: gcr.io\n"), E(Dev, "    domains: gcr.io\n", "    domains: [gcr.io, pkg.dev]\n")),
+        new("secret where a plain value belongs", "wrong-type", "dev", Dev, "secure-serving:ingress.hostname",
+            E(Dev, "    hostname: models.dev.example.com\n    tls", "    hostname:\n      secure: v1:abc:def\n    tls"), None),
+        new("required key missing", "missing-key", "dev", Dev, "secure-serving:network.masterCidr",
+            E(Dev, "    masterCidr: 172.16.0.0/28\n", ""), E(Dev, "    egress: restricted", "    egress: restricted\n    masterCidr: 172.16.0.32/28")),
+        new("misspelt key", "unknown-key", "dev", Dev, "secure-serving:network.mastrCidr",
+            E(Dev, "    masterCidr:", "    mastrCidr:"), None),
+        new("key without namespace", "unknown-key", "dev", Dev, "deploymentName",
+            E(Dev, "  secure-serving:deploymentName: ss-dev", "  deploymentName: ss-dev"), None),
+        new("unknown team key", "unknown-key", "dev", Fraud, "models[0].exposeViaIAP",
+            E(Fraud, "    exposeViaIap: true", "    exposeViaIAP: true"), None),
+        new("enum value outside the set", "invalid-value", "dev", Dev, "secure-serving:network.egress",
+            E(Dev, "    egress: restricted", "    egress: open"), E(Dev, "    egress: open", "    egress: nat")),
+        new("group in an access level", "invalid-value", "dev", Dev, "secure-serving:perimeter.accessLevels[0].members[1]",
+            E(Dev, "          - user:platform-admin@example.com", "          - group:platform-admins@example.com"), None),
+        new("unknown model format", "invalid-value", "dev", Fraud, "models[0].format",
+            E(Fraud, "    format: sklearn", "    format: sklern"), None),
+        new("activator as a boolean", "invalid-value", "dev", Fraud, "models[0].activator",
+            E(Fraud, "    activator: \"off\"\n    exposeViaIap: true", "    activator: false\n    exposeViaIap: true"), E(Fraud, "    activator: false", "    activator: off")),
+        new("team file name", "team-file-name", "dev", Fraud, "team",
+            E(Fraud, "team: fraud", "team: payments"), None),
+        new("duplicate model", "duplicate-name", "dev", Fraud, "models[1].name",
+            E(Fraud, "  - name: xgb-fraud-score", "  - name: sklearn-iris"), None),
+
+        // ---- names
+        new("deployment name over 25", "deployment-name", "dev", Dev, "secure-serving:deploymentName",
+            E(Dev, "secure-serving:deploymentName: ss-dev", "secure-serving:deploymentName: secure-serving-development"),
+            E(Dev, "secure-serving:deploymentName: secure-serving-development", "secure-serving:deploymentName: secure-serving-develop-01")),
+        new("GKE cluster name", "cluster-name", "dev", Dev, "secure-serving:cluster.name",
+            E(Dev, "    name: ss-dev-gke", "    name: SS_Dev_GKE"), E(Dev, "    name: SS_Dev_GKE", "    name: ss-dev-gke-2")),
+        new("hyphen in perimeter name", "vpc-sc-name", "dev", Dev, "secure-serving:perimeter.name",
+            E(Dev, "    name: ss_dev_perimeter", "    name: ss-dev-perimeter"), None),
+        new("hyphen in access level name", "vpc-sc-name", "dev", Dev, "secure-serving:perimeter.accessLevels[0].name",
+            E(Dev, "      - name: ss_dev_builders", "      - name: ss-dev-builders"), None),
+        new("namespace not DNS-1123", "namespace-name", "dev", Fraud, "namespace",
+            E(Fraud, "namespace: fraud-models", "namespace: Fraud_Models"), None),
+        new("allowed namespace not DNS-1123", "namespace-name", "dev", Recsys, "allowedNamespaces[0]",
+            E(Recsys, "  - fraud-models\nmodels", "  - Fraud\nmodels"), None),
+        new("model name starts with a digit", "model-name", "dev", Fraud, "models[0].name",
+            E(Fraud, "  - name: sklearn-iris", "  - name: 1-sklearn-iris"), None),
+        new("model hostname label over 63", "model-name", "dev", Fraud, "models[0].name",
+            E(Fraud, "  - name: sklearn-iris", "  - name: sklearn-iris-classifier-with-a-long-name"), E(Fraud, "  - name: sklearn-iris-classifier-with-a-long-name", "  - name: sklearn-iris-classifier-with-a")),
+        new("team name too long", "team-name", "dev", "stacks/dev/fraud-detection-and-scoring.yaml", "team",
+            [new(Fraud, "team: fraud", "team: fraud-detection-and-scoring"), new(Fraud, "namespace: fraud-models", "namespace: fraud-detection-models")], None),
+
+        // ---- network
+        new("host bits set", "cidr-syntax", "dev", Dev, "secure-serving:network.subnetCidr",
+            E(Dev, "    subnetCidr: 10.10.0.0/20", "    subnetCidr: 10.10.0.1/20"), None),
+        new("pods overlap subnet", "cidr-overlap", "dev", Dev, "secure-serving:network.podsCidr",
+            E(Dev, "    podsCidr: 10.20.0.0/16", "    podsCidr: 10.10.0.0/16"), E(Dev, "    podsCidr: 10.10.0.0/16", "    podsCidr: 10.21.0.0/16")),
+        new("services overlap restricted VIP", "cidr-overlap", "dev", Dev, "secure-serving:network.servicesCidr",
+            E(Dev, "    servicesCidr: 10.30.0.0/20", "    servicesCidr: 199.36.152.0/22"), None),
+        new("master not a /28", "master-cidr-size", "dev", Dev, "secure-serving:network.masterCidr",
+            E(Dev, "    masterCidr: 172.16.0.0/28", "    masterCidr: 172.16.0.0/27"), None),
+        new("whole internet in an access level", "open-to-world", "dev", Dev, "secure-serving:perimeter.accessLevels[0].ipSubnetworks[0]",
+            E(Dev, "        title: Image mirroring and platform admins\n", "        title: Image mirroring and platform admins\n        ipSubnetworks:\n          - 0.0.0.0/0\n"),
+            E(Dev, "          - 0.0.0.0/0\n", "          - 203.0.113.0/24\n")),
+        new("whole internet on the control plane", "open-to-world", "prod", Prod, "secure-serving:cluster.masterAuthorizedNetworks[0].cidr",
+            E(Prod, "    endpoint: dns", "    endpoint: private\n    masterAuthorizedNetworks:\n      - cidr: \"::/0\"\n        name: anywhere"),
+            E(Prod, "      - cidr: \"::/0\"", "      - cidr: 203.0.113.0/24")),
+
+        // ---- cluster
+        new("public endpoint in prod", "public-endpoint-in-prod", "prod", Prod, "secure-serving:cluster.endpoint",
+            E(Prod, "    endpoint: dns", "    endpoint: public"), E(Prod, "    endpoint: public", "    endpoint: private")),
+        new("authorized networks with dns endpoint", "authorized-networks-ignored", "dev", Dev, "secure-serving:cluster.masterAuthorizedNetworks",
+            E(Dev, "    endpoint: dns", "    endpoint: dns\n    masterAuthorizedNetworks:\n      - cidr: 203.0.113.0/24\n        name: office"),
+            E(Dev, "    endpoint: dns", "    endpoint: private"), "warning"),
+        new("deletion protection off in prod", "deletion-protection-off-in-prod", "prod", Prod, "secure-serving:cluster.deletionProtection",
+            E(Prod, "    deletionProtection: true", "    deletionProtection: false"),
+            E(Prod, "  secure-serving:ingress:", "  secure-serving:acknowledge:\n    - rule: deletion-protection-off-in-prod\n      reason: cluster is recreated from scratch during the 2026-Q3 migration\n  secure-serving:ingress:")),
+        new("existing cluster without kubeconfig", "kubeconfig-missing", "dev", Dev, "secure-serving:cluster.kubeconfig",
+            E(Dev, "    name: ss-dev-gke", "    name: ss-dev-gke\n    provider: existing"), E(Dev, "    provider: existing", "    provider: existing\n    kubeconfig:\n      secure: v1:a2V5:Y2lwaGVy")),
+
+        // ---- namespaces
+        new("namespace claimed twice", "namespace-claimed-twice", "dev", Recsys, "namespace",
+            E(Recsys, "namespace: recsys-models", "namespace: fraud-models"), None),
+        new("system namespace", "system-namespace", "dev", Fraud, "namespace",
+            E(Fraud, "namespace: fraud-models", "namespace: knative-serving"), None),
+
+        // ---- mesh
+        new("sidecar off under authorization", "sidecar-off-with-authorization", "dev", Fraud, "models[1].sidecarInjection",
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    sidecarInjection: false\n"), E(Fraud, "namespace: fraud-models\n", "namespace: fraud-models\nauthorization: false\n")),
+        new("activator on under isolation", "activator-bypasses-isolation", "dev", Fraud, "models[1].activator",
+            E(Fraud, "    activator: \"off\"\n    exposeViaIap: false", "    activator: \"on\"\n    exposeViaIap: false"),
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\nacknowledge:\n  - rule: activator-bypasses-isolation\n    reason: internal batch scoring only\n")),
+        new("strict mTLS blocks top-level virtual service", "strict-mtls-blocks-top-level-vs", "prod", Prod, "secure-serving:mesh.knativeLocalGatewayTls",
+            E(Prod, "    disableIstioVirtualHost: true\n    knativeLocalGatewayTls: istioMutual", "    disableIstioVirtualHost: false\n    knativeLocalGatewayTls: none"),
+            E(Prod, "    knativeLocalGatewayTls: none", "    knativeLocalGatewayTls: istioMutual")),
+        new("out-of-mesh callers without local gateway", "out-of-mesh-callers-blocked", "prod", Prod, "secure-serving:mesh.outOfMeshCallers",
+            E(Prod, "    localGateway:\n      mode: https\n      tlsSecret: kserve-cluster-local-tls\n", ""),
+            E(Prod, "    disableIstioVirtualHost: true\n", "    localGateway:\n      mode: http\n    disableIstioVirtualHost: true\n")),
+        new("dex without issuer", "dex-incomplete", "prod", Prod, "secure-serving:mesh.dex.issuer",
+            E(Prod, "      issuer: https://dex.example.com\n", ""), E(Prod, "    dex:\n", "    dex:\n      issuer: https://dex.example.com/\n")),
+        new("dex without audiences", "dex-incomplete", "prod", Prod, "secure-serving:mesh.dex.audiences",
+            E(Prod, "      audiences:\n        - kubeflow-oidc-authservice\n", "      audiences: []\n"), None),
+
+        // ---- IAP
+        new("IAP JWT not verified", "iap-jwt-not-verified", "dev", Dev, "secure-serving:iap.verifyJwtInMesh",
+            E(Dev, "    verifyJwtInMesh: true", "    verifyJwtInMesh: false"), None),
+        new("IAP without accessors", "iap-no-accessors", "dev", Dev, "secure-serving:iap.accessors",
+            E(Dev, "    accessors:\n      - group:ml-platform@example.com\n    verifyJwtInMesh", "    accessors: []\n    verifyJwtInMesh"),
+            E(Dev, "    enabled: true\n", "    enabled: false\n")),
+        new("OAuth client id without secret", "iap-oauth-admin-api", "prod", Prod, "secure-serving:iap.oauthClient.clientSecret",
+            E(Prod, ProdSecret, ""), None),
+        new("OAuth brand key", "iap-oauth-admin-api", "dev", Dev, "secure-serving:iap.supportEmail",
+            E(Dev, "    oauthClient: managed", "    oauthClient: managed\n    supportEmail: ml-platform@example.com"), None),
+        new("plaintext client secret", "secret-in-clear", "prod", Prod, "secure-serving:iap.oauthClient.clientSecret",
+            E(Prod, ProdSecret, "      clientSecret: not-really-secret-but-plaintext\n"), None),
+        new("password in a team file", "secret-in-clear", "dev", Fraud, "models[0].password",
+            E(Fraud, "    format: sklearn", "    format: sklearn\n    password: hunter2"), None),
+        new("private key in an unknown key", "secret-in-clear", "dev", Dev, "secure-serving:ingress.cert",
+            E(Dev, "    tls: certManager", "    tls: certManager\n    cert: |\n      -----BEGIN RSA PRIVATE KEY-----\n      MIIB\n      -----END RSA PRIVATE KEY-----"), None),
+
+        // ---- perimeter and registries
+        new("bucket outside the perimeter", "bucket-outside-perimeter", "dev", Fraud, "models[0].storageUri",
+            E(Fraud, "    storageUri: \"{teamBucket}/sklearn/iris\"", "    storageUri: gs://kfserving-examples/models/sklearn/1.0/model"),
+            E(Dev, "    imageMirrorIdentity:", "    buckets:\n      - gs://kfserving-examples\n    imageMirrorIdentity:")),
+        new("image mirror identity without access level", "image-mirror-without-access-level", "prod", Prod, "secure-serving:perimeter.accessLevels",
+            E(Prod, "          - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n  secure-serving:registryDns", "          - user:release-manager@example.com\n  secure-serving:registryDns"), None),
+        new("image mirror identity without access level, dry run", "image-mirror-without-access-level", "dev", Dev, "secure-serving:perimeter.accessLevels",
+            E(Dev, "          - serviceAccount:111111111111@cloudbuild.gserviceaccount.com\n", ""), None, "warning"),
+        new("Docker Hub image without NAT", "image-registry-unreachable", "dev", Fraud, "models[1].image",
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: kserve/xgbserver:v0.14.0\n"),
+            E(Fraud, "    image: kserve/xgbserver:v0.14.0", "    image: europe-west4-docker.pkg.dev/acme-ml-dev/mirror/xgbserver:v0.14.0")),
+        new("registry DNS on the private VIP", "registry-dns-vip", "dev", Dev, "secure-serving:registryDns.vip",
+            E(Dev, "    vip: restricted", "    vip: private"), None),
+        new("registry DNS without pkg.dev", "registry-dns-missing-domain", "dev", Dev, "secure-serving:registryDns.domains",
+            E(Dev, "      - gcr.io\n      - pkg.dev\n", "      - gcr.io\n"), None),
+        new("tls secret naming no secret", "ingress-tls-secret-missing", "dev", Dev, "secure-serving:ingress.tlsSecret",
+            E(Dev, "    tls: certManager", "    tls: secret"), E(Dev, "    tls: secret", "    tls: secret\n    tlsSecret: models-dev-tls")),
+
+        // ---- acknowledgements
+        new("acknowledging a misspelt rule", "ack-unknown-rule", "dev", Recsys, "acknowledge[0].rule",
+            E(Recsys, "  - rule: activator-bypasses-isolation", "  - rule: activator-bypass-isolation"), None),
+        new("acknowledging a non-acknowledgeable rule", "ack-not-allowed", "dev", Recsys, "acknowledge[0].rule",
+            E(Recsys, "  - rule: activator-bypasses-isolation", "  - rule: secret-in-clear"), None),
+        new("acknowledging without reason", "ack-reason-missing", "dev", Recsys, "acknowledge[0].reason",
+            E(Recsys, "    reason: batch-ranker is called only by the nightly batch job in dev and must scale to zero; no user data in dev.", "    reason: \" \""), None),
+        new("acknowledging a rule that found nothing", "ack-unused", "dev", Fraud, "acknowledge[0].rule",
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\nacknowledge:\n  - rule: sidecar-off-with-authorization\n    reason: legacy model\n"), None, "warning"),
+    ];
+}
