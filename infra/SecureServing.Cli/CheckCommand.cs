@@ -69,9 +69,8 @@ internal static class CheckCommand
             text.Append(file.Key).Append('\n');
             foreach (var f in file)
             {
-                var at = f.KeyPath.Length == 0 ? "" : f.KeyPath;
-                var line = f.Line is { } l ? $" (line {l})" : "";
-                text.Append($"  {Severity(f)} [{f.RuleId}] {at}{line}\n");
+                var where = string.Join(' ', new[] { f.KeyPath, f.Line is { } l ? $"(line {l})" : "" }.Where(s => s.Length > 0));
+                text.Append($"  {Severity(f)} [{f.RuleId}] {where}".TrimEnd()).Append('\n');
                 text.Append($"    {f.Message}\n");
                 text.Append($"    fix: {f.Fix}\n");
             }

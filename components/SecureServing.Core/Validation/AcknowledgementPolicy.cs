@@ -49,7 +49,7 @@ internal static class AcknowledgementPolicy
             if (string.IsNullOrWhiteSpace(ack.Reason))
             {
                 var reasonPath = KeyPaths.Child(path, "reason");
-                sink.Add(RuleCatalog.AckReasonMissing, file, reasonPath, sources.Line(file, reasonPath), $"`{path}` acknowledges `{rule.Id}` without a reason.");
+                sink.Add(RuleCatalog.AckReasonMissing, file, reasonPath, sources.Line(file, reasonPath), $"`{reasonPath}` is empty: acknowledging `{rule.Id}` needs a reason.");
                 continue;
             }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace SecureServing.Core.Validation;
 
@@ -17,33 +16,29 @@ public static class Cidr
     {
         ArgumentNullException.ThrowIfNull(text);
         hint = "";
-        if (IPNetwork.TryParse(text, out network) && text.Contains('/', StringComparison.Ordinal))
-        {
-            return true;
-        }
-
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0)
         {
+            network = default;
             hint = "it has no `/prefix`";
             return false;
         }
 
-        if (IPAddress.TryParse(text[..slash], out var address) && int.TryParse(text[(slash + 1)..], out var prefix)
-            && prefix >= 0 && prefix <= (address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
+        // IPNetwork.TryParse masks host bits silently (10.0.0.1/24 -> 10.0.0.0/24); a range written with host bits
+        // set is usually a typo for another range, so it is refused here with the masked one as a suggestion.
+        if (!IPNetwork.TryParse(text, out network) || !IPAddress.TryParse(text[..slash], out var address))
         {
-            var bytes = address.GetAddressBytes();
-            for (var bit = prefix; bit < bytes.Length * 8; bit++)
-            {
-                bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-            }
-
-            hint = $"it has host bits set; did you mean `{new IPAddress(bytes)}/{prefix}`?";
+            hint = "it is not an address with a prefix length";
             return false;
         }
 
-        hint = "it is not an address with a prefix length";
-        return false;
+        if (!address.Equals(network.BaseAddress))
+        {
+            hint = $"it has host bits set; did you mean `{network}`?";
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>True when the two networks share any address. Symmetric.</summary>

@@ -10,6 +10,12 @@ internal sealed class FindingSink
     public void Add(Rule rule, string file, string keyPath, int? line, string message, string? fix = null, Severity? severity = null)
     {
         var seed = rule.Seed is null ? "" : $" (seed {rule.Seed})";
+        message = message.TrimEnd();
+        if (!message.EndsWith('.') && !message.EndsWith('?'))
+        {
+            message += ".";
+        }
+
         _items.Add(new Finding(rule.Id, severity ?? rule.Severity, file, keyPath, $"{message} Why: {rule.Why}{seed}", fix ?? rule.Fix)
         {
             Line = line,

@@ -9,6 +9,13 @@ internal enum AuthMode
     /// <summary>A Dex token as <c>Authorization: Bearer</c>, or the <c>authservice_session</c> cookie (seeds 001, 004).</summary>
     Dex,
 
-    /// <summary>No credential (in-cluster calls through a port-forward, seed 003).</summary>
+    /// <summary>
+    /// Both, for a model behind IAP in a stack whose mesh also checks Dex tokens: the Google token as
+    /// <c>Proxy-Authorization: Bearer</c> (IAP accepts it there) and the Dex credential as <c>Authorization: Bearer</c>
+    /// or cookie, which IAP passes on to the mesh.
+    /// </summary>
+    IapDex,
+
+    /// <summary>No credential (in-cluster calls, seed 003).</summary>
     None,
 }

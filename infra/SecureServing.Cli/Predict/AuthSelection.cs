@@ -5,22 +5,40 @@ namespace SecureServing.Cli.Predict;
 /// <summary>Chooses the auth mode when <c>--auth</c> is not given, and the audience of an IAP identity token.</summary>
 internal static class AuthSelection
 {
+    /// <summary>The <c>--auth</c> values.</summary>
+    public static readonly string[] Values = ["iap", "dex", "iap+dex", "none"];
+
     /// <summary>
-    /// <c>iap</c> for a model on the IAP route (<c>iap.enabled</c> and <c>exposeViaIap</c>); otherwise <c>dex</c> when
-    /// the stack verifies Dex tokens in the mesh (<c>mesh.dex</c>, where a call without a token is always denied);
-    /// otherwise <c>none</c>.
+    /// What the platform requires on the model's route: on the IAP route a Google identity token (<c>iap</c>), plus a
+    /// Dex token when the stack checks Dex in the mesh (<c>iap+dex</c>); on the public Knative host of an exposed
+    /// model (IAP off) a Dex token when the stack checks Dex, else nothing; for a cluster-local model nothing (callers
+    /// in the team's allowed namespaces need no token). Decided from the configuration, also when <c>--url</c> is given.
     /// </summary>
-    public static AuthMode DefaultMode(ModelTarget target) =>
-        target.Config.Iap.Enabled && target.Model.ExposeViaIap ? AuthMode.Iap
-        : target.Config.Mesh.Dex is not null ? AuthMode.Dex
-        : AuthMode.None;
+    public static AuthMode DefaultMode(ModelTarget target)
+    {
+        var (config, _, model) = target;
+        var dex = config.Mesh.Dex is not null;
+        return !model.ExposeViaIap ? AuthMode.None
+            : config.Iap.Enabled ? (dex ? AuthMode.IapDex : AuthMode.Iap)
+            : dex ? AuthMode.Dex
+            : AuthMode.None;
+    }
 
     public static AuthMode Parse(string value) => value switch
     {
         "iap" => AuthMode.Iap,
         "dex" => AuthMode.Dex,
+        "iap+dex" => AuthMode.IapDex,
         "none" => AuthMode.None,
-        _ => throw new UsageException($"--auth '{value}' is not one of iap, dex, none."),
+        _ => throw new UsageException($"--auth '{value}' is not one of {string.Join(", ", Values)}."),
+    };
+
+    public static string Name(AuthMode mode) => mode switch
+    {
+        AuthMode.Iap => "iap",
+        AuthMode.Dex => "dex",
+        AuthMode.IapDex => "iap+dex",
+        _ => "none",
     };
 
     /// <summary>

@@ -12,7 +12,8 @@ internal static class DexCredentialSource
     public const string CookieVariable = "SECURE_SERVING_DEX_COOKIE";
     public const string CookieName = "authservice_session";
 
-    public static RequestCredential Acquire(FileInfo? tokenFile, Func<string, string?> environment, TextWriter warnings)
+    /// <param name="mode">How the mode was chosen, for the message when no credential exists (e.g. "--auth dex").</param>
+    public static RequestCredential Acquire(FileInfo? tokenFile, Func<string, string?> environment, TextWriter warnings, string mode = "--auth dex")
     {
         if (tokenFile is not null)
         {
@@ -38,7 +39,7 @@ internal static class DexCredentialSource
         }
 
         throw new CredentialException(
-            $"--auth dex needs a Dex credential and none was found. Provide one of: --token-file <file> (a bearer token), " +
+            $"{mode} needs a Dex credential and none was found. Provide one of: --token-file <file> (a bearer token), " +
             $"the environment variable {TokenVariable} (a bearer token), or {CookieVariable} (the value of the " +
             $"{CookieName} cookie of the dashboard site, from the browser's developer tools, seed 004). " +
             "Tokens are never accepted as command-line values.");

@@ -1,19 +1,23 @@
-using SecureServing.Core.Config;
+using SecureServing.Core.Gcp;
+using SecureServing.Core.Kubernetes;
 
 namespace SecureServing.Cli.Predict;
 
 /// <summary>
-/// Derives a model's URL from the stack configuration.
+/// Derives a model's URL from the stack configuration, following what the platform deploys:
 /// <list type="bullet">
-/// <item>IAP-exposed model (<c>exposeViaIap</c> and <c>iap.enabled</c>): <c>https://&lt;iap.hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;:predict</c>;
-/// health is <c>GET https://&lt;iap.hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;</c>, which the path VirtualService
-/// rewrites to <c>/v1/models/&lt;model&gt;</c> (seed 000).</item>
-/// <item>Otherwise the Knative host that KServe reports as the InferenceService URL: with
-/// <c>mesh.disableIstioVirtualHost</c> (the default, seed 003) KServe creates no top-level virtual host and the URL
-/// is the predictor's Knative Service <c>&lt;model&gt;-predictor</c>; without it, the top-level host <c>&lt;model&gt;</c>.
-/// The host is <c>ingress.domainTemplate</c> (default <c>{{.Name}}-{{.Namespace}}.{{.Domain}}</c>, seed 004) with
-/// Domain = <c>ingress.hostname</c>; the path is the KServe v1 protocol <c>/v1/models/&lt;model&gt;[:predict]</c>.</item>
+/// <item>Exposed model (<c>exposeViaIap</c>) with IAP on: the IAP path route
+/// <c>https://&lt;iap hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;:predict</c>; health is
+/// <c>GET https://&lt;iap hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;</c>, which the route's VirtualService rewrites
+/// to <c>/v1/models/&lt;model&gt;</c> (seed 000, <see cref="IapPathRoutes"/>).</item>
+/// <item>Exposed model with IAP off: the Knative host KServe reports as the InferenceService URL,
+/// <c>https://</c> + <c>ingress.domainTemplate</c> (default <c>{{.Name}}-{{.Namespace}}.{{.Domain}}</c>, seed 004) with
+/// Domain = <c>ingress.hostname</c> and Name = the predictor's Knative Service <c>&lt;model&gt;-predictor</c> (with
+/// <c>mesh.disableIstioVirtualHost</c>, the default, KServe makes no top-level host; without it, <c>&lt;model&gt;</c>).</item>
+/// <item>Model not exposed: it is cluster-local (no public route at all), so its URL is the cluster-local address
+/// <c>http://&lt;model&gt;-predictor.&lt;ns&gt;.svc.cluster.local</c>, reachable from inside the cluster (seed 003).</item>
 /// </list>
+/// Paths are KServe's v1 protocol: <c>/v1/models/&lt;model&gt;:predict</c> and <c>/v1/models/&lt;model&gt;</c>.
 /// </summary>
 internal static class EndpointResolver
 {
@@ -24,14 +28,14 @@ internal static class EndpointResolver
             return new ModelEndpoint(urlOverride, null, RouteKind.Explicit);
         }
 
-        var (route, host, path) = RouteOf(target, operation);
+        var (route, scheme, host, path) = RouteOf(target, operation);
         if (urlOverride is null)
         {
-            return new ModelEndpoint(new Uri($"https://{host}{path}"), null, route);
+            return new ModelEndpoint(new Uri($"{scheme}://{host}{path}"), null, route);
         }
 
-        // --url gave only scheme://host[:port] (e.g. a port-forward to the ingress gateway): keep the configured
-        // path and send the configured host as Host, which the gateway's routes match on.
+        // --url gave only scheme://host[:port] (e.g. a port-forward to a gateway): keep the configured path and send
+        // the configured host as Host, which the gateway's routes match on.
         var builder = new UriBuilder(urlOverride) { Path = path };
         return new ModelEndpoint(builder.Uri, host, route);
     }
@@ -56,26 +60,26 @@ internal static class EndpointResolver
         return url;
     }
 
-    private static (RouteKind Route, string Host, string Path) RouteOf(ModelTarget target, ModelOperation operation)
+    private static (RouteKind Route, string Scheme, string Host, string Path) RouteOf(ModelTarget target, ModelOperation operation)
     {
         var (config, team, model) = target;
-        var ns = team.Namespace;
-        if (config.Iap.Enabled && model.ExposeViaIap)
-        {
-            if (string.IsNullOrWhiteSpace(config.Iap.Hostname))
-            {
-                throw new UsageException(
-                    $"Model '{model.Name}' is exposed via IAP but secure-serving:iap.hostname is not set in Pulumi.{config.Stack}.yaml; " +
-                    "set it, or pass the URL with --url.");
-            }
+        var modelPath = IapPathRoutes.ModelPath(model.Name);
+        var verbPath = operation == ModelOperation.Predict ? modelPath + ":predict" : modelPath;
+        var serviceName = config.Mesh.DisableIstioVirtualHost ? $"{model.Name}-predictor" : model.Name;
 
-            var iapPath = $"/kfserving/{ns}/{model.Name}";
-            return (RouteKind.IapPath, config.Iap.Hostname, operation == ModelOperation.Predict ? iapPath + ":predict" : iapPath);
+        if (!model.ExposeViaIap)
+        {
+            return (RouteKind.ClusterLocal, Uri.UriSchemeHttp, $"{serviceName}.{team.Namespace}.svc.cluster.local", verbPath);
         }
 
-        var serviceName = config.Mesh.DisableIstioVirtualHost ? $"{model.Name}-predictor" : model.Name;
-        var host = KnativeDomainTemplate.Render(config.Ingress.DomainTemplate, serviceName, ns, config.Ingress.Hostname);
-        var path = $"/v1/models/{model.Name}";
-        return (RouteKind.KnativeHost, host, operation == ModelOperation.Predict ? path + ":predict" : path);
+        if (config.Iap.Enabled)
+        {
+            var publicPath = IapPathRoutes.PublicPath(team.Namespace, model.Name);
+            return (RouteKind.IapPath, Uri.UriSchemeHttps, IapNames.Hostname(config),
+                operation == ModelOperation.Predict ? publicPath + ":predict" : publicPath);
+        }
+
+        var host = KnativeDomainTemplate.Render(config.Ingress.DomainTemplate, serviceName, team.Namespace, config.Ingress.Hostname);
+        return (RouteKind.PublicHost, Uri.UriSchemeHttps, host, verbPath);
     }
 }

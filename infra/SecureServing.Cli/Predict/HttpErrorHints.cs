@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SecureServing.Core.Config;
 
 namespace SecureServing.Cli.Predict;
 
@@ -23,11 +24,12 @@ internal static class HttpErrorHints
     {
         var credential = context.Credential;
         var config = context.Target.Config;
-        if (IsFromIap(reply) || context.Endpoint.Route == RouteKind.IapPath)
+        if (IsFromIap(reply) || (context.Endpoint.Route == RouteKind.IapPath && !credential.UsesIap))
         {
-            if (credential.Mode != AuthMode.Iap)
+            if (!credential.UsesIap)
             {
-                yield return $"IAP requires a Google identity token and none was sent ({credential.Source}): call with --auth iap.";
+                yield return $"IAP requires a Google identity token and none was sent ({credential.Source}): call with --auth iap" +
+                    (config.Mesh.Dex is null ? "." : " (or iap+dex: this stack's mesh also checks Dex tokens).");
                 yield break;
             }
 
@@ -43,7 +45,7 @@ internal static class HttpErrorHints
         }
 
         var envoyReason = FirstLine(reply);
-        if (credential.Mode == AuthMode.Dex)
+        if (credential.UsesDex)
         {
             yield return $"The mesh rejected the Dex credential ({credential.Source})" +
                 (envoyReason is null ? "." : $": \"{envoyReason}\".") +
@@ -65,44 +67,21 @@ internal static class HttpErrorHints
 
     public static IEnumerable<string> Forbidden(CallContext context, HttpReply reply)
     {
-        var (config, team, model) = context.Target;
         if (IsFromIap(reply))
         {
-            var who = context.Credential.Identity ?? context.Credential.Source;
-            yield return $"IAP authenticated {who} but denied access: it is not an IAP accessor of this backend.";
-            yield return $"IAP accessors are `secure-serving:iap.accessors` in {context.StackFile} and the members of team " +
-                $"'{team.Team}' (`members` in {context.TeamFile}). Add {who} (or a group it is in) there and run `pulumi up`; " +
-                "IAM changes can take a few minutes to apply.";
-            yield break;
+            return IapDenied(context);
         }
 
         if (IsMeshRbacDenial(reply))
         {
-            var allowed = new List<string> { team.Namespace, "knative-serving" };
-            allowed.AddRange(team.AllowedNamespaces);
-            yield return $"The mesh denied the call: the Istio AuthorizationPolicy of namespace {team.Namespace} answered \"RBAC: access denied\" " +
-                "(authenticated, but this caller is not allowed).";
-            yield return team.Authorization
-                ? $"Team '{team.Team}' admits calls from the namespaces {string.Join(", ", allowed)}; others are added with " +
-                  $"`allowedNamespaces` in {context.TeamFile} (seed 003). A call from outside the cluster arrives from the ingress gateway."
-                : $"Team '{team.Team}' has `authorization: false` in {context.TeamFile}, so the denial comes from another policy.";
-            if (config.Mesh.Dex is { } dex)
-            {
-                yield return $"The mesh also requires a Dex token from {dex.Issuer}" +
-                    (dex.RequiredGroups.Count > 0 ? $" whose groups include {string.Join(" or ", dex.RequiredGroups)}" : string.Empty) +
-                    $" (secure-serving:mesh.dex in {context.StackFile}); sent: {context.Credential.Source}.";
-            }
-
-            if (model.Activator == Core.Config.ActivatorMode.On)
-            {
-                yield return $"Model '{model.Name}' has `activator: on`: calls reach it from knative-serving, not from the caller's namespace.";
-            }
-
-            yield break;
+            return MeshDenied(context);
         }
 
-        yield return "The denial came neither from IAP (no x-goog-iap-generated-response header) nor from the mesh's " +
-            $"AuthorizationPolicy (no \"RBAC: access denied\"): the model server or a proxy in between refused the call ({ServerOf(reply)}).";
+        return
+        [
+            "The denial came neither from IAP (no x-goog-iap-generated-response header) nor from the mesh's " +
+            $"AuthorizationPolicy (no \"RBAC: access denied\"): the model server or a proxy in between refused the call ({ServerOf(reply)}).",
+        ];
     }
 
     public static IEnumerable<string> NotFound(CallContext context, HttpReply reply)
@@ -117,14 +96,14 @@ internal static class HttpErrorHints
             yield break;
         }
 
+        var ready = $"`kubectl -n {team.Namespace} get inferenceservice {model.Name}` shows whether it is ready.";
         yield return context.Endpoint.Route switch
         {
             RouteKind.IapPath =>
                 $"No route for {context.RoutedHost}{context.Endpoint.Url.AbsolutePath}: the IAP path route /kfserving/{team.Namespace}/{model.Name} " +
-                $"exists once `pulumi up` has applied `exposeViaIap: true` for '{model.Name}' in {context.TeamFile} and the InferenceService is ready.",
-            RouteKind.KnativeHost =>
-                $"No route for host {context.RoutedHost}: Knative creates it once the InferenceService '{model.Name}' is ready. " +
-                $"Check `kubectl -n {team.Namespace} get inferenceservice {model.Name}`.",
+                $"exists once `pulumi up` has applied `exposeViaIap: true` for '{model.Name}' in {context.TeamFile}. {ready}",
+            RouteKind.PublicHost or RouteKind.ClusterLocal =>
+                $"No route for host {context.RoutedHost}: Knative creates it once the InferenceService '{model.Name}' is ready. {ready}",
             _ =>
                 "Check the --url path: KServe v1 paths are /v1/models/<model>:predict and /v1/models/<model>; " +
                 "IAP path routes are /kfserving/<namespace>/<model>:predict.",
@@ -158,6 +137,78 @@ internal static class HttpErrorHints
     /// <summary>Envoy's RBAC filter answers a denied call with the plain-text body "RBAC: access denied".</summary>
     public static bool IsMeshRbacDenial(HttpReply reply) =>
         FirstLine(reply) is { } line && line.StartsWith("RBAC: access denied", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> IapDenied(CallContext context)
+    {
+        var credential = context.Credential;
+        if (!credential.UsesIap)
+        {
+            yield return $"IAP refused the call: it admits only a Google identity token, and this call sent {credential.Source}. Use --auth iap" +
+                (context.Target.Config.Mesh.Dex is null ? "." : " (iap+dex: this stack's mesh also checks Dex tokens).");
+            yield break;
+        }
+
+        var who = credential.Identity ?? $"the identity of {credential.Source}";
+        yield return $"IAP authenticated {who} but denied access: it is not an IAP accessor of this backend.";
+        yield return $"IAP accessors are `secure-serving:iap.accessors` in {context.StackFile} and the members of team " +
+            $"'{context.Target.Team.Team}' (`members` in {context.TeamFile}). Add {who} (or a group it is in) there and run " +
+            "`pulumi up`; IAM changes can take a few minutes to apply.";
+    }
+
+    /// <summary>
+    /// Who the mesh lets call a model, as the platform's policies say (SecureServing.Core.Kubernetes: TeamIsolation,
+    /// ModelCallers, IapInMesh): the team's namespaces; gateways (source istio-system) only for models reached through
+    /// one; the activator (knative-serving) only for <c>activator: on</c>; both of those only with a Dex token when
+    /// the stack checks Dex; and, at the gateway, public hosts only for requests that came through IAP.
+    /// </summary>
+    private static IEnumerable<string> MeshDenied(CallContext context)
+    {
+        var (config, team, model) = context.Target;
+        yield return "The mesh denied the call (\"RBAC: access denied\" from an Istio AuthorizationPolicy): this caller is not on its allow list.";
+
+        if (config.Iap.Enabled && config.Iap.VerifyJwtInMesh && context.Endpoint.Route == RouteKind.IapPath && context.Endpoint.HostHeader is not null)
+        {
+            yield return $"This call went to the ingress gateway directly (--url), not through IAP: with iap.verifyJwtInMesh ({context.StackFile}) " +
+                "the gateway refuses its public hosts to requests without IAP's signed header. Call through IAP (leave out --url), " +
+                "or from inside the cluster.";
+        }
+
+        if (!team.Authorization)
+        {
+            yield return $"Team '{team.Team}' has `authorization: false` in {context.TeamFile}, so no team policy applies: the denial comes " +
+                "from the gateway's IAP policy or a policy this stack does not manage.";
+            yield break;
+        }
+
+        var namespaces = string.Join(", ", new[] { team.Namespace }.Concat(team.AllowedNamespaces).Distinct(StringComparer.Ordinal));
+        yield return $"Pods in {namespaces} may call '{model.Name}' (its own namespace plus `allowedNamespaces` in {context.TeamFile}, seed 003); " +
+            "add a caller's namespace there.";
+
+        var dexRequirement = DexRequirement(config, context);
+        var throughGateway = model.ExposeViaIap || config.Mesh.OutOfMeshCallers || !config.Mesh.DisableIstioVirtualHost;
+        yield return throughGateway
+            ? $"Calls through a gateway (IAP, the public host, a local gateway; they arrive from istio-system) are allowed{dexRequirement}."
+            : $"Calls through a gateway (they arrive from istio-system, e.g. through a port-forward) are not allowed: '{model.Name}' is " +
+              $"cluster-local (`exposeViaIap: false` in {context.TeamFile}) and mesh.outOfMeshCallers is off in {context.StackFile}.";
+        if (model.Activator == ActivatorMode.On)
+        {
+            yield return $"'{model.Name}' has `activator: on`: calls the Knative activator forwards (from knative-serving) are allowed{dexRequirement}.";
+        }
+    }
+
+    private static string DexRequirement(PlatformConfig config, CallContext context)
+    {
+        if (config.Mesh.Dex is not { } dex)
+        {
+            return string.Empty;
+        }
+
+        var sent = context.Credential.UsesDex ? context.Credential.Source : "no Dex credential";
+        return $" only with a Dex token from {dex.Issuer}" +
+            (dex.Audiences.Count > 0 ? $" for audience {string.Join(" or ", dex.Audiences)}" : string.Empty) +
+            (dex.RequiredGroups.Count > 0 ? $" whose groups include {string.Join(" or ", dex.RequiredGroups)}" : string.Empty) +
+            $" (secure-serving:mesh.dex in {context.StackFile}; this call sent {sent})";
+    }
 
     private static string ServerOf(HttpReply reply) => reply.Header("server") is { } server ? $"server: {server}" : "no server header";
 

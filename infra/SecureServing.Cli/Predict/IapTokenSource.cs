@@ -39,6 +39,15 @@ internal static class IapTokenSource
                 $"{ex.Error?.Error} {ex.Error?.ErrorDescription}".TrimEnd() +
                 ". A disabled or deleted service-account key gives invalid_grant; create a new key or use ADC.");
         }
+        catch (Google.GoogleApiException ex)
+        {
+            // E.g. impersonation without roles/iam.serviceAccountTokenCreator on the target service account.
+            throw new CredentialException($"Google refused to issue an ID token for {source} (audience {audience}): {ex.Message}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CredentialException($"Could not get an ID token from {source}: {ex.Message}");
+        }
         catch (HttpRequestException ex)
         {
             throw new CredentialException($"Could not reach the token endpoint for {source}: {ex.Message}");

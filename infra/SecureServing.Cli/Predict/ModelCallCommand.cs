@@ -10,7 +10,7 @@ internal static class ModelCallCommand
     public static Command Create(ModelOperation operation, PredictEnvironment environment)
     {
         var command = operation == ModelOperation.Predict
-            ? new Command("predict", "Send a KServe v1 prediction request to a model (POST .../v1/models/<model>:predict) through IAP, Dex or no auth, and explain failures.")
+            ? new Command("predict", "Send a KServe v1 prediction request to a model (POST .../v1/models/<model>:predict) with IAP, Dex or no auth, and explain failures.")
             : new Command("health", "Ask whether a model is ready (GET /v1/models/<model>) through the same route and auth as predict.");
 
         var stack = CliCommon.StackOption();
@@ -28,21 +28,22 @@ internal static class ModelCallCommand
         var auth = new Option<string?>("--auth")
         {
             Description = "iap: Google ID token for the IAP OAuth client; dex: Dex token or authservice_session cookie from the " +
-                "environment or --token-file; none. Default: iap for a model exposed via IAP, else dex when the stack configures " +
-                "mesh.dex, else none.",
+                "environment or --token-file; iap+dex: both (Google token as Proxy-Authorization); none. Default: what the " +
+                "model's route needs: iap (iap+dex when the stack configures mesh.dex) on the IAP route, dex on a public " +
+                "Knative host when the stack configures mesh.dex, otherwise none.",
         };
-        auth.AcceptOnlyFromAmong("iap", "dex", "none");
+        auth.AcceptOnlyFromAmong(AuthSelection.Values);
         var audience = new Option<string?>("--audience")
         {
             Description = "IAP audience: the OAuth client id. Default: iap.oauthClient.clientId; required with the Google-managed client.",
         };
         var credentials = new Option<FileInfo?>("--credentials")
         {
-            Description = "Service-account key file for --auth iap. Default: Application Default Credentials.",
+            Description = "Service-account key file for --auth iap or iap+dex. Default: Application Default Credentials.",
         };
         var tokenFile = new Option<FileInfo?>("--token-file")
         {
-            Description = $"File holding a Dex bearer token for --auth dex. Otherwise {DexCredentialSource.TokenVariable} or {DexCredentialSource.CookieVariable}.",
+            Description = $"File holding a Dex bearer token for --auth dex or iap+dex. Otherwise {DexCredentialSource.TokenVariable} or {DexCredentialSource.CookieVariable}.",
         };
         var timeout = new Option<double>("--timeout")
         {

@@ -13,7 +13,7 @@ internal static class ModelCallRunner
     public static async Task<int> RunAsync(
         ModelCallRequest request, PredictEnvironment environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var redactor = new SecretRedactor(null);
+        var redactor = SecretRedactor.Nothing;
         try
         {
             var timeout = Timeout(request.TimeoutSeconds);
@@ -29,20 +29,14 @@ internal static class ModelCallRunner
             var mode = request.Auth is null ? AuthSelection.DefaultMode(target) : AuthSelection.Parse(request.Auth);
             CheckAuthOptions(request, mode);
 
-            var credential = mode switch
-            {
-                AuthMode.Iap => await IapTokenSource.AcquireAsync(
-                    AuthSelection.IapAudience(target.Config, request.Audience), request.Credentials, environment.GetVariable, timeout, cancellationToken).ConfigureAwait(false),
-                AuthMode.Dex => DexCredentialSource.Acquire(request.TokenFile, environment.GetVariable, error),
-                _ => RequestCredential.None,
-            };
-            redactor = new SecretRedactor(credential.Secret);
+            var credential = await AcquireAsync(request, mode, target, environment, timeout, error, cancellationToken).ConfigureAwait(false);
+            redactor = new SecretRedactor(credential.Secrets);
 
             var method = request.Operation == ModelOperation.Predict ? HttpMethod.Post : HttpMethod.Get;
             if (request.Verbose)
             {
                 error.WriteLine(redactor.Redact($"{method} {endpoint} [{Describe(endpoint.Route)}]"));
-                error.WriteLine(redactor.Redact($"auth: {mode.ToString().ToLowerInvariant()}: {credential.Source}" +
+                error.WriteLine(redactor.Redact($"auth: {AuthSelection.Name(mode)}: {credential.Source}" +
                     (credential.Audience is null ? string.Empty : $"; audience {credential.Audience}") + $"; {credential.HeaderDescription}"));
             }
 
@@ -114,22 +108,41 @@ internal static class ModelCallRunner
 
     private static void CheckAuthOptions(ModelCallRequest request, AuthMode mode)
     {
-        var name = mode.ToString().ToLowerInvariant();
-        if (mode != AuthMode.Iap && (request.Audience is not null || request.Credentials is not null))
+        var name = AuthSelection.Name(mode);
+        if (mode is not (AuthMode.Iap or AuthMode.IapDex) && (request.Audience is not null || request.Credentials is not null))
         {
-            throw new UsageException($"--audience and --credentials apply to --auth iap; this call uses --auth {name}.");
+            throw new UsageException($"--audience and --credentials apply to --auth iap and iap+dex; this call uses --auth {name}.");
         }
 
-        if (mode != AuthMode.Dex && request.TokenFile is not null)
+        if (mode is not (AuthMode.Dex or AuthMode.IapDex) && request.TokenFile is not null)
         {
-            throw new UsageException($"--token-file applies to --auth dex; this call uses --auth {name}.");
+            throw new UsageException($"--token-file applies to --auth dex and iap+dex; this call uses --auth {name}.");
         }
+    }
+
+    private static async Task<RequestCredential> AcquireAsync(
+        ModelCallRequest request, AuthMode mode, ModelTarget target, PredictEnvironment environment, TimeSpan timeout, TextWriter error, CancellationToken cancellationToken)
+    {
+        // The Dex credential is local and checked first, so a missing one fails before any call to Google.
+        var why = request.Auth is not null
+            ? $"--auth {request.Auth}"
+            : $"--auth {AuthSelection.Name(mode)} (the default for '{target.Model.Name}': the stack's mesh checks Dex tokens, secure-serving:mesh.dex)";
+        var dex = mode is AuthMode.Dex or AuthMode.IapDex ? DexCredentialSource.Acquire(request.TokenFile, environment.GetVariable, error, why) : null;
+        if (mode is not (AuthMode.Iap or AuthMode.IapDex))
+        {
+            return dex ?? RequestCredential.None;
+        }
+
+        var audience = AuthSelection.IapAudience(target.Config, request.Audience);
+        var iap = await IapTokenSource.AcquireAsync(audience, request.Credentials, environment.GetVariable, timeout, cancellationToken).ConfigureAwait(false);
+        return dex is null ? iap : iap.WithDex(dex);
     }
 
     private static string Describe(RouteKind route) => route switch
     {
         RouteKind.IapPath => "IAP path route",
-        RouteKind.KnativeHost => "Knative host route",
+        RouteKind.PublicHost => "public Knative host",
+        RouteKind.ClusterLocal => "cluster-local address",
         _ => "--url",
     };
 

@@ -3,11 +3,14 @@ namespace SecureServing.Cli.Predict;
 /// <summary>Which route a URL goes through; decides the default auth mode and the failure hints.</summary>
 internal enum RouteKind
 {
-    /// <summary>The IAP path route <c>https://&lt;iap.hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;</c> (seed 000).</summary>
+    /// <summary>The IAP path route <c>https://&lt;iap hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;</c> (seed 000).</summary>
     IapPath,
 
-    /// <summary>The Knative host of the predictor, from <c>ingress.domainTemplate</c> (seed 004).</summary>
-    KnativeHost,
+    /// <summary>The public Knative host of an exposed model when IAP is off, from <c>ingress.domainTemplate</c> (seed 004).</summary>
+    PublicHost,
+
+    /// <summary>The cluster-local address of a model that is not exposed: <c>http://&lt;model&gt;-predictor.&lt;ns&gt;.svc.cluster.local</c> (seed 003).</summary>
+    ClusterLocal,
 
     /// <summary>A full URL given with <c>--url</c>; used exactly as given.</summary>
     Explicit,
@@ -15,7 +18,7 @@ internal enum RouteKind
 
 /// <summary>
 /// Where a call goes. <paramref name="HostHeader"/> is set when <c>--url</c> replaced only the scheme and authority
-/// (a port-forward to the ingress gateway): the gateway still routes on the configured host.
+/// (a port-forward to a gateway): the gateway still routes on the configured host.
 /// </summary>
 internal sealed record ModelEndpoint(Uri Url, string? HostHeader, RouteKind Route)
 {

@@ -69,7 +69,7 @@ internal static class ModelHttpCall
         }
     }
 
-    private static NetworkFailure Classify(HttpRequestException ex, TimeSpan elapsed)
+    internal static NetworkFailure Classify(HttpRequestException ex, TimeSpan elapsed)
     {
         var socket = Inner<SocketException>(ex);
         var detail = Innermost(ex).Message;

@@ -29,10 +29,13 @@ internal static class NetworkFailureHints
                 context.Endpoint.Route switch
                 {
                     RouteKind.IapPath =>
-                        $"{url.Host} is secure-serving:iap.hostname in {context.StackFile}: give it a DNS record for the IAP load balancer's address.",
-                    RouteKind.KnativeHost =>
+                        $"{url.Host} is the IAP hostname (secure-serving:iap.hostname in {context.StackFile}): give it a DNS record for the IAP load balancer's address.",
+                    RouteKind.PublicHost =>
                         $"Knative hosts need a wildcard DNS record *.{config.Ingress.Hostname} for the ingress gateway's address " +
                         $"(secure-serving:ingress.hostname in {context.StackFile}, seed 004).",
+                    RouteKind.ClusterLocal =>
+                        $"'{model}' is cluster-local (`exposeViaIap: false` in {context.TeamFile}): it has no public route, and {url.Host} " +
+                        $"resolves only inside the cluster. Run predict from a pod in an allowed namespace, or expose the model with `exposeViaIap: true`.",
                     _ => "Check the host in --url.",
                 },
             ],

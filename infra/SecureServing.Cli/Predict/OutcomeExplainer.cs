@@ -37,7 +37,12 @@ internal static class OutcomeExplainer
 
     private static Outcome HttpError(CallContext context, HttpReply reply)
     {
-        var lines = new List<string> { $"HTTP {reply.StatusCode} {reply.ReasonPhrase} from {context.Endpoint} ({context.Credential.Source})." };
+        var credential = context.Credential;
+        var lines = new List<string>
+        {
+            $"HTTP {reply.StatusCode} {reply.ReasonPhrase} from {context.Endpoint}",
+            $"Credential sent: {credential.Source}" + (credential.Audience is null ? "." : $", audience {credential.Audience}."),
+        };
         lines.AddRange(reply.StatusCode switch
         {
             >= 300 and < 400 => HttpErrorHints.Redirect(context, reply),

@@ -16,6 +16,15 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
 /// </summary>
 internal static class CliRunner
 {
+    /// <summary>
+    /// Application Default Credentials for this test process: a key file that only <see cref="AdcTests"/> writes.
+    /// Google.Apis.Auth resolves ADC once per process; pointing it at this file means a test that reaches ADC by
+    /// mistake fails on a missing file instead of probing the GCE metadata server over the network.
+    /// </summary>
+    public static readonly string AdcKeyFile = Path.Combine(Directory.CreateTempSubdirectory("ss-predict-adc-").FullName, "adc.json");
+
+    static CliRunner() => Environment.SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", AdcKeyFile);
+
     private static readonly Lazy<string> RepoDir = new(() =>
     {
         var dir = Directory.CreateTempSubdirectory("ss-predict-repo-").FullName;

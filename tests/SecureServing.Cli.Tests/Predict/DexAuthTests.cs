@@ -66,12 +66,24 @@ public sealed class DexAuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dex_is_the_default_auth_when_the_stack_verifies_dex_and_the_model_is_not_on_the_IAP_route()
+    public async Task Dex_is_the_default_auth_for_an_exposed_model_on_its_public_host_when_the_stack_verifies_dex()
+    {
+        var result = await CliRunner.RunAsync(TestStack.WithDex(TestStack.WithoutIap()), new Dictionary<string, string> { ["SECURE_SERVING_DEX_TOKEN"] = Token },
+            "predict", "--stack", "dev", "--team", "fraud", "--model", "sklearn-iris", "--input", CliRunner.InputFile(), "--url", server.BaseUrl);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var call = Assert.Single(server.Requests);
+        Assert.Equal("sklearn-iris-predictor-fraud-models.models.dev.example.com", call.Header("Host"));
+        Assert.Equal("Bearer " + Token, call.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task No_auth_is_the_default_for_a_cluster_local_model_even_when_the_stack_verifies_dex()
     {
         var result = await PredictAsync(new() { ["SECURE_SERVING_DEX_TOKEN"] = Token });
 
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Equal("Bearer " + Token, Assert.Single(server.Requests).Header("Authorization"));
+        Assert.Null(Assert.Single(server.Requests).Header("Authorization"));
     }
 
     [Fact]
@@ -128,17 +140,19 @@ public sealed class DexAuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Mesh_rbac_403_points_at_allowed_namespaces_and_the_required_dex_groups()
+    public async Task Mesh_rbac_403_names_the_required_dex_token_and_the_credential_sent()
     {
         model = _ => ServerReply.Text(403, "RBAC: access denied", ("server", "istio-envoy"));
 
-        var result = await PredictAsync(new() { ["SECURE_SERVING_DEX_TOKEN"] = Token }, "--auth", "dex");
+        var result = await CliRunner.RunAsync(TestStack.WithDex(TestStack.WithoutIap()), new Dictionary<string, string> { ["SECURE_SERVING_DEX_TOKEN"] = Token },
+            "predict", "--stack", "dev", "--team", "fraud", "--model", "sklearn-iris", "--input", CliRunner.InputFile(), "--url", server.BaseUrl);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("The mesh denied the call", result.Error, StringComparison.Ordinal);
-        Assert.Contains("fraud-models, knative-serving, risk-batch", result.Error, StringComparison.Ordinal);
-        Assert.Contains("`allowedNamespaces` in stacks/dev/fraud.yaml", result.Error, StringComparison.Ordinal);
-        Assert.Contains("groups include ml-serving-users", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Pods in fraud-models, risk-batch may call 'sklearn-iris'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("only with a Dex token from https://dex.example.com for audience kubeflow-oidc-authservice whose groups include ml-serving-users", result.Error, StringComparison.Ordinal);
+        Assert.Contains("this call sent Dex token from SECURE_SERVING_DEX_TOKEN", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("iap.accessors", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, result.All, StringComparison.Ordinal);
     }
 }

@@ -37,17 +37,32 @@ public sealed class FailureExplanationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Mesh_rbac_403_names_the_team_file_and_allowed_namespaces()
+    public async Task Mesh_rbac_403_for_a_cluster_local_model_names_allowed_namespaces_and_why_gateways_are_refused()
     {
         Answer(ServerReply.Text(403, "RBAC: access denied", ("server", "istio-envoy")));
 
         var result = await PredictAsync("xgb-fraud-score", server.BaseUrl);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Istio AuthorizationPolicy of namespace fraud-models", result.Error, StringComparison.Ordinal);
+        Assert.Contains("The mesh denied the call", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Pods in fraud-models, risk-batch may call 'xgb-fraud-score'", result.Error, StringComparison.Ordinal);
         Assert.Contains("`allowedNamespaces` in stacks/dev/fraud.yaml", result.Error, StringComparison.Ordinal);
+        Assert.Contains("are not allowed: 'xgb-fraud-score' is cluster-local", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("iap.accessors", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Dex", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mesh_rbac_403_through_a_port_forward_to_the_gateway_explains_the_iap_jwt_policy()
+    {
+        Answer(ServerReply.Text(403, "RBAC: access denied", ("server", "istio-envoy")));
+
+        var result = await PredictAsync("sklearn-iris", server.BaseUrl);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("went to the ingress gateway directly (--url), not through IAP", result.Error, StringComparison.Ordinal);
+        Assert.Contains("iap.verifyJwtInMesh (Pulumi.dev.yaml)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Calls through a gateway (IAP, the public host, a local gateway; they arrive from istio-system) are allowed.", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,7 +165,7 @@ public sealed class FailureExplanationTests : IAsyncLifetime
         var result = await PredictAsync("xgb-fraud-score", $"https://127.0.0.1:{server.Port}");
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains("TLS handshake with xgb-fraud-score-predictor-fraud-models.models.dev.example.com failed", result.Error, StringComparison.Ordinal);
+        Assert.Contains("TLS handshake with xgb-fraud-score-predictor.fraud-models.svc.cluster.local failed", result.Error, StringComparison.Ordinal);
         Assert.Contains("use http://", result.Error, StringComparison.Ordinal);
     }
 

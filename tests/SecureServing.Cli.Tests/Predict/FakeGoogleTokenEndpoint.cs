@@ -10,16 +10,19 @@ namespace SecureServing.Cli.Tests.Predict;
 /// <see cref="LoopbackServer"/>, and the OAuth token endpoint behaviour Google.Apis.Auth expects there: it POSTs a
 /// signed JWT assertion (with <c>target_audience</c> for an ID token) and reads <c>{"id_token": ...}</c> back.
 /// </summary>
-internal sealed class FakeGoogleTokenEndpoint : IDisposable
+internal sealed class FakeGoogleTokenEndpoint
 {
     public const string TokenPath = "/token";
     public const string ClientEmail = "predict-caller@acme-ml-dev.iam.gserviceaccount.com";
 
-    private readonly RSA key = RSA.Create(2048);
+    /// <summary>One key for the whole test run: generating a 2048-bit key per test costs more than the tests.</summary>
+    private static readonly Lazy<RSA> SharedKey = new(() => RSA.Create(2048));
 
-    public FakeGoogleTokenEndpoint(string serverBaseUrl)
+    private readonly RSA key = SharedKey.Value;
+
+    public FakeGoogleTokenEndpoint(string serverBaseUrl, string? keyFile = null)
     {
-        KeyFile = Path.Combine(Directory.CreateTempSubdirectory("ss-predict-key-").FullName, "key.json");
+        KeyFile = keyFile ?? Path.Combine(Directory.CreateTempSubdirectory("ss-predict-key-").FullName, "key.json");
         var json = new JsonObject
         {
             ["type"] = "service_account",
@@ -86,8 +89,6 @@ internal sealed class FakeGoogleTokenEndpoint : IDisposable
 
         return ServerReply.Json(200, JsonSerializer.Serialize(new { id_token = token }));
     }
-
-    public void Dispose() => key.Dispose();
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -13,7 +13,7 @@ public sealed class HealthCommandTests : IAsyncLifetime
     public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
-    public async Task Gets_the_v1_model_path_on_the_knative_host_and_prints_the_answer()
+    public async Task Gets_the_v1_model_path_on_the_cluster_local_host_and_prints_the_answer()
     {
         var result = await CliRunner.RunAsync(TestStack.Dev(), "health", "-s", "dev", "-t", "fraud", "-m", "xgb-fraud-score", "--url", server.BaseUrl);
 
@@ -21,7 +21,7 @@ public sealed class HealthCommandTests : IAsyncLifetime
         var call = Assert.Single(server.Requests);
         Assert.Equal("GET", call.Method);
         Assert.Equal("/v1/models/xgb-fraud-score", call.Target);
-        Assert.Equal("xgb-fraud-score-predictor-fraud-models.models.dev.example.com", call.Header("Host"));
+        Assert.Equal("xgb-fraud-score-predictor.fraud-models.svc.cluster.local", call.Header("Host"));
         Assert.Empty(call.Body);
         Assert.Contains("\"ready\": true", result.Output, StringComparison.Ordinal);
     }

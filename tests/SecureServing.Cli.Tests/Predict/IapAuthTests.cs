@@ -23,11 +23,7 @@ public sealed class IapAuthTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await server.DisposeAsync();
-        tokens.Dispose();
-    }
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     private Task<CliResult> PredictAsync(Core.Config.PlatformConfig config, params string[] extra) =>
         CliRunner.RunAsync(config,
@@ -57,6 +53,36 @@ public sealed class IapAuthTests : IAsyncLifetime
 
         Assert.True(result.ExitCode == 0, result.All);
         Assert.StartsWith("Bearer ", Assert.Single(ModelCalls).Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task With_dex_in_the_mesh_the_google_token_goes_in_proxy_authorization_and_the_dex_token_in_authorization()
+    {
+        const string dexToken = "dex-token-for-the-mesh-0123456789";
+        var config = TestStack.WithDex(TestStack.WithByoClient());
+
+        var result = await CliRunner.RunAsync(config, new Dictionary<string, string> { ["SECURE_SERVING_DEX_TOKEN"] = dexToken },
+            "predict", "--stack", "dev", "--team", "fraud", "--model", "sklearn-iris", "--input", CliRunner.InputFile(),
+            "--url", server.BaseUrl, "--credentials", tokens.KeyFile, "--verbose");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var call = Assert.Single(ModelCalls);
+        Assert.Equal("Bearer " + Assert.Single(tokens.IssuedTokens), call.Header("Proxy-Authorization"));
+        Assert.Equal("Bearer " + dexToken, call.Header("Authorization"));
+        Assert.Contains("auth: iap+dex", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(dexToken, result.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.IssuedTokens[0], result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Iap_plus_dex_without_a_dex_credential_fails_before_asking_google_for_a_token()
+    {
+        var result = await PredictAsync(TestStack.WithDex(TestStack.WithByoClient()), "--credentials", tokens.KeyFile);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("--auth iap+dex (the default for 'sklearn-iris': the stack's mesh checks Dex tokens", result.Error, StringComparison.Ordinal);
+        Assert.Contains("SECURE_SERVING_DEX_TOKEN", result.Error, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
     }
 
     [Fact]

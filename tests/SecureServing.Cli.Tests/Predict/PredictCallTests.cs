@@ -34,7 +34,7 @@ public sealed class PredictCallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Base_url_keeps_the_knative_predictor_host_and_v1_path()
+    public async Task Base_url_keeps_the_cluster_local_host_and_v1_path_of_a_model_that_is_not_exposed()
     {
         var result = await CliRunner.RunAsync(TestStack.Dev(),
             "predict", "--stack", "dev", "--team", "fraud", "--model", "xgb-fraud-score", "--input", CliRunner.InputFile(), "--url", server.BaseUrl);
@@ -42,7 +42,20 @@ public sealed class PredictCallTests : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.All);
         var call = Assert.Single(server.Requests);
         Assert.Equal("/v1/models/xgb-fraud-score:predict", call.Target);
-        Assert.Equal("xgb-fraud-score-predictor-fraud-models.models.dev.example.com", call.Header("Host"));
+        Assert.Equal("xgb-fraud-score-predictor.fraud-models.svc.cluster.local", call.Header("Host"));
+        Assert.Null(call.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task Base_url_keeps_the_public_knative_host_of_an_exposed_model_when_iap_is_off()
+    {
+        var result = await CliRunner.RunAsync(TestStack.WithoutIap(),
+            "predict", "--stack", "dev", "--team", "fraud", "--model", "sklearn-iris", "--input", CliRunner.InputFile(), "--url", server.BaseUrl);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var call = Assert.Single(server.Requests);
+        Assert.Equal("/v1/models/sklearn-iris:predict", call.Target);
+        Assert.Equal("sklearn-iris-predictor-fraud-models.models.dev.example.com", call.Header("Host"));
         Assert.Null(call.Header("Authorization"));
     }
 

@@ -12,7 +12,7 @@ internal static class TestStack
 
     /// <summary>
     /// Stack "dev": IAP on models.dev.example.com with the Google-managed client; team "fraud" (namespace
-    /// fraud-models) with sklearn-iris on the IAP route and xgb-fraud-score on its Knative host.
+    /// fraud-models, also callable from risk-batch) with sklearn-iris exposed via IAP and xgb-fraud-score cluster-local.
     /// </summary>
     public static PlatformConfig Dev() => new()
     {
@@ -78,10 +78,13 @@ internal static class TestStack
         },
     };
 
+    /// <summary><see cref="Dev"/> with IAP off: exposed models are served on their public Knative hosts.</summary>
+    public static PlatformConfig WithoutIap() => Dev() with { Iap = Dev().Iap with { Enabled = false } };
+
     /// <summary><see cref="Dev"/> with Dex verified in the mesh.</summary>
-    public static PlatformConfig WithDex() => Dev() with
+    public static PlatformConfig WithDex(PlatformConfig? basis = null) => (basis ?? Dev()) with
     {
-        Mesh = Dev().Mesh with
+        Mesh = (basis ?? Dev()).Mesh with
         {
             Dex = new DexConfig
             {

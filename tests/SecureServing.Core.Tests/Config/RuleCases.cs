@@ -73,8 +73,8 @@ public static class RuleCases
         new("model name starts with a digit", "model-name", "dev", Fraud, "models[0].name",
             E(Fraud, "  - name: sklearn-iris", "  - name: 1-sklearn-iris"), None),
         new("model hostname label over 63", "model-name", "dev", Fraud, "models[0].name",
-            E(Fraud, "  - name: sklearn-iris", "  - name: sklearn-iris-classifier-with-a-long-name"), E(Fraud, "  - name: sklearn-iris-classifier-with-a-long-name", "  - name: sklearn-iris-classifier-with-a")),
-        new("team name too long", "team-name", "dev", "stacks/dev/fraud-detection-and-scoring.yaml", "team",
+            E(Fraud, "  - name: sklearn-iris", "  - name: sklearn-iris-classifier-with-a-longer-name"), E(Fraud, "  - name: sklearn-iris-classifier-with-a-longer-name", "  - name: sklearn-iris-classifier-with-a")),
+        new("team name too long", "team-name", "dev", Fraud, "team",
             [new(Fraud, "team: fraud", "team: fraud-detection-and-scoring"), new(Fraud, "namespace: fraud-models", "namespace: fraud-detection-models")], None),
 
         // ---- network

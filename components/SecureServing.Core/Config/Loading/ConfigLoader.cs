@@ -141,9 +141,10 @@ public static partial class ConfigLoader
             ctx.Sink.Add(RuleCatalog.YamlSyntax, ctx.File, "", LoadContext.LineOf(e.Start), $"`{ctx.File}` line {LoadContext.LineOf(e.Start)}: {Position().Replace(message, "")}");
             return null;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            ctx.Sink.Add(RuleCatalog.YamlSyntax, ctx.File, "", null, $"`{ctx.File}`: {e.Message}");
+            // YamlDotNet's scanner throws these for some malformed input instead of a YamlException.
+            ctx.Sink.Add(RuleCatalog.YamlSyntax, ctx.File, "", null, $"`{ctx.File}` is not valid YAML ({e.Message})");
             return null;
         }
     }

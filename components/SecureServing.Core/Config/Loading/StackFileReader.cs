@@ -378,13 +378,13 @@ internal static class StackFileReader
             if (clientId is not null && secret is null && !plaintext)
             {
                 ctx.Report(RuleCatalog.IapOAuthAdminApi, oc.Child("clientSecret"), null,
-                    $"`{clientPath}` has `clientId` but no `clientSecret`; the secret of an existing client cannot be read by API any more.",
+                    $"`{oc.Child("clientSecret")}` is not set although `clientId` is; the secret of an existing client cannot be read by API any more.",
                     $"Run `pulumi config set --secret --path '{oc.Child("clientSecret")}'` with the secret from the console, or use `oauthClient: managed`.");
             }
             else if (clientId is null && (secret is not null || plaintext))
             {
                 ctx.Report(RuleCatalog.IapOAuthAdminApi, oc.Child("clientId"), null,
-                    $"`{clientPath}` has `clientSecret` but no `clientId`; a client cannot be created by API any more.",
+                    $"`{oc.Child("clientId")}` is not set although `clientSecret` is; a client cannot be created by API any more.",
                     "Add the `clientId` of the client you created in the console, or use `oauthClient: managed`.");
             }
 

@@ -5,7 +5,8 @@ namespace SecureServing.Core.Gcp;
 /// <summary>One admission webhook the GKE control plane must reach on the nodes.</summary>
 /// <param name="Component">What serves it: <c>knative</c>, <c>kserve</c>, <c>istio</c>, <c>cert-manager</c>.</param>
 /// <param name="Port">The webhook pod's target port (the API server dials the pod IP on the target port).</param>
-/// <param name="Reason">Why it is open, for the rule's description.</param>
+/// <param name="Reason">Why it is open, for the rule's description. Version-free, so upgrades leave the rule alone,
+/// except for cert-manager, where the configured version is the reason.</param>
 public sealed record WebhookPort(string Component, int Port, string Reason);
 
 /// <summary>
@@ -18,7 +19,8 @@ public static class WebhookPorts
     /// <summary>
     /// The first cert-manager release whose webhook listens on 10250 instead of 6443: v0.12.0, from
     /// cert-manager/cert-manager#2278 ("Default webhook port to 10250 for better compatibility with GKE", milestone
-    /// v0.12; the v0.12.0 chart's <c>webhook.securePort</c> is 10250, v0.11.0's webhook ran <c>--secure-port=6443</c>).
+    /// v0.12; the chart's <c>webhook.securePort</c> is 10250 from v0.12.0-beta.0 on, v0.11.0's webhook ran
+    /// <c>--secure-port=6443</c>). Pre-release suffixes are ignored, as the v0.12.0 betas already use 10250.
     /// 10250 is already open by GKE's own rule, so newer releases need nothing.
     /// </summary>
     public static readonly Version CertManagerWebhookOn10250Since = new(0, 12, 0);
@@ -36,9 +38,9 @@ public static class WebhookPorts
 
         var ports = new List<WebhookPort>
         {
-            new("knative", Knative, $"Knative Serving {versions.Knative} webhook"),
-            new("kserve", Kserve, $"KServe {versions.Kserve} webhook"),
-            new("istio", Istio, $"Istio {versions.Istio} istiod sidecar injector and validation webhook"),
+            new("knative", Knative, "Knative Serving webhook"),
+            new("kserve", Kserve, "KServe webhook"),
+            new("istio", Istio, "istiod sidecar injector and validation webhook"),
         };
 
         var certManager = ParseVersion(versions.CertManager, "secure-serving:versions.certManager");

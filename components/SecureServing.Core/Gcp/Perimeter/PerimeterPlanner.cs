@@ -77,7 +77,7 @@ public static class PerimeterPlanner
                 {
                     Resources = [$"projects/{config.ProjectNumber}"],
                     RestrictedServices = restricted,
-                    AccessLevels = [.. levels.Select(l => l.FullName(policyId))],
+                    AccessLevels = [.. levels.Select(l => ResourceRef.Name(l.LogicalName))],
                     VpcAccessibleServicesRestricted = true,
                     VpcAllowedServices = allowed,
                 },

@@ -34,7 +34,7 @@ public static class PerimeterRendering
         var configuration = new PropertyBag()
             .Add("resources", p.Configuration.Resources)
             .Add("restrictedServices", p.Configuration.RestrictedServices)
-            .Add("accessLevels", p.Configuration.AccessLevels)
+            .Add("accessLevels", p.Configuration.AccessLevels.Select(l => l.Rendered))
             .Add("vpcAccessibleServices", new PropertyBag()
                 .Add("enableRestriction", p.Configuration.VpcAccessibleServicesRestricted)
                 .Add("allowedServices", p.Configuration.VpcAllowedServices));

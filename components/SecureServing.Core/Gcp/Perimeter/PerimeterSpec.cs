@@ -20,7 +20,9 @@ public sealed record PerimeterSpec
 
 /// <summary>
 /// An access policy id: either <see cref="Existing"/> (config <c>accessPolicy.id</c>) or the <c>name</c> output of the
-/// policy this stack creates (<see cref="Created"/>). Exactly one is set.
+/// policy this stack creates (<see cref="Created"/>; the AccessPolicy's <c>name</c> is its numeric id). Exactly one is
+/// set. A component builds <c>parent</c> as <c>accessPolicies/{id}</c> from whichever is set, and level and perimeter
+/// names as <c>{parent}/accessLevels/{ShortName}</c> and <c>{parent}/servicePerimeters/{ShortName}</c>.
 /// </summary>
 public sealed record AccessPolicyId(string? Existing, ResourceRef? Created)
 {
@@ -88,8 +90,11 @@ public sealed record PerimeterConfigurationSpec
     /// <summary><c>projects/PROJECT_NUMBER</c>.</summary>
     public required IReadOnlyList<string> Resources { get; init; }
     public required IReadOnlyList<string> RestrictedServices { get; init; }
-    /// <summary>Full access level names; the component makes the perimeter depend on those levels.</summary>
-    public required IReadOnlyList<string> AccessLevels { get; init; }
+    /// <summary>
+    /// Each access level's <c>name</c> output (<c>accessPolicies/ID/accessLevels/SHORT_NAME</c>), so the perimeter
+    /// is created after its levels.
+    /// </summary>
+    public required IReadOnlyList<ResourceRef> AccessLevels { get; init; }
     /// <summary><c>vpcAccessibleServices.enableRestriction</c>: always true.</summary>
     public required bool VpcAccessibleServicesRestricted { get; init; }
     /// <summary><c>vpcAccessibleServices.allowedServices</c>: <c>RESTRICTED-SERVICES</c> plus what the cluster itself needs.</summary>

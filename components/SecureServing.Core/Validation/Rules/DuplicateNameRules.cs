@@ -8,24 +8,24 @@ internal static class DuplicateNameRules
         var c = ctx.Config;
         foreach (var (name, first, index) in Duplicates(c.Cluster.NodePools.Select(p => p.Name)))
         {
-            ctx.Stack(RuleCatalog.DuplicateName, $"{RuleContext.Ns}cluster.nodePools[{index}].name", $"Node pool `{name}` is defined twice (also at index {first}).");
+            ctx.Stack(RuleCatalog.DuplicateName, $"{RuleContext.Ns}cluster.nodePools[{index}].name", $"`{RuleContext.Ns}cluster.nodePools[{index}].name`: node pool `{name}` is defined twice (also at index {first}).");
         }
 
         foreach (var (name, first, index) in Duplicates(c.Perimeter.AccessLevels.Select(l => l.Name)))
         {
-            ctx.Stack(RuleCatalog.DuplicateName, $"{RuleContext.Ns}perimeter.accessLevels[{index}].name", $"Access level `{name}` is defined twice (also at index {first}).");
+            ctx.Stack(RuleCatalog.DuplicateName, $"{RuleContext.Ns}perimeter.accessLevels[{index}].name", $"`{RuleContext.Ns}perimeter.accessLevels[{index}].name`: access level `{name}` is defined twice (also at index {first}).");
         }
 
         foreach (var (name, first, index) in Duplicates(c.Teams.Select(t => t.Team)))
         {
-            ctx.Team(c.Teams[index], RuleCatalog.DuplicateName, "team", $"Team `{name}` is also defined in `{c.Teams[first].SourceFile}`.");
+            ctx.Team(c.Teams[index], RuleCatalog.DuplicateName, "team", $"`team`: team `{name}` is also defined in `{c.Teams[first].SourceFile}`.");
         }
 
         foreach (var team in c.Teams)
         {
             foreach (var (name, first, index) in Duplicates(team.Models.Select(m => m.Name)))
             {
-                ctx.Team(team, RuleCatalog.DuplicateName, $"models[{index}].name", $"Model `{name}` is defined twice (also at `models[{first}]`).");
+                ctx.Team(team, RuleCatalog.DuplicateName, $"models[{index}].name", $"`models[{index}].name`: model `{name}` is defined twice (also at `models[{first}]`).");
             }
         }
     }

@@ -13,7 +13,7 @@ internal static class IapRules
 
         if (!iap.VerifyJwtInMesh)
         {
-            ctx.Stack(RuleCatalog.IapJwtNotVerified, $"{RuleContext.Ns}iap.verifyJwtInMesh", $"`{RuleContext.Ns}iap.enabled` is `true` but `verifyJwtInMesh` is `false`.");
+            ctx.Stack(RuleCatalog.IapJwtNotVerified, $"{RuleContext.Ns}iap.verifyJwtInMesh", $"`{RuleContext.Ns}iap.verifyJwtInMesh` is `false` while IAP is enabled.");
         }
 
         if (iap.Accessors.Count == 0)

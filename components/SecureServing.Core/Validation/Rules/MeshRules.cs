@@ -27,7 +27,7 @@ internal static class MeshRules
         if (mesh.Mtls == MtlsScope.Mesh && !mesh.DisableIstioVirtualHost && mesh.KnativeLocalGatewayTls == KnativeLocalGatewayTls.None)
         {
             ctx.Stack(RuleCatalog.StrictMtlsBlocksTopLevelVs, $"{ns}mesh.knativeLocalGatewayTls",
-                $"`{ns}mesh.mtls` is `mesh`, `disableIstioVirtualHost` is `false` and `knativeLocalGatewayTls` is `none`.");
+                $"`{ns}mesh.knativeLocalGatewayTls` is `none` while `{ns}mesh.mtls` is `mesh` and `disableIstioVirtualHost` is `false`.");
         }
 
         if (mesh.OutOfMeshCallers && mesh.Mtls == MtlsScope.Mesh && mesh.LocalGateway is null)

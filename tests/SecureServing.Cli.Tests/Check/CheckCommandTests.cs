@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace SecureServing.Cli.Tests.Check;
+
+/// <summary><c>check</c> end to end: exit codes, grouping by file, stable JSON, no stack traces.</summary>
+public sealed class CheckCommandTests
+{
+    private sealed record Run(int Exit, string Output, string Error);
+
+    private static string RepoRoot([CallerFilePath] string thisFile = "")
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(thisFile)!); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")) && Directory.Exists(Path.Combine(dir.FullName, "components")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    private static async Task<Run> CheckAsync(params string[] args)
+    {
+        var root = new RootCommand { CheckCommand.Create() };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliCommon.InvokeAsync(root.Parse(["check", .. args]), new InvocationConfiguration { Output = output, Error = error });
+        return new Run(exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A copy of the shipped dev stack with one edit in one file.</summary>
+    private static string DevCopy(string file, string find, string replace)
+    {
+        var source = RepoRoot();
+        var dir = Directory.CreateTempSubdirectory("ss-check-").FullName;
+        File.Copy(Path.Combine(source, "Pulumi.yaml"), Path.Combine(dir, "Pulumi.yaml"));
+        File.Copy(Path.Combine(source, "Pulumi.dev.yaml"), Path.Combine(dir, "Pulumi.dev.yaml"));
+        Directory.CreateDirectory(Path.Combine(dir, "stacks", "dev"));
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(source, "stacks", "dev")))
+        {
+            File.Copy(f, Path.Combine(dir, "stacks", "dev", Path.GetFileName(f)));
+        }
+
+        var path = Path.Combine(dir, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+        return dir;
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Shipped_stacks_pass_with_exit_0(string stack)
+    {
+        var run = await CheckAsync("--stack", stack, "--repo", RepoRoot());
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains($"check {stack}: OK", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("v1:", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Errors_exit_1_grouped_by_file_with_rule_key_path_and_fix()
+    {
+        var repo = DevCopy("Pulumi.dev.yaml", "    masterCidr: 172.16.0.0/28", "    masterCidr: 172.16.0.0/24");
+        File.AppendAllText(Path.Combine(repo, "stacks", "dev", "fraud.yaml"), "    sidecarInjection: false\n");
+
+        var run = await CheckAsync("--stack", "dev", "--repo", repo);
+
+        Assert.Equal(1, run.Exit);
+        var stackAt = run.Output.IndexOf("Pulumi.dev.yaml\n", StringComparison.Ordinal);
+        var teamAt = run.Output.IndexOf("stacks/dev/fraud.yaml\n", StringComparison.Ordinal);
+        var masterAt = run.Output.IndexOf("error [master-cidr-size] secure-serving:network.masterCidr (line 14)", StringComparison.Ordinal);
+        var sidecarAt = run.Output.IndexOf("error [sidecar-off-with-authorization] models[1].sidecarInjection", StringComparison.Ordinal);
+        Assert.True(stackAt >= 0 && stackAt < masterAt && masterAt < teamAt && teamAt < sidecarAt, run.Output);
+        Assert.Contains("fix: Use a /28 such as `172.16.0.0/28` (inside the current range).", run.Output, StringComparison.Ordinal);
+        Assert.Contains("check dev: 2 error(s), 1 warning(s); refused", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_lists_findings_by_file_and_is_stable()
+    {
+        var repo = DevCopy("stacks/dev/recsys.yaml", "namespace: recsys-models", "namespace: fraud-models");
+
+        var first = await CheckAsync("--stack", "dev", "--repo", repo, "--format", "json");
+        var second = await CheckAsync("--stack", "dev", "--repo", repo, "--format", "json");
+
+        Assert.Equal(1, first.Exit);
+        Assert.Equal(first.Output, second.Output);
+        using var json = JsonDocument.Parse(first.Output);
+        var root = json.RootElement;
+        Assert.Equal(["stack", "ok", "errors", "warnings", "files"], root.EnumerateObject().Select(p => p.Name));
+        Assert.False(root.GetProperty("ok").GetBoolean());
+        Assert.Equal(1, root.GetProperty("errors").GetInt32());
+        var file = Assert.Single(root.GetProperty("files").EnumerateArray());
+        Assert.Equal("stacks/dev/recsys.yaml", file.GetProperty("file").GetString());
+        var findings = file.GetProperty("findings").EnumerateArray().ToList();
+        var clash = Assert.Single(findings, f => f.GetProperty("severity").GetString() == "error");
+        Assert.Equal("namespace-claimed-twice", clash.GetProperty("rule").GetString());
+        Assert.Equal("namespace", clash.GetProperty("keyPath").GetString());
+        Assert.Equal(3, clash.GetProperty("line").GetInt32());
+        Assert.Contains("stacks/dev/fraud.yaml", clash.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["rule", "severity", "keyPath", "line", "message", "fix"], clash.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Unknown_stack_is_a_finding_not_a_stack_trace()
+    {
+        var run = await CheckAsync("--stack", "staging", "--repo", RepoRoot());
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("error [stack-file-missing]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Stacks here: dev, prod.", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_format_exits_2()
+    {
+        var run = await CheckAsync("--stack", "dev", "--repo", RepoRoot(), "--format", "xml");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("", run.Output);
+        Assert.Equal("check: --format must be text or json, not 'xml'.\n", run.Error);
+    }
+
+    [Fact]
+    public async Task Repo_without_pulumi_yaml_exits_2()
+    {
+        var empty = Directory.CreateTempSubdirectory("ss-check-empty-").FullName;
+
+        var run = await CheckAsync("--stack", "dev", "--repo", empty);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("", run.Output);
+        Assert.Contains("has no Pulumi.yaml; pass the repository root to --repo.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_stack_option_exits_2()
+    {
+        var run = await CheckAsync("--repo", RepoRoot());
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--stack", run.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using SecureServing.Core.Validation;
+
+namespace SecureServing.Core.Tests.Config;
+
+/// <summary>The rule catalog is the single source for ids, README lines and acknowledgeability.</summary>
+public sealed partial class CatalogTests
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+
+    [Fact]
+    public void Rule_ids_are_unique_kebab_case_and_documented()
+    {
+        Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Id).Distinct().Count());
+        Assert.All(RuleCatalog.All, r =>
+        {
+            Assert.Matches(KebabCase(), r.Id);
+            Assert.StartsWith($"| `{r.Id}` |", r.ReadmeLine, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(r.Refuses + r.Why + r.Fix));
+            Assert.DoesNotContain("|", r.Refuses + r.Why + r.Fix, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Readme_table_has_one_row_per_rule_and_cites_seeds()
+    {
+        var table = RuleCatalog.ReadmeTable().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(RuleCatalog.All.Count + 2, table.Length);
+        Assert.Contains(table, l => l.StartsWith("| `activator-bypasses-isolation` |", StringComparison.Ordinal) && l.Contains("(seed 003)", StringComparison.Ordinal) && l.Contains("acknowledge", StringComparison.Ordinal));
+        Assert.Contains(table, l => l.StartsWith("| `deployment-name` |", StringComparison.Ordinal) && l.Contains("(seed 002)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_trade_offs_are_acknowledgeable()
+    {
+        var acknowledgeable = RuleCatalog.All.Where(r => r.Acknowledgeable).Select(r => r.Id).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            ["activator-bypasses-isolation", "deletion-protection-off-in-prod", "iap-jwt-not-verified", "sidecar-off-with-authorization"],
+            acknowledgeable);
+    }
+
+    /// <summary>
+    /// LEAD: enable once README.md at the repository root includes the cfg part (the guardrail table is
+    /// <see cref="RuleCatalog.ReadmeTable"/>). It then fails whenever a rule is added without its README row.
+    /// </summary>
+    [Fact(Skip = "LEAD: enable when README.md contains the guardrail table from /tmp/readme-parts/cfg.md")]
+    public void Readme_documents_every_rule()
+    {
+        var readme = File.ReadAllText(Path.Combine(TempRepo.RepoRoot(), "README.md"));
+
+        Assert.All(RuleCatalog.All, r => Assert.Contains(r.ReadmeLine, readme, StringComparison.Ordinal));
+    }
+}
