@@ -65,7 +65,7 @@ public static class TestConfigs
                 {
                     Name = "ss_dev_builders",
                     Title = "Image mirroring and platform admins",
-                    Members = ["serviceAccount:111111111111@cloudbuild.gserviceaccount.com", "group:ml-platform@example.com"],
+                    Members = ["serviceAccount:111111111111@cloudbuild.gserviceaccount.com", "user:platform-admin@example.com"],
                 },
             ],
         },

@@ -213,9 +213,9 @@ internal static class StackFileReader
             config.Ctx.Report(RuleCatalog.InvalidValue, cl.Child("nodePools"), null, $"`{cl.Child("nodePools")}` is empty; a GKE cluster needs at least one node pool.", "Add a node pool, or remove `nodePools` for the default one.");
         }
 
-        var plaintext = false;
-        var kubeconfig = cl?.Secret("kubeconfig", Namespace + "cluster", "kubeconfig", out plaintext);
-        if (provider == ClusterProvider.Existing && kubeconfig is null && !plaintext)
+        var writtenNotSecret = false;
+        var kubeconfig = cl?.Secret("kubeconfig", Namespace + "cluster", "kubeconfig", out writtenNotSecret);
+        if (provider == ClusterProvider.Existing && kubeconfig is null && !writtenNotSecret)
         {
             config.Ctx.Report(RuleCatalog.KubeconfigMissing, KeyPaths.Child(Namespace + "cluster", "kubeconfig"), null,
                 $"`{Namespace}cluster.provider` is `existing` but `{Namespace}cluster.kubeconfig` is not set as a Pulumi secret.");
@@ -374,14 +374,14 @@ internal static class StackFileReader
         {
             var clientId = oc.String("clientId");
             Check(oc, "clientId", clientId, Formats.OAuthClientId().IsMatch, "an OAuth client ID ending in `.apps.googleusercontent.com`");
-            var secret = oc.Secret("clientSecret", Namespace + "iap", "oauthClient.clientSecret", out var plaintext);
-            if (clientId is not null && secret is null && !plaintext)
+            var secret = oc.Secret("clientSecret", Namespace + "iap", "oauthClient.clientSecret", out var writtenNotSecret);
+            if (clientId is not null && secret is null && !writtenNotSecret)
             {
                 ctx.Report(RuleCatalog.IapOAuthAdminApi, oc.Child("clientSecret"), null,
                     $"`{oc.Child("clientSecret")}` is not set although `clientId` is; the secret of an existing client cannot be read by API any more.",
                     $"Run `pulumi config set --secret --path '{oc.Child("clientSecret")}'` with the secret from the console, or use `oauthClient: managed`.");
             }
-            else if (clientId is null && (secret is not null || plaintext))
+            else if (clientId is null && (secret is not null || writtenNotSecret))
             {
                 ctx.Report(RuleCatalog.IapOAuthAdminApi, oc.Child("clientId"), null,
                     $"`{oc.Child("clientId")}` is not set although `clientSecret` is; a client cannot be created by API any more.",

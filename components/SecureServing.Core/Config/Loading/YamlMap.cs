@@ -221,12 +221,13 @@ internal sealed class YamlMap
     }
 
     /// <summary>
-    /// A value that must be a Pulumi secret. Returns its location (never its ciphertext). A plaintext value is
-    /// reported by the secret-in-clear scan; here it yields null with <paramref name="plaintext"/> set.
+    /// A value that must be a Pulumi secret. Returns its location (never its ciphertext). A value written in any other
+    /// form yields null with <paramref name="writtenNotSecret"/> set: plaintext is reported by the secret-in-clear
+    /// scan, other shapes here as wrong-type.
     /// </summary>
-    public SecretRef? Secret(string key, string configKey, string pathInKey, out bool plaintext)
+    public SecretRef? Secret(string key, string configKey, string pathInKey, out bool writtenNotSecret)
     {
-        plaintext = false;
+        writtenNotSecret = false;
         var node = Value(key);
         if (node is null)
         {
@@ -238,13 +239,12 @@ internal sealed class YamlMap
             return new SecretRef(configKey, pathInKey);
         }
 
-        if (node is YamlScalarNode)
+        writtenNotSecret = true;
+        if (node is not YamlScalarNode)
         {
-            plaintext = true;
-            return null;
+            WrongType(key, node, "a Pulumi secret (`secure: <ciphertext>`)");
         }
 
-        WrongType(key, node, "a Pulumi secret (`secure: v1:...`)");
         return null;
     }
 
