@@ -59,30 +59,10 @@ internal static class CheckCommand
     private static IEnumerable<IGrouping<string, Finding>> ByFile(CheckReport report) =>
         report.Findings.GroupBy(f => f.File);
 
-    private static string Severity(Finding f) => f.Severity == Core.Validation.Severity.Error ? "error" : "warning";
+    private static string Severity(Finding f) => CheckReportText.SeverityText(f);
 
-    public static string ToText(CheckReport report)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var file in ByFile(report))
-        {
-            text.Append(file.Key).Append('\n');
-            foreach (var f in file)
-            {
-                var where = string.Join(' ', new[] { f.KeyPath, f.Line is { } l ? $"(line {l})" : "" }.Where(s => s.Length > 0));
-                text.Append($"  {Severity(f)} [{f.RuleId}] {where}".TrimEnd()).Append('\n');
-                text.Append($"    {f.Message}\n");
-                text.Append($"    fix: {f.Fix}\n");
-            }
-        }
-
-        var errors = report.Findings.Count(f => f.Severity == Core.Validation.Severity.Error);
-        var warnings = report.Findings.Count - errors;
-        text.Append(errors == 0
-            ? $"check {report.Stack}: OK ({warnings} warning(s))\n"
-            : $"check {report.Stack}: {errors} error(s), {warnings} warning(s); refused\n");
-        return text.ToString();
-    }
+    /// <summary>The text report; the format lives in the core (<see cref="CheckReportText"/>), shared with the Pulumi program.</summary>
+    public static string ToText(CheckReport report) => CheckReportText.ToText(report);
 
     public static string ToJson(CheckReport report)
     {

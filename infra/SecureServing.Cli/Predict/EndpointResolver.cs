@@ -1,10 +1,10 @@
-using SecureServing.Core.Gcp;
-using SecureServing.Core.Kubernetes;
+using SecureServing.Core.Serving;
 
 namespace SecureServing.Cli.Predict;
 
 /// <summary>
-/// Derives a model's URL from the stack configuration, following what the platform deploys:
+/// Resolves where a predict/health call goes: the model's URL from the stack configuration
+/// (<see cref="ModelUrls"/>, shared with the Pulumi program's stack outputs), or a <c>--url</c> override. The URL follows what the platform deploys:
 /// <list type="bullet">
 /// <item>Exposed model (<c>exposeViaIap</c>) with IAP on: the IAP path route
 /// <c>https://&lt;iap hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;:predict</c>; health is
@@ -63,23 +63,25 @@ internal static class EndpointResolver
     private static (RouteKind Route, string Scheme, string Host, string Path) RouteOf(ModelTarget target, ModelOperation operation)
     {
         var (config, team, model) = target;
-        var modelPath = IapPathRoutes.ModelPath(model.Name);
-        var verbPath = operation == ModelOperation.Predict ? modelPath + ":predict" : modelPath;
-        var serviceName = config.Mesh.DisableIstioVirtualHost ? $"{model.Name}-predictor" : model.Name;
-
-        if (!model.ExposeViaIap)
+        ModelAddress address;
+        try
         {
-            return (RouteKind.ClusterLocal, Uri.UriSchemeHttp, $"{serviceName}.{team.Namespace}.svc.cluster.local", verbPath);
+            address = ModelUrls.For(config, team, model);
+        }
+        catch (UnsupportedDomainTemplateException)
+        {
+            throw new UsageException(
+                $"secure-serving:ingress.domainTemplate '{config.Ingress.DomainTemplate}' uses template features other than " +
+                "{{.Name}}, {{.Namespace}} and {{.Domain}}, which predict cannot evaluate offline. " +
+                "Pass the model's URL with --url (kubectl get inferenceservice -n <namespace> <model> shows it).");
         }
 
-        if (config.Iap.Enabled)
+        var route = address.Route switch
         {
-            var publicPath = IapPathRoutes.PublicPath(team.Namespace, model.Name);
-            return (RouteKind.IapPath, Uri.UriSchemeHttps, IapNames.Hostname(config),
-                operation == ModelOperation.Predict ? publicPath + ":predict" : publicPath);
-        }
-
-        var host = KnativeDomainTemplate.Render(config.Ingress.DomainTemplate, serviceName, team.Namespace, config.Ingress.Hostname);
-        return (RouteKind.PublicHost, Uri.UriSchemeHttps, host, verbPath);
+            ModelRoute.IapPath => RouteKind.IapPath,
+            ModelRoute.PublicHost => RouteKind.PublicHost,
+            _ => RouteKind.ClusterLocal,
+        };
+        return (route, address.Scheme, address.Host, operation == ModelOperation.Predict ? address.PredictPath : address.HealthPath);
     }
 }

@@ -1,0 +1,62 @@
+using SecureServing.Core.Kubernetes;
+
+namespace SecureServing.Components.Kubernetes;
+
+/// <summary>
+/// The ordering edges between objects of one plan that the API server or the controllers actually need, and no others
+/// (issue 6: a dependency graph without false edges). Keys are <see cref="KubernetesObject.Key"/>s.
+/// <list type="bullet">
+/// <item>A namespaced object waits for its Namespace when the plan creates it: the API server refuses objects in a
+/// namespace that does not exist yet.</item>
+/// <item>An InferenceService waits for the serving configuration patched into Knative's and KServe's ConfigMaps
+/// (<c>config-istio</c>, <c>config-domain</c>, <c>config-network</c>, <c>inferenceservice-config</c>): net-istio does
+/// not move an existing route to a new gateway, so a model created before <c>external-gateways</c> is set would stay
+/// on the old plain-HTTP gateway.</item>
+/// <item>An InferenceService waits for the ServiceAccount it runs as (<c>spec.predictor.serviceAccountName</c>): pods
+/// whose service account does not exist are refused, and without its Workload Identity annotation the model could not
+/// read its bucket.</item>
+/// </list>
+/// </summary>
+public static class KubernetesDependencies
+{
+    /// <summary>For every object of the plan (by key), the keys of the objects it must wait for, in plan order.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> For(KubernetesPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var namespaces = plan.Objects
+            .Where(o => o.Mode == ApplyMode.Create && o.ApiVersion == ApiVersions.Core && o.Kind == "Namespace")
+            .ToDictionary(o => o.Name, o => o.Key, StringComparer.Ordinal);
+        var servingConfig = plan.Objects
+            .Where(o => o.Mode == ApplyMode.Patch && o.ApiVersion == ApiVersions.Core && o.Kind == "ConfigMap"
+                && o.Namespace is SystemNamespaces.KnativeServing or SystemNamespaces.Kserve)
+            .Select(o => o.Key)
+            .ToList();
+        var serviceAccounts = plan.Objects
+            .Where(o => o.Mode == ApplyMode.Create && o.ApiVersion == ApiVersions.Core && o.Kind == "ServiceAccount")
+            .ToDictionary(o => (o.Namespace, o.Name), o => o.Key);
+
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var obj in plan.Objects)
+        {
+            var deps = new List<string>();
+            if (obj.Namespace is { } ns && namespaces.TryGetValue(ns, out var nsKey))
+            {
+                deps.Add(nsKey);
+            }
+
+            if (obj.Mode == ApplyMode.Create && obj.ApiVersion == ApiVersions.Kserve && obj.Kind == "InferenceService")
+            {
+                if ((string?)obj.Manifest["spec"]?["predictor"]?["serviceAccountName"] is { } sa && serviceAccounts.TryGetValue((obj.Namespace, sa), out var saKey))
+                {
+                    deps.Add(saKey);
+                }
+
+                deps.AddRange(servingConfig);
+            }
+
+            result.Add(obj.Key, deps);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,139 @@
+using SecureServing.Core.Config;
+using SecureServing.Core.Gcp;
+using SecureServing.Core.Kubernetes;
+using SecureServing.Core.Rendering;
+using SecureServing.Core.Tests.Fixtures;
+using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
+
+namespace SecureServing.Core.Tests.Kubernetes;
+
+public class IapInMeshTests
+{
+    [Fact]
+    public void Gke_ingress_uses_the_gcp_plans_ip_and_certificate_and_fronts_the_ingress_gateway()
+    {
+        var config = TestConfigs.Dev();
+        var gcp = IapPlanner.Plan(config)!;
+
+        var ingress = PlanOf(config).Single("Ingress", "istio-system", "iap-ingress");
+
+        Assert.Equal("gce", ingress.Annotation("kubernetes.io/ingress.class"));
+        Assert.Equal(gcp.StaticIp.Name, ingress.Annotation("kubernetes.io/ingress.global-static-ip-name"));
+        Assert.Equal(gcp.Certificate.Name, ingress.Annotation("ingress.gcp.kubernetes.io/pre-shared-cert"));
+        Assert.Equal("false", ingress.Annotation("kubernetes.io/ingress.allow-http"));
+        Assert.Equal(gcp.Hostname, ingress.Str("spec.rules.0.host"));
+        Assert.Equal("istio-ingressgateway", ingress.Str("spec.rules.0.http.paths.0.backend.service.name"));
+        Assert.Equal(80, ingress.At("spec.rules.0.http.paths.0.backend.service.port.number")!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Managed_oauth_client_means_no_credentials_and_no_secret()
+    {
+        var plan = PlanOf(TestConfigs.Dev());
+
+        var backend = plan.Single("BackendConfig", "istio-system", "iap-backend-config");
+
+        Assert.True(backend.At("spec.iap.enabled")!.GetValue<bool>());
+        Assert.Null(backend.At("spec.iap.oauthclientCredentials"));
+        Assert.Empty(plan.OfKind("Secret"));
+        Assert.Equal("/healthz/ready", backend.Str("spec.healthCheck.requestPath"));
+        Assert.Equal(15021, backend.At("spec.healthCheck.port")!.GetValue<int>());
+        Assert.Equal("HTTP", backend.Str("spec.healthCheck.type"));
+    }
+
+    [Fact]
+    public void Bring_your_own_client_secret_is_a_placeholder_filled_from_the_pulumi_secret()
+    {
+        var config = TestConfigs.Prod();
+        var plan = PlanOf(config);
+
+        var backend = plan.Single("BackendConfig", "istio-system", "iap-backend-config");
+        var secret = plan.Single("Secret", "istio-system", backend.Str("spec.iap.oauthclientCredentials.secretName")!);
+
+        Assert.Equal(config.Iap.OAuthClient.ClientId, secret.Str("stringData.client_id"));
+        Assert.Equal(RenderedValue.Secret, secret.Str("stringData.client_secret"));
+        var field = Assert.Single(secret.Secrets);
+        Assert.Equal(config.Iap.OAuthClient.ClientSecret, field.Source);
+        Assert.Equal(RenderedValue.Secret, secret.Str(field.PathText));
+        Assert.Null(secret.At("data"));
+    }
+
+    [Fact]
+    public void Ingress_gateway_service_gets_neg_and_the_backend_config()
+    {
+        var plan = PlanOf(TestConfigs.Dev());
+
+        var service = plan.Single("Service", "istio-system", "istio-ingressgateway");
+
+        Assert.Equal(ApplyMode.Patch, service.Mode);
+        Assert.Equal("{\"ingress\":true}", service.Annotation("cloud.google.com/neg"));
+        var backendConfig = System.Text.Json.Nodes.JsonNode.Parse(service.Annotation("cloud.google.com/backend-config"))!["default"]!.GetValue<string>();
+        Assert.NotNull(plan.Find("BackendConfig", "istio-system", backendConfig));
+    }
+
+    [Fact]
+    public void Gateway_verifies_the_iap_jwt()
+    {
+        var ra = PlanOf(TestConfigs.Dev()).Single("RequestAuthentication", "istio-system", "iap-jwt");
+
+        Assert.Equal("ingressgateway", ra.Str("spec.selector.matchLabels.istio"));
+        Assert.Equal("https://cloud.google.com/iap", ra.Str("spec.jwtRules.0.issuer"));
+        Assert.Equal("https://www.gstatic.com/iap/verify/public_key-jwk", ra.Str("spec.jwtRules.0.jwksUri"));
+        Assert.Equal("x-goog-iap-jwt-assertion", ra.Str("spec.jwtRules.0.fromHeaders.0.name"));
+        Assert.Null(ra.At("spec.jwtRules.0.fromHeaders.0.prefix"));
+        Assert.Null(ra.At("spec.jwtRules.0.audiences"));
+    }
+
+    [Fact]
+    public void Audience_is_checked_when_known()
+    {
+        const string audience = "/projects/111111111111/global/backendServices/42";
+        var config = TestConfigs.Dev() with { Iap = TestConfigs.Dev().Iap with { Audience = audience } };
+
+        Assert.Equal([audience], PlanOf(config).Single("RequestAuthentication", "istio-system", "iap-jwt").Strings("spec.jwtRules.0.audiences"));
+    }
+
+    [Fact]
+    public void Requests_for_public_hosts_without_an_iap_principal_are_denied_except_health()
+    {
+        var policy = PlanOf(TestConfigs.Dev()).Single("AuthorizationPolicy", "istio-system", "iap-require-jwt");
+
+        Assert.Equal("DENY", policy.Str("spec.action"));
+        Assert.Equal("ingressgateway", policy.Str("spec.selector.matchLabels.istio"));
+        Assert.Equal(["https://cloud.google.com/iap/*"], policy.Strings("spec.rules.0.from.0.source.notRequestPrincipals"));
+        Assert.Equal(
+            ["models.dev.example.com", "models.dev.example.com:*", "*.models.dev.example.com", "*.models.dev.example.com:*"],
+            policy.Strings("spec.rules.0.to.0.operation.hosts"));
+        Assert.Equal(["/healthz", "/healthz/ready"], policy.Strings("spec.rules.0.to.0.operation.notPaths"));
+    }
+
+    [Fact]
+    public void Cluster_local_gateway_hosts_are_not_subject_to_the_iap_policy()
+    {
+        var hosts = PlanOf(TestConfigs.Dev()).Single("AuthorizationPolicy", "istio-system", "iap-require-jwt").Strings("spec.rules.0.to.0.operation.hosts");
+
+        Assert.DoesNotContain(hosts, h => h.EndsWith(".svc.cluster.local", StringComparison.Ordinal) || h == "*");
+    }
+
+    [Fact]
+    public void In_mesh_verification_can_be_turned_off()
+    {
+        var config = TestConfigs.Dev() with { Iap = TestConfigs.Dev().Iap with { VerifyJwtInMesh = false } };
+
+        var plan = PlanOf(config);
+
+        Assert.Null(plan.Find("RequestAuthentication", "istio-system", "iap-jwt"));
+        Assert.Null(plan.Find("AuthorizationPolicy", "istio-system", "iap-require-jwt"));
+        Assert.NotNull(plan.Find("Ingress", "istio-system", "iap-ingress"));
+    }
+
+    [Fact]
+    public void Iap_disabled_creates_no_iap_object()
+    {
+        var config = TestConfigs.Dev() with { Iap = TestConfigs.Dev().Iap with { Enabled = false } };
+
+        var plan = PlanOf(config);
+
+        Assert.DoesNotContain(plan.Objects, o => o.Name.StartsWith("iap-", StringComparison.Ordinal) || o.Kind is "Ingress" or "BackendConfig" or "VirtualService");
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Moq;
+using Pulumi.Testing;
+
+namespace SecureServing.Pulumi.Tests.ProgramHarness;
+
+/// <summary>
+/// A Moq <see cref="IMocks"/> that answers with <see cref="MockState"/> and records every registration, the state it
+/// answered, and the order in which registrations start and finish. Registrations of the types given to the
+/// constructor are held back for a moment, so a test sees which registrations wait for them and which do not.
+/// </summary>
+internal sealed class ProgramMocks
+{
+    private readonly ConcurrentQueue<MockResourceArgs> _registered = new();
+    private readonly ConcurrentQueue<string> _events = new();
+    private readonly ConcurrentDictionary<string, ImmutableDictionary<string, object>> _states = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _heldTypes;
+
+    public ProgramMocks(params string[] heldTypes)
+    {
+        _heldTypes = [.. heldTypes];
+        Mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns((MockResourceArgs args) => NewResourceAsync(args));
+        Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)args.Args);
+    }
+
+    public Mock<IMocks> Mock { get; } = new();
+
+    /// <summary>Every registration, in the order the mocks answered them.</summary>
+    public IReadOnlyList<MockResourceArgs> Registered => [.. _registered];
+
+    /// <summary><c>start:&lt;name&gt;</c> and <c>done:&lt;name&gt;</c> in the order they happened.</summary>
+    public IReadOnlyList<string> Events => [.. _events];
+
+    /// <summary>The state the mocks answered for a GCP or Random resource, by logical name.</summary>
+    public IReadOnlyDictionary<string, ImmutableDictionary<string, object>> States => _states;
+
+    private async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        _events.Enqueue($"start:{args.Name}");
+        if (_heldTypes.Contains(args.Type!))
+        {
+            // Long enough for every registration that does not wait for this one to reach the mocks first.
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+        }
+
+        var state = MockState.For(args);
+        if (MockState.IsGcpOrRandom(args.Type))
+        {
+            Assert.True(_states.TryAdd(args.Name!, state), $"logical name {args.Name} registered twice");
+        }
+
+        _registered.Enqueue(args);
+        _events.Enqueue($"done:{args.Name}");
+        return (MockState.IdOf(args.Name!), state);
+    }
+}
