@@ -12,14 +12,14 @@ internal static class InputValues
     public static InputList<T> ListOrUnset<T>(IEnumerable<T> values)
     {
         var list = values.ToList();
-        return list.Count == 0 ? null! : list;
+        return list.Count == 0 ? null! : (InputList<T>)list;
     }
 
     /// <summary>The outputs as a list input, or null (input unset) when empty.</summary>
     public static InputList<string> ListOrUnset(IEnumerable<Output<string>> values)
     {
         var list = values.ToList();
-        return list.Count == 0 ? null! : list;
+        return list.Count == 0 ? null! : (InputList<string>)list;
     }
 
     /// <summary>The map, or null (input unset) when empty.</summary>

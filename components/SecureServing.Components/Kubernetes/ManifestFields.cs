@@ -47,21 +47,6 @@ internal sealed class ManifestFields
 
     public int? Int(string key) => Take(key) is { } node ? ToInt(key, node) : null;
 
-    public bool? Bool(string key)
-    {
-        if (Take(key) is not { } node)
-        {
-            return null;
-        }
-
-        return node.GetValueKind() switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw _values.Fail(PathOf(key), $"must be a boolean, not {node.GetValueKind()}"),
-        };
-    }
-
     /// <summary>Kubernetes' int-or-string (e.g. <c>targetPort</c>).</summary>
     public InputUnion<int, string>? IntOrString(string key)
     {
@@ -70,9 +55,13 @@ internal sealed class ManifestFields
             return null;
         }
 
-        return node.GetValueKind() == JsonValueKind.String
-            ? (InputUnion<int, string>)Scalar<string>(key, node, JsonValueKind.String, "a string")
-            : (InputUnion<int, string>)ToInt(key, node);
+        if (node.GetValueKind() != JsonValueKind.String)
+        {
+            return ToInt(key, node);
+        }
+
+        return _values.Resolve(PathOf(key), Scalar<string>(key, node, JsonValueKind.String, "a string")) as string
+            ?? throw _values.Fail(PathOf(key), "cannot hold a placeholder");
     }
 
     public ManifestFields? Object(string key, string target)
@@ -181,11 +170,7 @@ internal sealed class ManifestFields
         node is JsonValue v && v.GetValueKind() == kind ? v.GetValue<T>() : throw _values.Fail(PathOf(key), $"must be {what}, not {node.GetValueKind()}");
 
     private int ToInt(string key, JsonNode node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var i)
-            ? i
-            : node is JsonValue n && n.GetValueKind() == JsonValueKind.Number && double.TryParse(n.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue
-                ? (int)d
-                : throw _values.Fail(PathOf(key), $"must be an integer, not {node.ToJsonString()}");
+        node is JsonValue v && Number(v) is int i ? i : throw _values.Fail(PathOf(key), $"must be an integer, not {node.ToJsonString()}");
 
     private object Convert(JsonNode node, IReadOnlyList<string> path)
     {
@@ -215,7 +200,7 @@ internal sealed class ManifestFields
                     JsonValueKind.String => _values.Resolve(path, value.GetValue<string>()),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
-                    JsonValueKind.Number => Number(value),
+                    JsonValueKind.Number => Number(value)!,
                     _ => throw _values.Fail(path, $"has an unsupported value kind {value.GetValueKind()}"),
                 };
             default:
@@ -224,11 +209,11 @@ internal sealed class ManifestFields
     }
 
     /// <summary>Integers as <see cref="int"/> (Pulumi sends every number as a double on the wire), others as <see cref="double"/>.</summary>
-    private static object Number(JsonValue value)
+    private static object? Number(JsonValue value)
     {
-        if (value.TryGetValue<int>(out var i))
+        if (value.GetValueKind() != JsonValueKind.Number)
         {
-            return i;
+            return null;
         }
 
         var d = double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);

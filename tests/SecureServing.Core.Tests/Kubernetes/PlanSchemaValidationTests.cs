@@ -15,6 +15,8 @@ public class PlanSchemaValidationTests
     {
         ["dev"] = TestConfigs.Dev,
         ["prod"] = TestConfigs.Prod,
+        ["shipped dev stack"] = () => Shipped("dev"),
+        ["shipped prod stack"] = () => Shipped("prod"),
         ["no-iap, load balancer, existing secret, Knative local gateway, top-level virtual service"] = () => TestConfigs.Dev() with
         {
             Iap = TestConfigs.Dev().Iap with { Enabled = false },
@@ -33,6 +35,14 @@ public class PlanSchemaValidationTests
             ],
         },
     };
+
+    /// <summary>The repository's own stack files and team files, loaded and checked like <c>pulumi up</c> does.</summary>
+    private static PlatformConfig Shipped(string stack)
+    {
+        var report = Validation.StackCheck.Run(Config.TempRepo.RepoRoot(), stack);
+        return report.Config ?? throw new Xunit.Sdk.XunitException($"shipped stack {stack} does not pass check: " +
+            string.Join("; ", report.Findings.Select(f => f.Message)));
+    }
 
     [Theory]
     [MemberData(nameof(Configs))]

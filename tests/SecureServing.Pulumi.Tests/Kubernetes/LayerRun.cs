@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pulumi;
 using Pulumi.Testing;
+using Pulumi.Utilities;
 using SecureServing.Components.Kubernetes;
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
@@ -25,17 +26,20 @@ internal sealed record LayerRun(KubernetesPlan Plan, RecordingMocks Mocks, Kuber
     /// <summary>A stand-in secret value (never a real secret).</summary>
     public static string SecretValue(SecretRef secret) => $"test-secret-of-{secret.ConfigKey}-{secret.Path}";
 
-    public static async Task<LayerRun> RunAsync(PlatformConfig config, RecordingMocks? mocks = null)
+    /// <param name="preview">
+    /// A preview before the first deploy: the GCP outputs (bucket names) are not known yet.
+    /// </param>
+    public static async Task<LayerRun> RunAsync(PlatformConfig config, RecordingMocks? mocks = null, bool preview = false)
     {
         mocks ??= new RecordingMocks();
         var plan = KubernetesPlanner.Plan(config);
         KubernetesLayer? layer = null;
         global::Pulumi.Kubernetes.Provider? provider = null;
-        await Deployment.TestAsync(mocks.Mock.Object, new TestOptions { IsPreview = false, StackName = config.Stack }, () =>
+        await Deployment.TestAsync(mocks.Mock.Object, new TestOptions { IsPreview = preview, StackName = config.Stack }, () =>
         {
             provider = KubernetesProviderFactory.ForGke(ProviderName, Output.Create("{\"kind\":\"Config\"}"));
             var inputs = KubernetesLayerInputs.Create(plan, provider,
-                reference => Output.Create(ResolvedOutput(reference)),
+                reference => preview ? OutputUtilities.CreateUnknown(ResolvedOutput(reference)) : Output.Create(ResolvedOutput(reference)),
                 secret => Output.CreateSecret(SecretValue(secret)));
             layer = new KubernetesLayer(LayerName, plan, inputs);
         });

@@ -50,6 +50,16 @@ public sealed class ManifestMappingTests
     }
 
     [Fact]
+    public void A_value_of_the_wrong_shape_fails_instead_of_being_coerced()
+    {
+        var obj = Service(new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["port"] = "eighty" }) });
+
+        var error = Assert.Throws<UnmappedManifestFieldException>(() => KubernetesObjectRegistrar.BuildArgs(obj, NoOutputs, NoSecrets));
+
+        Assert.Contains("'spec.ports.[0].port' must be an integer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_custom_resource_field_other_than_metadata_and_spec_fails()
     {
         var obj = new KubernetesObject(new JsonObject

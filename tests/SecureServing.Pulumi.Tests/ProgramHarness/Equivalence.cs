@@ -69,7 +69,7 @@ internal static class Equivalence
                 var equal = value.GetValueKind() switch
                 {
                     JsonValueKind.String => actual is string s && s == resolve(value.GetValue<string>()),
-                    JsonValueKind.Number => actual is double d && d == value.GetValue<double>(),
+                    JsonValueKind.Number => actual is double d && d == double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
                     JsonValueKind.True or JsonValueKind.False => actual is bool b && b == value.GetValue<bool>(),
                     _ => false,
                 };

@@ -22,7 +22,17 @@ internal sealed class ProgramMocks
         _heldTypes = [.. heldTypes];
         Mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns((MockResourceArgs args) => NewResourceAsync(args));
         Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)args.Args);
+        Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns((MockRegisterResourceOutputsRequest request) =>
+        {
+            _outputRegistrations.Enqueue(request);
+            return Task.CompletedTask;
+        });
     }
+
+    private readonly ConcurrentQueue<MockRegisterResourceOutputsRequest> _outputRegistrations = new();
+
+    /// <summary>Every <c>RegisterOutputs</c> call (components and the stack), by URN.</summary>
+    public IReadOnlyList<MockRegisterResourceOutputsRequest> OutputRegistrations => [.. _outputRegistrations];
 
     public Mock<IMocks> Mock { get; } = new();
 

@@ -123,6 +123,14 @@ internal sealed partial class ProgramRun
     public ResourceOptions OptionsOf(string name) =>
         Assert.Single(Options, kv => kv.Key.GetResourceName() == name).Value;
 
+    /// <summary>The logical names of the explicit <c>DependsOn</c> the resource with this name was given, sorted.</summary>
+    public async Task<IReadOnlyList<string>> DependsOnOf(string name)
+    {
+        Output<ImmutableArray<Resource>> dependsOn = OptionsOf(name).DependsOn;
+        var resources = await global::Pulumi.Utilities.OutputUtilities.GetValueAsync(dependsOn);
+        return [.. resources.Select(r => r.GetResourceName()).Order(StringComparer.Ordinal)];
+    }
+
     public Resource ResourceNamed(string name) => Assert.Single(Resources, r => r.GetResourceName() == name);
 
     /// <summary>

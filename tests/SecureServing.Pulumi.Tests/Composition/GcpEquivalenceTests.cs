@@ -2,7 +2,7 @@ using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Pulumi.Tests.ProgramHarness;
 
-namespace SecureServing.Pulumi.Tests.Stack;
+namespace SecureServing.Pulumi.Tests.Composition;
 
 /// <summary>
 /// Issue 6, item 4, for GCP: what the program registers under mocks equals what <c>render</c> writes to
