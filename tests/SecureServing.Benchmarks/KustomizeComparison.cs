@@ -25,6 +25,7 @@ internal static class KustomizeComparison
             return 2;
         }
 
+        Console.Error.WriteLine($"kustomize: generating {Teams} teams x {ModelsPerTeam} models, timing render ({runs} runs)...");
         using var repo = SyntheticRepo.Create(Teams, ModelsPerTeam);
         var report = StackCheck.Run(repo.Root, SyntheticRepo.Stack);
         if (report.Config is not { } config)
@@ -47,6 +48,7 @@ internal static class KustomizeComparison
             File.WriteAllText(Path.Combine(dir, "kustomization.yaml"), $"resources:\n  - {StackRender.ManifestsFile}\n");
             File.WriteAllText(Path.Combine(empty, "kustomization.yaml"), "resources: []\n");
 
+            Console.Error.WriteLine($"kustomize: timing kubectl kustomize over {rendered.KubernetesObjectCount} objects ({runs} runs)...");
             if (!TryKubectl(["kustomize", dir], out var output, out why))
             {
                 Console.Error.WriteLine($"kustomize: kubectl kustomize failed on the render: {why}");

@@ -217,6 +217,6 @@ internal sealed class ManifestFields
         }
 
         var d = double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
-        return d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue ? (int)d : d;
+        return d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue ? (object)(int)d : d;
     }
 }

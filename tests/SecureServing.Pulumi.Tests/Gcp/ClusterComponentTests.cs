@@ -27,9 +27,9 @@ public sealed class ClusterComponentTests(ShippedRuns runs)
     }
 
     [Theory]
-    [InlineData("dev", "acme-ml-dev", "REGULAR", false)]
-    [InlineData("prod", "acme-ml-prod", "STABLE", true)]
-    public void Identity_and_hardening_settings_are_set(string stack, string project, string channel, bool deletionProtection)
+    [InlineData("dev", "ss-dev", "acme-ml-dev", "REGULAR", false)]
+    [InlineData("prod", "ss-prod", "acme-ml-prod", "STABLE", true)]
+    public void Identity_and_hardening_settings_are_set(string stack, string deployment, string project, string channel, bool deletionProtection)
     {
         var cluster = runs[stack].Inputs(GcpResourceTypes.Cluster, "cluster-gke");
         Assert.Equal($"{project}.svc.id.goog", Values.Text(cluster, "workloadIdentityConfig.workloadPool"));
@@ -39,7 +39,7 @@ public sealed class ClusterComponentTests(ShippedRuns runs)
         Assert.True(Values.Flag(cluster, "removeDefaultNodePool"));
         Assert.Equal(deletionProtection, Values.Flag(cluster, "deletionProtection"));
         // Even the transient default pool runs as the dedicated node account, never the Compute Engine default one.
-        Assert.Equal($"{stack == "dev" ? "ss-dev" : "ss-prod"}-nodes@{project}.iam.gserviceaccount.com", Values.Text(cluster, "nodeConfig.serviceAccount"));
+        Assert.Equal($"{deployment}-nodes@{project}.iam.gserviceaccount.com", Values.Text(cluster, "nodeConfig.serviceAccount"));
     }
 
     [Theory]

@@ -72,7 +72,8 @@ public sealed class FirewallComponentTests(ShippedRuns runs)
         Assert.Equal("EGRESS", Values.Text(vip, "direction"));
         Assert.Equal(["199.36.153.4/30"], Values.Texts(vip, "destinationRanges"));
         var allow = Assert.Single(Values.Objects(vip, "allows"));
-        Assert.Equal(("tcp", ["443"]), (Values.Text(allow, "protocol"), Values.Texts(allow, "ports")));
+        Assert.Equal("tcp", Values.Text(allow, "protocol"));
+        Assert.Equal(["443"], Values.Texts(allow, "ports"));
         Assert.True(Values.Number(vip, "priority") < Values.Number(deny, "priority"));
 
         var allowRules = run.OfType(Firewall).Where(r => r.Name!.StartsWith("firewall-egress-", StringComparison.Ordinal) && r.Name != "firewall-egress-deny-all");

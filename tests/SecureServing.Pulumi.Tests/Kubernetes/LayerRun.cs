@@ -51,7 +51,7 @@ internal sealed record LayerRun(KubernetesPlan Plan, RecordingMocks Mocks, Kuber
     public static string NameOf(KubernetesObject obj) => KubernetesResourceNames.LogicalName(GroupOf(obj), obj);
 
     /// <summary>The registration of <paramref name="obj"/>: its type token and logical name, exactly once.</summary>
-    public global::Pulumi.Testing.MockResourceArgs RegistrationOf(KubernetesObject obj) =>
+    public MockResourceArgs RegistrationOf(KubernetesObject obj) =>
         Mocks.Single(KubernetesResourceNames.TypeToken(obj), NameOf(obj));
 
     /// <summary>The manifest with every placeholder replaced by the value the run supplied for it.</summary>

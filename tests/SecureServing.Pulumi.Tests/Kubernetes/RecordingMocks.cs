@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Moq;
 using Pulumi.Testing;
 
@@ -46,6 +45,4 @@ internal sealed class RecordingMocks
         _events.Enqueue($"done:{args.Name}");
         return (args.Name + "_id", args.Inputs);
     }
-
-    public static ImmutableDictionary<string, object> Inputs(MockResourceArgs args) => args.Inputs;
 }

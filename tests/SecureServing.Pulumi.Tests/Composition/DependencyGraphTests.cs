@@ -1,0 +1,96 @@
+using SecureServing.Core.Gcp;
+using SecureServing.Infra;
+using SecureServing.Pulumi.Tests.ProgramHarness;
+
+namespace SecureServing.Pulumi.Tests.Composition;
+
+/// <summary>
+/// Issue 6 item 1: a dependency graph without false edges. The mocks hold one resource type back for a moment:
+/// what really uses it is registered only after it, everything else meanwhile (the GCP components run in parallel).
+/// </summary>
+public sealed class DependencyGraphTests
+{
+    [Fact]
+    public async Task Kubernetes_objects_wait_for_the_node_pools_while_unrelated_gcp_resources_do_not()
+    {
+        var mocks = new ProgramMocks(GcpResourceTypes.NodePool);
+        var run = await ProgramRun.ProgramAsync("dev", mocks);
+        var events = mocks.Events.ToList();
+        var poolsDone = run.OfType(GcpResourceTypes.NodePool).Max(p => events.IndexOf($"done:{p.Name}"));
+
+        var kubernetes = run.Mocks.Registered.Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal) || r.Type == "pulumi:providers:kubernetes").ToList();
+        Assert.NotEmpty(kubernetes);
+        Assert.All(kubernetes, r => Assert.True(events.IndexOf($"start:{r.Name}") > poolsDone, $"{r.Type} {r.Name} was registered before the node pools"));
+
+        foreach (var independent in new[] { "perimeter-service-perimeter", "registry-dns-gcr-io-zone", "team-fraud-bucket", "iap-ip" })
+        {
+            Assert.True(events.IndexOf($"done:{independent}") < poolsDone, $"{independent} waited for the node pools");
+        }
+    }
+
+    [Fact]
+    public async Task Gcp_components_wait_only_for_the_resources_they_use()
+    {
+        var mocks = new ProgramMocks(GcpResourceTypes.Network);
+        await ProgramRun.GcpLayerAsync(ProgramRun.Load("dev"), mocks);
+        var events = mocks.Events.ToList();
+        var vpcDone = events.IndexOf("done:network-vpc");
+
+        // These use the VPC's id ...
+        foreach (var user in new[] { "network-subnet", "network-restricted-vip-route", "firewall-webhook-kserve", "registry-dns-gcr-io-zone", "cluster-gke" })
+        {
+            Assert.True(events.IndexOf($"start:{user}") > vpcDone, $"{user} was registered before the VPC it uses");
+        }
+
+        // ... these do not, and are not held up by it.
+        foreach (var independent in new[] { "perimeter-service-perimeter", "iap-certificate", "team-recsys-gsa", "team-recsys-bucket", "cluster-node-sa" })
+        {
+            Assert.True(events.IndexOf($"done:{independent}") < vpcDone, $"{independent} waited for the VPC");
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_workload_identity_binding_waits_for_the_cluster_that_creates_the_identity_pool()
+    {
+        var mocks = new ProgramMocks(GcpResourceTypes.Cluster);
+        await ProgramRun.GcpLayerAsync(ProgramRun.Load("dev"), mocks);
+        var events = mocks.Events.ToList();
+        var clusterDone = events.IndexOf("done:cluster-gke");
+
+        foreach (var team in new[] { "fraud", "recsys" })
+        {
+            Assert.True(events.IndexOf($"start:team-{team}-workload-identity") > clusterDone, $"team {team}'s binding did not wait for the cluster");
+            Assert.True(events.IndexOf($"done:team-{team}-bucket") < clusterDone, $"team {team}'s bucket waited for the cluster");
+        }
+    }
+
+    [Fact]
+    public async Task Each_component_waits_only_for_the_apis_it_calls()
+    {
+        var run = await ProgramRun.GcpLayerAsync(ProgramRun.Load("dev"));
+        var dependencies = run.Gcp!.ComponentDependencies.ToDictionary(kv => kv.Key, kv => kv.Value.Select(r => r.GetResourceName()).Order(StringComparer.Ordinal).ToList());
+
+        Assert.Equal(["services-compute"], dependencies[NetworkSpec.Component]);
+        Assert.Equal(["services-cloudresourcemanager", "services-container", "services-iam"], dependencies[ClusterSpec.Component]);
+        Assert.Equal(["services-compute"], dependencies[FirewallSpec.Component]);
+        Assert.Equal(["services-dns"], dependencies[RegistryDnsSpec.Component]);
+        Assert.Equal(["services-accesscontextmanager"], dependencies[PerimeterSpec.Component]);
+        Assert.Equal(["services-compute", "services-iap"], dependencies[IapSpec.Component]);
+        Assert.Equal(["services-iam", "services-storage"], dependencies["team-fraud"]);
+        // And every child carries its component's dependencies (Pulumi does not hand them down by itself).
+        Assert.Equal(["services-iam", "services-storage"], await run.DependsOnOf("team-fraud-bucket"));
+        Assert.Equal(["cluster-gke", "services-iam", "services-storage"], await run.DependsOnOf("team-fraud-workload-identity"));
+    }
+
+    [Fact]
+    public void Every_component_declares_its_apis_and_only_apis_the_plan_can_enable()
+    {
+        var all = new[] { ProgramRun.Load("dev"), ProgramRun.Load("prod") }
+            .SelectMany(c => GcpPlanner.Plan(c).Services.Services.Select(s => s.Service)).ToHashSet(StringComparer.Ordinal);
+        foreach (var component in new[] { NetworkSpec.Component, ClusterSpec.Component, FirewallSpec.Component, RegistryDnsSpec.Component,
+                     PerimeterSpec.Component, IapSpec.Component, ServiceDependencies.Team })
+        {
+            Assert.All(ServiceDependencies.Of(component), api => Assert.Contains(api, all));
+        }
+    }
+}

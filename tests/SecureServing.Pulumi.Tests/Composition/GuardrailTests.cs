@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Moq;
+using Pulumi;
+using Pulumi.Testing;
+using SecureServing.Core.Validation;
+using SecureServing.Pulumi.Tests.ProgramHarness;
+
+namespace SecureServing.Pulumi.Tests.Composition;
+
+/// <summary>
+/// Issue 6 item 1: the guardrails run first. A refused stack logs every error exactly as <c>secure-serving check</c>
+/// prints it, fails the run, and registers nothing.
+/// </summary>
+public sealed partial class GuardrailTests : IDisposable
+{
+    private readonly string _repo = Directory.CreateTempSubdirectory("ss-compgcp-").FullName;
+
+    public void Dispose() => Directory.Delete(_repo, recursive: true);
+
+    [Fact]
+    public async Task A_refused_stack_logs_every_finding_as_check_does_and_registers_nothing()
+    {
+        // The shipped dev stack with two mistakes: the control plane CIDR open to the internet and a mesh mode typo.
+        var root = ProgramRun.RepoRoot();
+        File.Copy(Path.Combine(root, "Pulumi.yaml"), Path.Combine(_repo, "Pulumi.yaml"));
+        var stackFile = File.ReadAllText(Path.Combine(root, "Pulumi.dev.yaml"))
+            .Replace("masterCidr: 172.16.0.0/28", "masterCidr: 0.0.0.0/0", StringComparison.Ordinal)
+            .Replace("mtls: namespace", "mtls: namespaces", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_repo, "Pulumi.bad.yaml"), stackFile);
+        var report = StackCheck.Run(_repo, "bad");
+        var errors = report.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        Assert.True(errors.Count >= 2, CheckReportText.ToText(report));
+
+        var mocks = new ProgramMocks();
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ProgramRun.ProgramAsync("bad", mocks, _repo));
+
+        var logged = Messages(failure);
+        var expected = errors.Select(CheckReportText.FindingWithFile).ToList();
+        Assert.Equal(expected, logged.Take(expected.Count));
+        Assert.Equal(expected.Count + 1, logged.Count);
+        Assert.StartsWith(CheckReportText.Summary(report), logged[^1], StringComparison.Ordinal);
+        Assert.Contains("Nothing was deployed", logged[^1], StringComparison.Ordinal);
+        Assert.Contains("secure-serving:network.masterCidr", string.Join('\n', logged), StringComparison.Ordinal);
+
+        mocks.Mock.Verify(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()), Times.Never());
+    }
+
+    [Fact]
+    public async Task A_missing_stack_file_is_refused_the_same_way()
+    {
+        File.Copy(Path.Combine(ProgramRun.RepoRoot(), "Pulumi.yaml"), Path.Combine(_repo, "Pulumi.yaml"));
+        var mocks = new ProgramMocks();
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ProgramRun.ProgramAsync("staging", mocks, _repo));
+
+        var logged = Messages(failure);
+        Assert.Contains("Pulumi.staging.yaml", logged[0], StringComparison.Ordinal);
+        mocks.Mock.Verify(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()), Times.Never());
+    }
+
+    /// <summary>The error messages the program logged, in order (TestAsync throws one RunException per error).</summary>
+    private static List<string> Messages(Exception failure)
+    {
+        var exceptions = failure is AggregateException aggregate ? aggregate.InnerExceptions.ToList() : [failure];
+        return [.. exceptions.Select(e => Assert.IsType<RunException>(e).Message)];
+    }
+}
