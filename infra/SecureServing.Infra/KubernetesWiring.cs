@@ -25,7 +25,7 @@ public static class KubernetesWiring
 
         var prerequisites = gcp.KubernetesPrerequisites();
         var provider = KubernetesProviderFactory.Create(ProviderName, config.Cluster, gcp.Cluster?.Kubeconfig,
-            null);
+            new CustomResourceOptions { DependsOn = prerequisites.ToArray() });
         var inputs = KubernetesLayerInputs.Create(plan, provider, gcp.Outputs.Resolve);
         return new KubernetesLayer(LayerName, plan, inputs, new ComponentResourceOptions { DependsOn = prerequisites.ToArray() });
     }

@@ -169,6 +169,11 @@ public static class RuleCatalog
         "Istio's RequestAuthentication and AuthorizationPolicy check the token's issuer and audience; without them any token from anywhere would pass.",
         "Set `dex.issuer`, `dex.jwksUri` (https) and `dex.audiences`.");
 
+    public static readonly Rule DexNotEnforced = new("dex-not-enforced", Severity.Error, A, false,
+        "A team with `authorization: false` while `mesh.dex` is configured.",
+        "Dex claims (issuer, audience, groups) are checked only by the team's AuthorizationPolicies; without them the team's models accept callers with no Dex token at all.",
+        "Remove `authorization: false` (the default is `true`).");
+
     // ---- IAP --------------------------------------------------------------------------------------------------
     public static readonly Rule IapOAuthAdminApi = new("iap-oauth-admin-api", Severity.Error, null, false,
         "Anything that needs the IAP OAuth Admin API (`brand`, `supportEmail`, `createOAuthClient`, ...) or an OAuth client with only one of `clientId`/`clientSecret`.",
@@ -217,6 +222,11 @@ public static class RuleCatalog
         "The Istio gateway's HTTPS server needs the name of an existing TLS secret in istio-system.",
         "Set `ingress.tlsSecret` to the secret's name, or use `tls: certManager`.");
 
+    public static readonly Rule LoadBalancerBypassesIap = new("load-balancer-bypasses-iap", Severity.Error, E, false,
+        "`ingress.loadBalancerService: true` while IAP is enabled.",
+        "IAP must be the only way in: a LoadBalancer Service gives the gateway a second public IP that skips IAP, leaving only the in-mesh JWT check, and with IAP on its port 80 serves plain HTTP (no redirect, because IAP's load balancer sends HTTP to it); seed 004's LoadBalancer patch is for clusters without IAP.",
+        "Set `ingress.loadBalancerService: false` (IAP's GKE Ingress fronts the gateway), or disable IAP.");
+
     // ---- Acknowledgements -------------------------------------------------------------------------------------
     public static readonly Rule AckUnknownRule = new("ack-unknown-rule", Severity.Error, null, false,
         "An `acknowledge` entry naming a rule that does not exist.",
@@ -247,10 +257,10 @@ public static class RuleCatalog
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         NamespaceClaimedTwice, SystemNamespace,
         SidecarOffWithAuthorization, ActivatorBypassesIsolation, StrictMtlsBlocksTopLevelVs, OutOfMeshCallersBlocked,
-        IapJwtNotVerified, DexIncomplete,
+        IapJwtNotVerified, DexIncomplete, DexNotEnforced,
         IapOAuthAdminApi, IapNoAccessors, SecretInClear,
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
-        IngressTlsSecretMissing,
+        IngressTlsSecretMissing, LoadBalancerBypassesIap,
         AckUnknownRule, AckNotAllowed, AckReasonMissing, AckUnused,
     ];
 

@@ -16,6 +16,7 @@ public static class StackCheck
         NamespaceRules.Check,
         MeshRules.Check,
         IapRules.Check,
+        IngressRules.Check,
         PerimeterRules.Check,
         RegistryRules.Check,
     ];

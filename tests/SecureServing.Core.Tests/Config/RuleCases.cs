@@ -20,6 +20,8 @@ public static class RuleCases
     private const string Prod = "Pulumi.prod.yaml";
     private const string Fraud = "stacks/dev/fraud.yaml";
     private const string Recsys = "stacks/dev/recsys.yaml";
+    private const string ProdRecsys = "stacks/prod/recsys.yaml";
+    private const string ProdDex = "    dex:\n      issuer: https://dex.example.com\n      jwksUri: https://dex.example.com/keys\n      audiences:\n        - kubeflow-oidc-authservice\n      requiredGroups:\n        - ml-serving-users\n";
     private const string ProdSecret = "      clientSecret:\n        secure: v1:Zm9vYmFyYmF6cXV4:Q2lwaGVydGV4dE9ubHlGb3JEb2NzTm90QVJlYWxTZWNyZXQ=\n";
 
     private static Edit[] E(string file, string find, string replace) => [new(file, find, replace)];
@@ -127,6 +129,10 @@ public static class RuleCases
             E(Prod, "      issuer: https://dex.example.com\n", ""), E(Prod, "    dex:\n", "    dex:\n      issuer: https://dex.example.com/\n")),
         new("dex without audiences", "dex-incomplete", "prod", Prod, "secure-serving:mesh.dex.audiences",
             E(Prod, "      audiences:\n        - kubeflow-oidc-authservice\n", "      audiences: []\n"), None),
+        new("authorization off under Dex", "dex-not-enforced", "prod", ProdRecsys, "authorization",
+            E(ProdRecsys, "namespace: recsys-models\n", "namespace: recsys-models\nauthorization: false\n"), E(ProdRecsys, "authorization: false\n", "authorization: true\n")),
+        new("authorization off without Dex", "dex-not-enforced", "prod", ProdRecsys, "authorization",
+            E(ProdRecsys, "namespace: recsys-models\n", "namespace: recsys-models\nauthorization: false\n"), E(Prod, ProdDex, "")),
 
         // ---- IAP
         new("IAP JWT not verified", "iap-jwt-not-verified", "dev", Dev, "secure-serving:iap.verifyJwtInMesh",
@@ -162,6 +168,10 @@ public static class RuleCases
             E(Dev, "      - gcr.io\n      - pkg.dev\n", "      - gcr.io\n"), None),
         new("tls secret naming no secret", "ingress-tls-secret-missing", "dev", Dev, "secure-serving:ingress.tlsSecret",
             E(Dev, "    tls: certManager", "    tls: secret"), E(Dev, "    tls: secret", "    tls: secret\n    tlsSecret: models-dev-tls")),
+        new("LoadBalancer Service beside IAP", "load-balancer-bypasses-iap", "dev", Dev, "secure-serving:ingress.loadBalancerService",
+            E(Dev, "    tls: certManager", "    tls: certManager\n    loadBalancerService: true"), E(Dev, "    enabled: true\n", "    enabled: false\n")),
+        new("LoadBalancer Service beside IAP, prod", "load-balancer-bypasses-iap", "prod", Prod, "secure-serving:ingress.loadBalancerService",
+            E(Prod, "    tls: certManager", "    tls: certManager\n    loadBalancerService: true"), E(Prod, "    loadBalancerService: true", "    loadBalancerService: false")),
 
         // ---- acknowledgements
         new("acknowledging a misspelt rule", "ack-unknown-rule", "dev", Recsys, "acknowledge[0].rule",

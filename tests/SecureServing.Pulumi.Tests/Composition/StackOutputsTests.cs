@@ -61,6 +61,28 @@ public sealed class StackOutputsTests(ShippedRuns runs)
         }
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task The_engine_receives_the_outputs_serialized_and_none_is_secret(string stack)
+    {
+        var registered = runs[stack].RegisteredStackOutputs;
+
+        Assert.Equal(
+            [StackOutputs.ClusterName, StackOutputs.ControlPlaneDnsEndpoint, StackOutputs.IngressAddress, StackOutputs.IngressHostname, StackOutputs.ModelUrls],
+            registered.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, output) in registered)
+        {
+            Assert.False(await Output.IsSecretAsync(output), $"stack output {key} is a secret");
+            var value = await global::Pulumi.Utilities.OutputUtilities.GetValueAsync(output);
+            Assert.NotNull(value);
+            Assert.DoesNotContain(ProgramRun.IapClientSecret, JsonSerializer.Serialize(value), StringComparison.Ordinal);
+        }
+
+        var urls = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(await global::Pulumi.Utilities.OutputUtilities.GetValueAsync(registered[StackOutputs.ModelUrls]));
+        Assert.Equal(ProgramRun.Load(stack).Teams.Sum(t => t.Models.Count), urls.Count);
+    }
+
     private static Task<T> Value<T>(object? output) =>
         global::Pulumi.Utilities.OutputUtilities.GetValueAsync(Assert.IsType<Output<T>>(output));
 }

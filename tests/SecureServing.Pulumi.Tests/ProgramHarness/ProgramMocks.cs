@@ -8,7 +8,7 @@ namespace SecureServing.Pulumi.Tests.ProgramHarness;
 /// <summary>
 /// A Moq <see cref="IMocks"/> that answers with <see cref="MockState"/> and records every registration, the state it
 /// answered, and the order in which registrations start and finish. Registrations of the types given to the
-/// constructor are held back for a moment, so a test sees which registrations wait for them and which do not.
+/// constructor are held back until nothing else has happened for a moment, so a test sees which registrations wait for them and which do not.
 /// </summary>
 internal sealed class ProgramMocks
 {
@@ -16,6 +16,8 @@ internal sealed class ProgramMocks
     private readonly ConcurrentQueue<string> _events = new();
     private readonly ConcurrentDictionary<string, ImmutableDictionary<string, object>> _states = new(StringComparer.Ordinal);
     private readonly HashSet<string> _heldTypes;
+    private const int QuietMilliseconds = 250;
+    private long _lastActivity = Environment.TickCount64;
 
     public ProgramMocks(params string[] heldTypes)
     {
@@ -48,10 +50,16 @@ internal sealed class ProgramMocks
     private async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         _events.Enqueue($"start:{args.Name}");
+        Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
         if (_heldTypes.Contains(args.Type!))
         {
-            // Long enough for every registration that does not wait for this one to reach the mocks first.
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            // Held until the rest of the program has gone quiet: every registration that does not wait for this one
+            // has reached the mocks by then, however slow the machine.
+            var deadline = Environment.TickCount64 + 10_000;
+            while (Environment.TickCount64 - Interlocked.Read(ref _lastActivity) < QuietMilliseconds && Environment.TickCount64 < deadline)
+            {
+                await Task.Delay(25);
+            }
         }
 
         var state = MockState.For(args);
@@ -62,6 +70,11 @@ internal sealed class ProgramMocks
 
         _registered.Enqueue(args);
         _events.Enqueue($"done:{args.Name}");
+        if (!_heldTypes.Contains(args.Type!))
+        {
+            Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+        }
+
         return (MockState.IdOf(args.Name!), state);
     }
 }

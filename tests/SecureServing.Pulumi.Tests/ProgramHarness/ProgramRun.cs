@@ -81,20 +81,16 @@ internal sealed partial class ProgramRun
         return run;
     }
 
+    /// <summary>The stack outputs as the engine receives them: serialized, with their secret flags.</summary>
+    public ImmutableDictionary<string, Output<object?>> RegisteredStackOutputs =>
+        Assert.Single(Mocks.OutputRegistrations, o => o.Urn.Contains("::pulumi:pulumi:Stack::", StringComparison.Ordinal) && !o.Outputs.IsEmpty).Outputs;
+
     private static async Task<ProgramRun> RunAsync(string stack, ProgramMocks? mocks, Func<IDictionary<string, object?>> body)
     {
         mocks ??= new ProgramMocks();
         RecordingStack.Options.Clear();
         RecordingStack.Body = body;
-        // Pulumi reads its config from these when a deployment starts: what `pulumi config set --secret --path
-        // 'secure-serving:iap.oauthClient.clientSecret'` hands the program (structured key, marked secret).
-        var iap = new JsonObject
-        {
-            ["oauthClient"] = new JsonObject { ["clientId"] = "222222222222-abc123def456.apps.googleusercontent.com", ["clientSecret"] = IapClientSecret },
-        };
-        var previous = (Environment.GetEnvironmentVariable("PULUMI_CONFIG"), Environment.GetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS"));
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", new JsonObject { ["secure-serving:iap"] = iap.ToJsonString() }.ToJsonString());
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", "[\"secure-serving:iap\"]");
+        using var config = WithStackConfig();
         try
         {
             var resources = await Deployment.TestAsync<RecordingStack>(mocks.Mock.Object,
@@ -103,9 +99,45 @@ internal sealed partial class ProgramRun
         }
         finally
         {
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG", previous.Item1);
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", previous.Item2);
             RecordingStack.Body = null;
+        }
+    }
+
+    /// <summary>Sets the stack's Pulumi config for the next deployment (read when it starts) and restores it on dispose.</summary>
+    private static EnvironmentScope WithStackConfig()
+    {
+        // Pulumi reads its config from these when a deployment starts: what `pulumi config set --secret --path
+        // 'secure-serving:iap.oauthClient.clientSecret'` hands the program (structured key, marked secret).
+        var iap = new JsonObject
+        {
+            ["oauthClient"] = new JsonObject { ["clientId"] = "222222222222-abc123def456.apps.googleusercontent.com", ["clientSecret"] = IapClientSecret },
+        };
+        return new EnvironmentScope(new Dictionary<string, string>
+        {
+            ["PULUMI_CONFIG"] = new JsonObject { ["secure-serving:iap"] = iap.ToJsonString() }.ToJsonString(),
+            ["PULUMI_CONFIG_SECRET_KEYS"] = "[\"secure-serving:iap\"]",
+        });
+    }
+
+    private sealed class EnvironmentScope : IDisposable
+    {
+        private readonly Dictionary<string, string?> _previous = [];
+
+        public EnvironmentScope(Dictionary<string, string> values)
+        {
+            foreach (var (name, value) in values)
+            {
+                _previous[name] = Environment.GetEnvironmentVariable(name);
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var (name, value) in _previous)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
         }
     }
 

@@ -20,6 +20,10 @@ public sealed class RecordingStack : Stack
         : base(new StackOptions { ResourceTransformations = { Record } })
     {
         Outputs = (Body ?? throw new InvalidOperationException("RecordingStack.Body is not set"))();
+        // What Deployment.RunAsync's stack does with the program's dictionary: register it as the stack outputs, so the
+        // mocks see them serialized as the engine would. (The runner registers this class's [Output] properties
+        // afterwards too: an empty second registration.)
+        RegisterOutputs(Outputs);
     }
 
     private static ResourceTransformationResult? Record(ResourceTransformationArgs args)

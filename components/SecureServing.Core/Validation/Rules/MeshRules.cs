@@ -2,7 +2,7 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Validation.Rules;
 
-/// <summary>sidecar-off-with-authorization, activator-bypasses-isolation, strict-mtls-blocks-top-level-vs, out-of-mesh-callers-blocked, dex-incomplete.</summary>
+/// <summary>sidecar-off-with-authorization, activator-bypasses-isolation, strict-mtls-blocks-top-level-vs, out-of-mesh-callers-blocked, dex-incomplete, dex-not-enforced.</summary>
 internal static class MeshRules
 {
     public static void Check(RuleContext ctx)
@@ -50,6 +50,12 @@ internal static class MeshRules
             if (dex.Audiences.Count == 0 || dex.Audiences.Any(string.IsNullOrWhiteSpace))
             {
                 ctx.Stack(RuleCatalog.DexIncomplete, $"{ns}mesh.dex.audiences", $"`{ns}mesh.dex.audiences` is empty.", "List the OAuth client IDs Dex issues tokens for, e.g. `kubeflow-oidc-authservice`.");
+            }
+
+            foreach (var team in ctx.Config.Teams.Where(t => !t.Authorization))
+            {
+                ctx.Team(team, RuleCatalog.DexNotEnforced, "authorization",
+                    $"`authorization` is `false` for team `{team.Team}` while `{ns}mesh.dex` is configured: no policy in namespace `{team.Namespace}` requires a Dex token.");
             }
         }
     }
