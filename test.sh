@@ -5,7 +5,12 @@
 # configured NuGet sources (NU1101/NU1102/NU1103 for Pulumi, Pulumi.Gcp, Pulumi.Kubernetes, Pulumi.Random) is
 # skipped, and one line names each skipped project and why. Any other failure fails the run.
 #
-#   SECURE_SERVING_REQUIRE_PULUMI=1  turns that skip into a failure (use it in CI where nuget.org is reachable).
+#   SECURE_SERVING_REQUIRE_PULUMI=1   turns that skip into a failure (use it in CI where nuget.org is reachable).
+#
+# The upstream-schema tests (trait Category=UpstreamSchemas) validate every generated Kubernetes object against the
+# upstream CRD / OpenAPI files, found at $SECURE_SERVING_SCHEMAS or ../shared/schemas. Without them those tests are
+# filtered out and named on the same SKIPPED line.
+#   SECURE_SERVING_REQUIRE_SCHEMAS=1  turns that skip into a failure.
 #
 # Builds every restorable project (warnings are errors), runs every restorable test project, and ends with one
 # summary line: "Total: N passed, N failed, N skipped". Exits non-zero on any failure.
@@ -14,6 +19,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 require_pulumi="${SECURE_SERVING_REQUIRE_PULUMI:-0}"
+require_schemas="${SECURE_SERVING_REQUIRE_SCHEMAS:-0}"
 log_dir="$(mktemp -d)"
 trap 'rm -rf "$log_dir"' EXIT
 
@@ -51,15 +57,34 @@ for proj in "${projects[@]}"; do
   fi
 done
 
-skip_line=""
+skip_reasons=()
 if [ "${#skipped[@]}" -gt 0 ]; then
   pkgs=$(printf '%s\n' "${missing_packages[@]}" | sort -u | paste -sd, - | sed 's/,/, /g')
-  skip_line="SKIPPED: $(printf '%s\n' "${skipped[@]}" | paste -sd, - | sed 's/,/, /g') — the Pulumi packages they need ($pkgs) are not on the configured NuGet sources; their compile and Pulumi tests did not run. Set SECURE_SERVING_REQUIRE_PULUMI=1 to make this a failure."
+  projs=$(printf '%s\n' "${skipped[@]}" | paste -sd, - | sed 's/,/, /g')
+  skip_reasons+=("$projs (the Pulumi packages they need, $pkgs, are not on the configured NuGet sources, so their compile and Pulumi tests did not run; SECURE_SERVING_REQUIRE_PULUMI=1 makes this a failure)")
   if [ "$require_pulumi" = "1" ]; then
-    echo "$skip_line" >&2
-    echo "test.sh: SECURE_SERVING_REQUIRE_PULUMI=1 and Pulumi packages could not be restored." >&2
+    echo "test.sh: SECURE_SERVING_REQUIRE_PULUMI=1 and Pulumi packages could not be restored: $pkgs" >&2
     status=1
   fi
+fi
+
+schemas="${SECURE_SERVING_SCHEMAS:-../shared/schemas}"
+test_filter=()
+if [ -d "$schemas" ]; then
+  export SECURE_SERVING_SCHEMAS="$(cd "$schemas" && pwd)"
+else
+  test_filter=(--filter "Category!=UpstreamSchemas")
+  skip_reasons+=("the upstream-schema tests (Category=UpstreamSchemas: the CRD and OpenAPI files were not found at $schemas; set SECURE_SERVING_SCHEMAS to their folder; SECURE_SERVING_REQUIRE_SCHEMAS=1 makes this a failure)")
+  if [ "$require_schemas" = "1" ]; then
+    echo "test.sh: SECURE_SERVING_REQUIRE_SCHEMAS=1 and no schemas at $schemas" >&2
+    status=1
+  fi
+fi
+
+skip_line=""
+if [ "${#skip_reasons[@]}" -gt 0 ]; then
+  skip_line="SKIPPED: $(printf '%s; ' "${skip_reasons[@]}" | sed 's/; $//')."
+  [ "$status" -ne 0 ] && echo "$skip_line" >&2
 fi
 if [ "$status" -ne 0 ]; then
   exit "$status"
@@ -81,7 +106,7 @@ passed=0 failed=0 skipped_tests=0 ran=0
 for proj in "${restored[@]}"; do
   is_test_project "$proj" || continue
   out="$log_dir/$(name_of "$proj").test.log"
-  dotnet test "$proj" --no-restore -nologo 2>&1 | tee "$out"
+  dotnet test "$proj" --no-restore -nologo "${test_filter[@]}" 2>&1 | tee "$out"
   rc=${PIPESTATUS[0]}
   [ "$rc" -eq 0 ] || status=1
   # VSTest summary: "Passed!  - Failed:     0, Passed:   123, Skipped:     0, Total:   123, ..."

@@ -6,6 +6,8 @@ using SecureServing.Core.Tests.Schemas;
 namespace SecureServing.Core.Tests.Kubernetes;
 
 /// <summary>Every object the plans produce passes its upstream schema, strictly (unknown fields are errors).</summary>
+/// <remarks>Needs the upstream schema files (../shared/schemas or SECURE_SERVING_SCHEMAS); test.sh filters this category out, with a SKIPPED line, when they are absent.</remarks>
+[Trait("Category", "UpstreamSchemas")]
 public class PlanSchemaValidationTests
 {
     /// <summary>Dev, prod, and variants that switch on every branch the two leave off.</summary>

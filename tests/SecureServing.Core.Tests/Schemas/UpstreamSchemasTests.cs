@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 namespace SecureServing.Core.Tests.Schemas;
 
 /// <summary>The schema helper itself: it must refuse what the API server refuses, or the plan tests prove nothing.</summary>
+/// <remarks>Needs the upstream schema files (../shared/schemas or SECURE_SERVING_SCHEMAS); test.sh filters this category out, with a SKIPPED line, when they are absent.</remarks>
+[Trait("Category", "UpstreamSchemas")]
 public class UpstreamSchemasTests
 {
     private static JsonObject PeerAuthentication(string mode = "STRICT") => new()
