@@ -6,7 +6,8 @@ using SecureServing.Core.Gcp;
 namespace SecureServing.Components.Gcp;
 
 /// <summary>
-/// <c>secure-serving:gcp:Network</c>: the VPC, the node subnet, the restricted-VIP route and, for <c>egress: nat</c>,
+/// <c>secure-serving:gcp:Network</c>: the VPC (with its firewall-policy enforcement order), the node subnet, the
+/// restricted-VIP route and, for <c>egress: nat</c> or when the spec asks for it,
 /// Cloud Router + NAT, exactly as <see cref="NetworkSpec"/> says.
 /// </summary>
 public sealed class NetworkComponent : ComponentResource
@@ -28,6 +29,7 @@ public sealed class NetworkComponent : ComponentResource
             Description = v.Description,
             AutoCreateSubnetworks = v.AutoCreateSubnetworks,
             RoutingMode = v.RoutingMode,
+            NetworkFirewallPolicyEnforcementOrder = InputValues.Optional(v.NetworkFirewallPolicyEnforcementOrder),
         }, child);
         outputs.Add(v.LogicalName, Vpc, (ResourceRef.Outputs.Name, Vpc.Name));
 

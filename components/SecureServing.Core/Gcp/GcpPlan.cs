@@ -19,7 +19,9 @@ namespace SecureServing.Core.Gcp;
 /// <item><c>cluster-node-sa</c>, <c>cluster-node-sa-&lt;role&gt;</c> (e.g. <c>cluster-node-sa-logging-logwriter</c>),
 /// <c>cluster-gke</c>, <c>cluster-pool-&lt;pool&gt;</c>.</item>
 /// <item><c>firewall-webhook-&lt;knative|kserve|istio|cert-manager&gt;</c>, <c>firewall-egress-deny-all</c>,
-/// <c>firewall-egress-&lt;restricted-vip|control-plane|intra-cluster|health-checks&gt;</c>.</item>
+/// <c>firewall-egress-&lt;restricted-vip|control-plane|intra-cluster|health-checks&gt;</c>, and for JWKS hosts outside
+/// the cluster under <c>egress: restricted</c> <c>firewall-egress-policy</c>, <c>firewall-egress-fqdn</c>,
+/// <c>firewall-egress-policy-vpc</c>.</item>
 /// <item><c>registry-dns-&lt;domain&gt;-zone|cname|a</c> (e.g. <c>registry-dns-gcr-io-zone</c>).</item>
 /// <item><c>perimeter-access-policy</c>, <c>perimeter-level-&lt;level&gt;</c>, <c>perimeter-service-perimeter</c>.</item>
 /// <item><c>iap-ip</c>, <c>iap-certificate</c>, <c>iap-accessor-&lt;member&gt;</c> (e.g. <c>iap-accessor-group-ml-platform-example-com</c>;

@@ -16,6 +16,9 @@ public static class GcpResourceTypes
     public const string Router = "gcp:compute/router:Router";
     public const string RouterNat = "gcp:compute/routerNat:RouterNat";
     public const string Firewall = "gcp:compute/firewall:Firewall";
+    public const string NetworkFirewallPolicy = "gcp:compute/networkFirewallPolicy:NetworkFirewallPolicy";
+    public const string NetworkFirewallPolicyRule = "gcp:compute/networkFirewallPolicyRule:NetworkFirewallPolicyRule";
+    public const string NetworkFirewallPolicyAssociation = "gcp:compute/networkFirewallPolicyAssociation:NetworkFirewallPolicyAssociation";
     public const string GlobalAddress = "gcp:compute/globalAddress:GlobalAddress";
     public const string ManagedSslCertificate = "gcp:compute/managedSslCertificate:ManagedSslCertificate";
 

@@ -28,7 +28,67 @@ public static class FirewallPlanner
             rules.AddRange(RestrictedEgressRules(config));
         }
 
-        return new FirewallSpec { WebhookPorts = ports, Rules = rules };
+        return new FirewallSpec { WebhookPorts = ports, Rules = rules, EgressFqdnPolicy = PlanEgressFqdnPolicy(config) };
+    }
+
+    /// <summary>
+    /// <c>egress: restricted</c> with JWKS hosts outside the cluster: a network firewall policy allowing the nodes
+    /// egress to exactly those FQDNs on the JWKS ports. Null when <see cref="JwksEgress.For"/> is empty.
+    /// </summary>
+    /// <remarks>
+    /// Name resolution: Cloud NGFW resolves the FQDNs through Cloud DNS for the VPC, so a private zone bound to the VPC
+    /// answers for the names it covers. The registry zones of this plan (<see cref="RegistryDnsPlanner.Domains"/>, e.g.
+    /// <c>googleapis.com</c>, <c>gcr.io</c>, <c>pkg.dev</c>) do not cover <c>www.gstatic.com</c> (a different
+    /// domain), so it resolves to its public Google front-end addresses, which nodes reach through Private Google
+    /// Access; a registry domain that covered a JWKS host would point it at the restricted VIP instead.
+    /// </remarks>
+    private static EgressFqdnPolicySpec? PlanEgressFqdnPolicy(PlatformConfig config)
+    {
+        var destinations = JwksEgress.For(config);
+        if (destinations.Count == 0)
+        {
+            return null;
+        }
+
+        var policyName = GcpNames.Child(FirewallSpec.Component, "egress-policy");
+        var hosts = destinations.Select(d => d.Host).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var ports = destinations.Select(d => d.Port).Distinct().Order().Select(GcpNames.Invariant).ToList();
+        return new EgressFqdnPolicySpec
+        {
+            Destinations = destinations,
+            Policy = new NetworkFirewallPolicySpec
+            {
+                LogicalName = policyName,
+                Project = config.ProjectId,
+                Name = GcpNames.Prefixed(config, "egress-policy"),
+                Description = "egress: restricted. Egress the mesh needs beyond the restricted VIP, evaluated before the VPC firewall rules",
+            },
+            Rule = new NetworkFirewallPolicyRuleSpec
+            {
+                LogicalName = GcpNames.Child(FirewallSpec.Component, "egress-fqdn"),
+                Project = config.ProjectId,
+                FirewallPolicy = ResourceRef.Name(policyName),
+                RuleName = GcpNames.Prefixed(config, "allow-egress-jwks"),
+                Description = "istiod fetches JWT signing keys (JWKS) from: " +
+                    string.Join("; ", destinations.Select(d => $"{d.Host}:{GcpNames.Invariant(d.Port)} ({d.Reason})")),
+                Direction = FirewallDirection.Egress,
+                Action = "allow",
+                Priority = AllowPriority,
+                // Allowed internet egress is rare here; log it like the classic deny-all rule logs what it drops.
+                EnableLogging = true,
+                TargetServiceAccounts = [new ResourceRef(ClusterPlanner.NodeServiceAccountName, ResourceRef.Outputs.Email)],
+                DestFqdns = hosts,
+                Layer4Configs = [new FirewallPolicyLayer4Spec("tcp", ports)],
+            },
+            Association = new NetworkFirewallPolicyAssociationSpec
+            {
+                LogicalName = GcpNames.Child(FirewallSpec.Component, "egress-policy-vpc"),
+                Project = config.ProjectId,
+                Name = GcpNames.Prefixed(config, "egress-policy-vpc"),
+                FirewallPolicy = ResourceRef.Id(policyName),
+                AttachmentTarget = NetworkPlanner.VpcId,
+            },
+        };
     }
 
     /// <summary>Control plane (master CIDR only) -> nodes (node tag only) on one webhook port.</summary>

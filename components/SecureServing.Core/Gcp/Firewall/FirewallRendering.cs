@@ -7,7 +7,7 @@ public static class FirewallRendering
     public static IEnumerable<RenderedResource> Render(this FirewallSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Rules.Select(rule => new PropertyBag()
+        var rules = spec.Rules.Select(rule => new PropertyBag()
             .Add("project", rule.Project)
             .Add("name", rule.Name)
             .Add("description", rule.Description)
@@ -21,6 +21,44 @@ public static class FirewallRendering
             .Add("denies", rule.Denies.Select(Protocol))
             .Add("logConfig", rule.LogMetadata is null ? null : new PropertyBag().Add("metadata", rule.LogMetadata))
             .Resource(GcpResourceTypes.Firewall, rule.LogicalName));
+        return spec.EgressFqdnPolicy is { } policy ? rules.Concat(Render(policy)) : rules;
+    }
+
+    /// <summary>Policy, its rule, then the association with the VPC.</summary>
+    private static IEnumerable<RenderedResource> Render(EgressFqdnPolicySpec spec)
+    {
+        var policy = spec.Policy;
+        yield return new PropertyBag()
+            .Add("project", policy.Project)
+            .Add("name", policy.Name)
+            .Add("description", policy.Description)
+            .Resource(GcpResourceTypes.NetworkFirewallPolicy, policy.LogicalName);
+
+        var rule = spec.Rule;
+        yield return new PropertyBag()
+            .Add("project", rule.Project)
+            .Add("firewallPolicy", rule.FirewallPolicy)
+            .Add("ruleName", rule.RuleName)
+            .Add("description", rule.Description)
+            .Add("direction", rule.Direction)
+            .Add("action", rule.Action)
+            .Add("priority", rule.Priority)
+            .Add("enableLogging", rule.EnableLogging)
+            .Add("targetServiceAccounts", rule.TargetServiceAccounts.Select(r => r.Rendered))
+            .Add("match", new PropertyBag()
+                .Add("destFqdns", rule.DestFqdns)
+                .Add("layer4Configs", rule.Layer4Configs.Select(l => new PropertyBag()
+                    .Add("ipProtocol", l.IpProtocol)
+                    .Add("ports", l.Ports))))
+            .Resource(GcpResourceTypes.NetworkFirewallPolicyRule, rule.LogicalName);
+
+        var association = spec.Association;
+        yield return new PropertyBag()
+            .Add("project", association.Project)
+            .Add("name", association.Name)
+            .Add("firewallPolicy", association.FirewallPolicy)
+            .Add("attachmentTarget", association.AttachmentTarget)
+            .Resource(GcpResourceTypes.NetworkFirewallPolicyAssociation, association.LogicalName);
     }
 
     private static PropertyBag Protocol(FirewallProtocolSpec p) =>

@@ -12,6 +12,11 @@ public sealed record FirewallSpec
     public required IReadOnlyList<WebhookPort> WebhookPorts { get; init; }
     /// <summary>Webhook ingress rules first, then egress rules.</summary>
     public required IReadOnlyList<FirewallRuleSpec> Rules { get; init; }
+    /// <summary>
+    /// Only for <c>egress: restricted</c> when the mesh verifies JWTs whose keys live outside the cluster
+    /// (<see cref="JwksEgress"/>); null otherwise.
+    /// </summary>
+    public EgressFqdnPolicySpec? EgressFqdnPolicy { get; init; }
 }
 
 /// <summary><c>gcp:compute/firewall:Firewall</c>.</summary>

@@ -37,6 +37,10 @@ public static class NetworkPlanner
                 Description = $"SecureServing {config.Stack}: private GKE network",
                 AutoCreateSubnetworks = false,
                 RoutingMode = "REGIONAL",
+                // Same condition as FirewallPlanner's egress FQDN policy.
+                NetworkFirewallPolicyEnforcementOrder = JwksEgress.For(config).Count > 0
+                    ? FirewallPolicyEnforcementOrder.BeforeClassicFirewall
+                    : null,
             },
             Subnet = new SubnetSpec
             {
@@ -68,7 +72,7 @@ public static class NetworkPlanner
                 NextHopGateway = GoogleRanges.DefaultInternetGateway,
                 Priority = 1000,
             },
-            Nat = network.Egress == EgressMode.Nat ? PlanNat(config) : null,
+            Nat = network.Egress == EgressMode.Nat || JwksEgress.NeedsInternetPath(config) ? PlanNat(config) : null,
         };
     }
 

@@ -15,6 +15,7 @@ public static class NetworkRendering
             .Add("description", vpc.Description)
             .Add("autoCreateSubnetworks", vpc.AutoCreateSubnetworks)
             .Add("routingMode", vpc.RoutingMode)
+            .Add("networkFirewallPolicyEnforcementOrder", vpc.NetworkFirewallPolicyEnforcementOrder)
             .Resource(GcpResourceTypes.Network, vpc.LogicalName);
 
         var subnet = spec.Subnet;

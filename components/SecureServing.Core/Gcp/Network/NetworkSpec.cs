@@ -12,7 +12,12 @@ public sealed record NetworkSpec
     public required VpcSpec Vpc { get; init; }
     public required SubnetSpec Subnet { get; init; }
     public required RouteSpec RestrictedVipRoute { get; init; }
-    /// <summary>Only for <c>egress: nat</c>; null for <c>restricted</c>.</summary>
+    /// <summary>
+    /// For <c>egress: nat</c>; for <c>restricted</c> only when a JWKS host the firewall policy allows is not reachable
+    /// through Private Google Access (an external <c>mesh.dex.jwksUri</c>, <see cref="JwksEgress.NeedsInternetPath"/>):
+    /// nodes have no external IPs, so NAT is the path, and the firewall still admits only those FQDNs.
+    /// Null otherwise.
+    /// </summary>
     public NatSpec? Nat { get; init; }
 }
 
@@ -27,6 +32,12 @@ public sealed record VpcSpec
     public bool AutoCreateSubnetworks { get; init; }
     /// <summary><c>REGIONAL</c>.</summary>
     public required string RoutingMode { get; init; }
+    /// <summary>
+    /// <c>BEFORE_CLASSIC_FIREWALL</c> when the firewall component attaches its egress FQDN policy
+    /// (<see cref="FirewallSpec.EgressFqdnPolicy"/>), so the policy's allow rule is evaluated before the classic
+    /// deny-all egress rule; null (provider default <c>AFTER_CLASSIC_FIREWALL</c>) otherwise.
+    /// </summary>
+    public string? NetworkFirewallPolicyEnforcementOrder { get; init; }
 }
 
 /// <summary><c>gcp:compute/subnetwork:Subnetwork</c>.</summary>
