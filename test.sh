@@ -5,7 +5,7 @@
 # configured NuGet sources (NU1101/NU1102/NU1103 for Pulumi, Pulumi.Gcp, Pulumi.Kubernetes, Pulumi.Random) is
 # skipped, and one line names each skipped project and why. Any other failure fails the run.
 #
-#   SECURE_SERVING_REQUIRE_PULUMI=1   turns that skip into a failure (use it in CI where nuget.org is reachable).
+#   SECURE_SERVING_REQUIRE_PULUMI=1   turns that skip into a failure (use it in CI where the public NuGet gallery is reachable).
 #
 # The upstream-schema tests (trait Category=UpstreamSchemas) validate every generated Kubernetes object against the
 # upstream CRD / OpenAPI files, found at $SECURE_SERVING_SCHEMAS or ../shared/schemas. Without them those tests are

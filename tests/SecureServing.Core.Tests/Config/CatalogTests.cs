@@ -43,10 +43,10 @@ public sealed partial class CatalogTests
     }
 
     /// <summary>
-    /// LEAD: enable once README.md at the repository root includes the cfg part (the guardrail table is
-    /// <see cref="RuleCatalog.ReadmeTable"/>). It then fails whenever a rule is added without its README row.
+    /// The README's guardrail table is <see cref="RuleCatalog.ReadmeTable"/>: this fails whenever a rule is added or
+    /// changed without its README row.
     /// </summary>
-    [Fact(Skip = "LEAD: enable when README.md contains the guardrail table from /tmp/readme-parts/cfg.md")]
+    [Fact]
     public void Readme_documents_every_rule()
     {
         var readme = File.ReadAllText(Path.Combine(TempRepo.RepoRoot(), "README.md"));
