@@ -9,7 +9,7 @@ namespace SecureServing.Benchmarks;
 /// <summary>
 /// <c>kustomize</c> mode: renders the 500-team x 10-model stack, then times <c>kubectl kustomize</c> over that same
 /// rendered YAML (a kustomization.yaml listing manifests.yaml, so kustomize only reads, resolves and writes it back)
-/// against our in-process render and check + render. Wall-clock over several runs after a warm-up; prints median,
+/// against our in-process render and check + render. Wall-clock over several runs (ours after a warm-up); prints median,
 /// min and the ratio. kubectl's time includes its process start, measured separately on an empty kustomization.
 /// </summary>
 internal static class KustomizeComparison
@@ -67,7 +67,7 @@ internal static class KustomizeComparison
 
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture, $"Stack: {Teams} teams x {ModelsPerTeam} models; {rendered.KubernetesObjectCount} Kubernetes objects ({Encoding.UTF8.GetByteCount(rendered.ManifestsYaml) / 1048576.0:F1} MiB YAML), {rendered.GcpResourceCount} GCP resources; kubectl kustomize wrote back {documents} documents.\n");
-            text.Append(CultureInfo.InvariantCulture, $"Runs: {runs} each after one warm-up; wall-clock.\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"Runs: {runs} each, wall-clock; render after one in-process warm-up, kubectl as a fresh process each run.\n\n");
             text.Append("| What | Median | Min |\n|---|---:|---:|\n");
             Row(text, "render (in-process: plan + write YAML and JSON)", render);
             Row(text, "check + render (in-process, what the CLI does)", checkAndRender);

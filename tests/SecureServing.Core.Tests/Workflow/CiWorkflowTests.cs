@@ -41,12 +41,12 @@ public sealed class CiWorkflowTests
     }
 
     [Fact]
-    public void Test_job_runs_test_sh_with_pulumi_required_on_dotnet_10()
+    public void Test_job_runs_test_sh_with_pulumi_and_schemas_required_on_dotnet_10()
     {
-        var run = Assert.Single(Steps("test"), s => s.Children.ContainsKey(new YamlScalarNode("run")));
+        var run = Assert.Single(Steps("test"), s => s.Children.ContainsKey(new YamlScalarNode("run")) && Text(s, "run") == "./test.sh");
 
-        Assert.Equal("./test.sh", Text(run, "run"));
         Assert.Equal("1", Text(Map(run, "env"), "SECURE_SERVING_REQUIRE_PULUMI"));
+        Assert.Equal("1", Text(Map(run, "env"), "SECURE_SERVING_REQUIRE_SCHEMAS"));
         Assert.Equal("10.0.x", Text(Map(Step("test", "actions/setup-dotnet@v4"), "with"), "dotnet-version"));
     }
 
