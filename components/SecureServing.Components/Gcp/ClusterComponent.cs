@@ -163,6 +163,9 @@ public sealed class ClusterComponent : ComponentResource
         NodeConfig = NodePoolNodeConfigOf(pool.NodeConfig, outputs),
     };
 
+    // Mirrors ClusterNodeConfigOf field for field: the SDK generates ClusterNodeConfigArgs and NodePoolNodeConfigArgs
+    // (and their nested shielded-instance / workload-metadata args) as unrelated types with no shared interface, so
+    // one NodeConfigSpec is mapped twice. Change both together.
     private static NodePoolNodeConfigArgs NodePoolNodeConfigOf(NodeConfigSpec n, GcpOutputs outputs) => new()
     {
         MachineType = InputValues.Optional(n.MachineType),

@@ -9,6 +9,10 @@ namespace SecureServing.Components.Kubernetes;
 /// Maps manifests of built-in kinds onto the SDK's typed args, field by field: exactly the fields the policy core
 /// emits. Every object is read through <see cref="ManifestFields"/>, so a field not mapped here fails the run with
 /// the object and field named instead of being dropped.
+/// The create and patch mappings (<c>ObjectMetaArgs</c>/<c>ObjectMetaPatchArgs</c>, <c>ServiceSpecArgs</c>/
+/// <c>ServiceSpecPatchArgs</c>, ...) mirror each other on purpose: the SDK generates them as unrelated types (both
+/// derive only from <c>ResourceArgs</c>, no shared interface), so a shared body would need a setter delegate per field.
+/// Change them together.
 /// </summary>
 internal static class TypedObjectArgs
 {
@@ -151,7 +155,7 @@ internal static class TypedObjectArgs
     /// <summary><c>metadata</c>: name, namespace, labels, annotations.</summary>
     public static ObjectMetaArgs Metadata(ManifestFields root)
     {
-        var metadata = root.Object("metadata", nameof(ObjectMetaArgs)) ?? throw new UnmappedManifestFieldException("A manifest without metadata cannot be registered.");
+        var metadata = RequiredMetadata(root, nameof(ObjectMetaArgs));
         var args = new ObjectMetaArgs
         {
             Name = metadata.String("name"),
@@ -173,7 +177,7 @@ internal static class TypedObjectArgs
 
     private static ObjectMetaPatchArgs MetadataPatch(ManifestFields root)
     {
-        var metadata = root.Object("metadata", nameof(ObjectMetaPatchArgs)) ?? throw new UnmappedManifestFieldException("A manifest without metadata cannot be registered.");
+        var metadata = RequiredMetadata(root, nameof(ObjectMetaPatchArgs));
         var args = new ObjectMetaPatchArgs
         {
             Name = metadata.String("name"),
@@ -192,6 +196,10 @@ internal static class TypedObjectArgs
         metadata.EnsureAllMapped();
         return args;
     }
+
+    /// <summary>The <c>metadata</c> object every manifest must have, read for the <paramref name="argsType"/> it maps onto.</summary>
+    private static ManifestFields RequiredMetadata(ManifestFields root, string argsType) =>
+        root.Object("metadata", argsType) ?? throw new UnmappedManifestFieldException("A manifest without metadata cannot be registered.");
 
     private static ServicePortArgs ServicePort(ManifestFields port)
     {
