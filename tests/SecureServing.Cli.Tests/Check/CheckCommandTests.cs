@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace SecureServing.Cli.Tests.Check;
@@ -7,56 +5,14 @@ namespace SecureServing.Cli.Tests.Check;
 /// <summary><c>check</c> end to end: exit codes, grouping by file, stable JSON, no stack traces.</summary>
 public sealed class CheckCommandTests
 {
-    private sealed record Run(int Exit, string Output, string Error);
-
-    private static string RepoRoot([CallerFilePath] string thisFile = "")
-    {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(thisFile)!); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")) && Directory.Exists(Path.Combine(dir.FullName, "components")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
-
-    private static async Task<Run> CheckAsync(params string[] args)
-    {
-        var root = new RootCommand { CheckCommand.Create() };
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliCommon.InvokeAsync(root.Parse(["check", .. args]), new InvocationConfiguration { Output = output, Error = error });
-        return new Run(exit, output.ToString(), error.ToString());
-    }
-
-    /// <summary>A copy of the shipped dev stack with one edit in one file.</summary>
-    private static string DevCopy(string file, string find, string replace)
-    {
-        var source = RepoRoot();
-        var dir = Directory.CreateTempSubdirectory("ss-check-").FullName;
-        File.Copy(Path.Combine(source, "Pulumi.yaml"), Path.Combine(dir, "Pulumi.yaml"));
-        File.Copy(Path.Combine(source, "Pulumi.dev.yaml"), Path.Combine(dir, "Pulumi.dev.yaml"));
-        Directory.CreateDirectory(Path.Combine(dir, "stacks", "dev"));
-        foreach (var f in Directory.EnumerateFiles(Path.Combine(source, "stacks", "dev")))
-        {
-            File.Copy(f, Path.Combine(dir, "stacks", "dev", Path.GetFileName(f)));
-        }
-
-        var path = Path.Combine(dir, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(find, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
-        return dir;
-    }
+    private static Task<CliRun> CheckAsync(params string[] args) => CliHarness.InvokeAsync(["check", .. args]);
 
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
     public async Task Shipped_stacks_pass_with_exit_0(string stack)
     {
-        var run = await CheckAsync("--stack", stack, "--repo", RepoRoot());
+        var run = await CheckAsync("--stack", stack, "--repo", CliHarness.RepoRoot());
 
         Assert.Equal(0, run.Exit);
         Assert.Contains($"check {stack}: OK", run.Output, StringComparison.Ordinal);
@@ -66,7 +22,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Errors_exit_1_grouped_by_file_with_rule_key_path_and_fix()
     {
-        var repo = DevCopy("Pulumi.dev.yaml", "    masterCidr: 172.16.0.0/28", "    masterCidr: 172.16.0.0/24");
+        var repo = CliHarness.DevCopy("Pulumi.dev.yaml", "    masterCidr: 172.16.0.0/28", "    masterCidr: 172.16.0.0/24");
         File.AppendAllText(Path.Combine(repo, "stacks", "dev", "fraud.yaml"), "    sidecarInjection: false\n");
 
         var run = await CheckAsync("--stack", "dev", "--repo", repo);
@@ -84,7 +40,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Json_lists_findings_by_file_and_is_stable()
     {
-        var repo = DevCopy("stacks/dev/recsys.yaml", "namespace: recsys-models", "namespace: fraud-models");
+        var repo = CliHarness.DevCopy("stacks/dev/recsys.yaml", "namespace: recsys-models", "namespace: fraud-models");
 
         var first = await CheckAsync("--stack", "dev", "--repo", repo, "--format", "json");
         var second = await CheckAsync("--stack", "dev", "--repo", repo, "--format", "json");
@@ -110,7 +66,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Unknown_stack_is_a_finding_not_a_stack_trace()
     {
-        var run = await CheckAsync("--stack", "staging", "--repo", RepoRoot());
+        var run = await CheckAsync("--stack", "staging", "--repo", CliHarness.RepoRoot());
 
         Assert.Equal(1, run.Exit);
         Assert.Contains("error [stack-file-missing]", run.Output, StringComparison.Ordinal);
@@ -121,7 +77,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Unknown_format_exits_2()
     {
-        var run = await CheckAsync("--stack", "dev", "--repo", RepoRoot(), "--format", "xml");
+        var run = await CheckAsync("--stack", "dev", "--repo", CliHarness.RepoRoot(), "--format", "xml");
 
         Assert.Equal(2, run.Exit);
         Assert.Equal("", run.Output);
@@ -143,7 +99,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Missing_stack_option_exits_2()
     {
-        var run = await CheckAsync("--repo", RepoRoot());
+        var run = await CheckAsync("--repo", CliHarness.RepoRoot());
 
         Assert.Equal(2, run.Exit);
         Assert.Contains("--stack", run.Error, StringComparison.Ordinal);

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Runtime.CompilerServices;
 using SecureServing.Core.Rendering;
 using SecureServing.Core.Validation;
 
@@ -8,51 +6,9 @@ namespace SecureServing.Cli.Tests.Render;
 /// <summary><c>render</c> end to end: writes the two files for a clean stack, refuses a broken one like <c>check</c>.</summary>
 public sealed class RenderCommandTests
 {
-    private sealed record Run(int Exit, string Output, string Error);
-
-    private static string RepoRoot([CallerFilePath] string thisFile = "")
-    {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(thisFile)!); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")) && Directory.Exists(Path.Combine(dir.FullName, "components")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
-
-    private static async Task<Run> InvokeAsync(string command, params string[] args)
-    {
-        var root = new RootCommand { CheckCommand.Create(), RenderCommand.Create() };
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliCommon.InvokeAsync(root.Parse([command, .. args]), new InvocationConfiguration { Output = output, Error = error });
-        return new Run(exit, output.ToString(), error.ToString());
-    }
-
     private static string NewOutDir() => Path.Combine(Directory.CreateTempSubdirectory("ss-render-").FullName, "out", "dev");
 
-    /// <summary>A copy of the shipped dev stack with one edit.</summary>
-    private static string DevCopy(string file, string find, string replace)
-    {
-        var source = RepoRoot();
-        var dir = Directory.CreateTempSubdirectory("ss-render-repo-").FullName;
-        File.Copy(Path.Combine(source, "Pulumi.yaml"), Path.Combine(dir, "Pulumi.yaml"));
-        File.Copy(Path.Combine(source, "Pulumi.dev.yaml"), Path.Combine(dir, "Pulumi.dev.yaml"));
-        Directory.CreateDirectory(Path.Combine(dir, "stacks", "dev"));
-        foreach (var f in Directory.EnumerateFiles(Path.Combine(source, "stacks", "dev")))
-        {
-            File.Copy(f, Path.Combine(dir, "stacks", "dev", Path.GetFileName(f)));
-        }
-
-        var path = Path.Combine(dir, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(find, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
-        return dir;
-    }
+    private static Task<CliRun> InvokeAsync(string command, params string[] args) => CliHarness.InvokeAsync([command, .. args]);
 
     [Theory]
     [InlineData("dev")]
@@ -61,10 +17,10 @@ public sealed class RenderCommandTests
     {
         var outDir = NewOutDir();
 
-        var run = await InvokeAsync("render", "--stack", stack, "--out", outDir, "--repo", RepoRoot());
+        var run = await InvokeAsync("render", "--stack", stack, "--out", outDir, "--repo", CliHarness.RepoRoot());
 
         Assert.Equal(0, run.Exit);
-        var expected = StackRender.Render(StackCheck.Run(RepoRoot(), stack).Config!);
+        var expected = StackRender.Render(StackCheck.Run(CliHarness.RepoRoot(), stack).Config!);
         var manifests = Path.Combine(outDir, "manifests.yaml");
         var resources = Path.Combine(outDir, "gcp-resources.json");
         Assert.Equal(expected.ManifestsYaml, File.ReadAllText(manifests));
@@ -78,7 +34,7 @@ public sealed class RenderCommandTests
     [Fact]
     public async Task Refused_stack_prints_the_check_findings_exits_1_and_writes_nothing()
     {
-        var repo = DevCopy("Pulumi.dev.yaml", "    masterCidr: 172.16.0.0/28", "    masterCidr: 172.16.0.0/24");
+        var repo = CliHarness.DevCopy("Pulumi.dev.yaml", "    masterCidr: 172.16.0.0/28", "    masterCidr: 172.16.0.0/24");
         var outDir = NewOutDir();
 
         var render = await InvokeAsync("render", "--stack", "dev", "--out", outDir, "--repo", repo);
@@ -94,7 +50,7 @@ public sealed class RenderCommandTests
     [Fact]
     public async Task Missing_out_option_exits_2()
     {
-        var run = await InvokeAsync("render", "--stack", "dev", "--repo", RepoRoot());
+        var run = await InvokeAsync("render", "--stack", "dev", "--repo", CliHarness.RepoRoot());
 
         Assert.Equal(2, run.Exit);
         Assert.Contains("--out", run.Error, StringComparison.Ordinal);
