@@ -134,9 +134,9 @@ public static class RuleCatalog
         "Give each team its own namespace.");
 
     public static readonly Rule SystemNamespace = new("system-namespace", Severity.Error, M, false,
-        "A team namespace that is a system namespace (istio-system, knative-serving, kserve, kube-system, cert-manager, ...).",
-        "Team policies there would apply to the platform itself; the activator in knative-serving is the very caller namespace isolation must tell apart.",
-        "Use a namespace of its own, e.g. `<team>-models`.");
+        "A team namespace, or an entry of a team's `allowedNamespaces`, that is a system namespace (default, istio-system, knative-serving, kserve, kube-system, cert-manager, gke-*, ...).",
+        "Team policies there would apply to the platform itself, and allowing one admits every platform workload in it: knative-serving is the activator, which proxies for any caller (net-istio #554), and istio-system holds the gateways every caller passes through.",
+        "Use a namespace of its own, e.g. `<team>-models`, and list only the namespaces of the workloads that call the models.");
 
     // ---- Mesh guardrails ---------------------------------------------------------------------------------------
     public static readonly Rule SidecarOffWithAuthorization = new("sidecar-off-with-authorization", Severity.Error, E, true,

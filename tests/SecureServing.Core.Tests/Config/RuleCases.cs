@@ -112,6 +112,12 @@ public static class RuleCases
             E(Recsys, "namespace: recsys-models", "namespace: fraud-models"), None),
         new("system namespace", "system-namespace", "dev", Fraud, "namespace",
             E(Fraud, "namespace: fraud-models", "namespace: knative-serving"), None),
+        new("activator namespace allowed as a caller", "system-namespace", "dev", Recsys, "allowedNamespaces[1]",
+            E(Recsys, "  - fraud-models\nmodels", "  - fraud-models\n  - knative-serving\nmodels"), None),
+        new("gateway namespace allowed as a caller", "system-namespace", "prod", ProdRecsys, "allowedNamespaces[0]",
+            E(ProdRecsys, "  - fraud-models\nmodels", "  - istio-system\nmodels"), None),
+        new("GKE system namespace allowed as a caller", "system-namespace", "dev", Recsys, "allowedNamespaces[0]",
+            E(Recsys, "  - fraud-models\nmodels", "  - gke-managed-system\nmodels"), None),
 
         // ---- mesh
         new("sidecar off under authorization", "sidecar-off-with-authorization", "dev", Fraud, "models[1].sidecarInjection",
