@@ -185,6 +185,11 @@ public static class RuleCatalog
         "Nobody could pass IAP, so the exposed models would be unreachable, and someone would be tempted to grant allUsers.",
         "List groups or users in `iap.accessors`, e.g. `group:ml-platform@example.com`.");
 
+    public static readonly Rule ConsumerIapMember = new("consumer-iap-member", Severity.Error, null, false,
+        "A `domain:` member of a consumer email domain (`domain:gmail.com`, `domain:googlemail.com`, ...) in `iap.accessors` or a team's `members`.",
+        "A `domain:` principal stands for every account of that domain (IAM principals, https://cloud.google.com/iam/docs/principals-overview); for a consumer domain that is everyone with a personal Google account, so IAP would let the whole internet through. `allUsers` and `allAuthenticatedUsers` are refused by the member format for the same reason.",
+        "List the groups or users who call the models, e.g. `group:fraud-ml@example.com`, or your organization's own Cloud Identity domain.");
+
     public static readonly Rule SecretInClear = new("secret-in-clear", Severity.Error, null, false,
         "A plaintext value under a secret-like key (clientSecret, password, token, privateKey, kubeconfig, ...) or a PEM private key, in a stack or team file.",
         "Stack and team files are committed; a secret in clear is leaked to everyone with read access and to the git history.",
@@ -258,7 +263,7 @@ public static class RuleCatalog
         NamespaceClaimedTwice, SystemNamespace,
         SidecarOffWithAuthorization, ActivatorBypassesIsolation, StrictMtlsBlocksTopLevelVs, OutOfMeshCallersBlocked,
         IapJwtNotVerified, DexIncomplete, DexNotEnforced,
-        IapOAuthAdminApi, IapNoAccessors, SecretInClear,
+        IapOAuthAdminApi, IapNoAccessors, ConsumerIapMember, SecretInClear,
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
         IngressTlsSecretMissing, LoadBalancerBypassesIap,
         AckUnknownRule, AckNotAllowed, AckReasonMissing, AckUnused,
