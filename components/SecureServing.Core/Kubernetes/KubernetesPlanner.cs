@@ -24,7 +24,7 @@ public static class KubernetesPlanner
             .. PublicHttpsGateway.For(config),
             .. KnativeIngressConfig.For(config),
             .. IapInMesh.For(config),
-            .. IngressGatewayService.For(config),
+            .. GatewayServices.For(config),
         ];
 
         var teams = config.Teams

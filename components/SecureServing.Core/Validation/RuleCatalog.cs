@@ -159,10 +159,15 @@ public static class RuleCatalog
         "Under mesh-wide strict mTLS workloads outside the mesh are blocked from InferenceServices unless KServe has its own local gateway (kserve-local-gateway).",
         "Add `localGateway: {mode: https}` (or `http`).");
 
-    public static readonly Rule IapJwtNotVerified = new("iap-jwt-not-verified", Severity.Error, A, true,
+    public static readonly Rule IapJwtNotVerified = new("iap-jwt-not-verified", Severity.Error, A, false,
         "IAP enabled with `verifyJwtInMesh: false`.",
-        "Without a RequestAuthentication on the IAP JWT, anything that reaches the ingress gateway bypassing the load balancer is trusted.",
+        "Without the IAP JWT check on the public gateway, anything that reaches the gateway pods without passing the load balancer is trusted, and exposed models admit the public gateway's identity.",
         "Set `iap.verifyJwtInMesh: true`.");
+
+    public static readonly Rule IapAudienceProject = new("iap-audience-project", Severity.Error, null, false,
+        "An `iap.audience` whose project number is not `secure-serving:projectNumber`.",
+        "The public gateway admits only IAP JWTs whose audience is this project's backend: for GKE the `aud` claim is `/projects/PROJECT_NUMBER/global/backendServices/SERVICE_ID` (Securing your app with signed headers, https://cloud.google.com/iap/docs/signed-headers-howto); an audience of another project would admit that project's IAP users and refuse this one's.",
+        "Copy the audience from this project's backend service (`gcloud compute backend-services describe <name> --global --format='value(id)'`), or remove `iap.audience` to admit any backend service of this project.");
 
     public static readonly Rule DexIncomplete = new("dex-incomplete", Severity.Error, A, false,
         "`mesh.dex` without an https `issuer`, `jwksUri` or at least one audience.",
@@ -262,7 +267,7 @@ public static class RuleCatalog
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         NamespaceClaimedTwice, SystemNamespace,
         SidecarOffWithAuthorization, ActivatorBypassesIsolation, StrictMtlsBlocksTopLevelVs, OutOfMeshCallersBlocked,
-        IapJwtNotVerified, DexIncomplete, DexNotEnforced,
+        IapJwtNotVerified, IapAudienceProject, DexIncomplete, DexNotEnforced,
         IapOAuthAdminApi, IapNoAccessors, ConsumerIapMember, SecretInClear,
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
         IngressTlsSecretMissing, LoadBalancerBypassesIap,

@@ -143,6 +143,11 @@ public static class RuleCases
         // ---- IAP
         new("IAP JWT not verified", "iap-jwt-not-verified", "dev", Dev, "secure-serving:iap.verifyJwtInMesh",
             E(Dev, "    verifyJwtInMesh: true", "    verifyJwtInMesh: false"), None),
+        new("IAP audience of another project", "iap-audience-project", "dev", Dev, "secure-serving:iap.audience",
+            E(Dev, "    verifyJwtInMesh: true", "    audience: /projects/999999999999/global/backendServices/42\n    verifyJwtInMesh: true"),
+            E(Dev, "/projects/999999999999/", "/projects/111111111111/")),
+        new("acknowledging the IAP JWT check off", "ack-not-allowed", "dev", Dev, "secure-serving:acknowledge[0].rule",
+            E(Dev, "    verifyJwtInMesh: true", "    verifyJwtInMesh: false\n  secure-serving:acknowledge:\n    - rule: iap-jwt-not-verified\n      reason: the load balancer is the only way in"), None),
         new("IAP without accessors", "iap-no-accessors", "dev", Dev, "secure-serving:iap.accessors",
             E(Dev, "    accessors:\n      - group:ml-platform@example.com\n    verifyJwtInMesh", "    accessors: []\n    verifyJwtInMesh"),
             E(Dev, "    enabled: true\n", "    enabled: false\n")),

@@ -116,6 +116,7 @@ public class KubernetesPlannerTests
             "ConfigMap/kserve/inferenceservice-config",
             "Gateway.networking.istio.io/knative-serving/knative-local-gateway",
             "Service/istio-system/istio-ingressgateway",
+            "Service/istio-system/istio-public-gateway",
         ], patched);
     }
 

@@ -108,6 +108,7 @@ public sealed class KubernetesLayerRegistrationTests
 
         run.Mocks.Single("kubernetes:core/v1:ConfigMapPatch", "k8s-platform-configmap-kserve-inferenceservice-config");
         run.Mocks.Single("kubernetes:core/v1:ServicePatch", "k8s-platform-service-istio-system-istio-ingressgateway");
+        run.Mocks.Single("kubernetes:core/v1:ServicePatch", "k8s-platform-service-istio-system-istio-public-gateway");
         Assert.DoesNotContain(run.Mocks.Registered, r => r.Type == "kubernetes:core/v1:ConfigMap");
     }
 

@@ -1,6 +1,6 @@
 namespace SecureServing.Core.Validation.Rules;
 
-/// <summary>iap-jwt-not-verified, iap-no-accessors, consumer-iap-member (the OAuth-client rules run while loading).</summary>
+/// <summary>iap-jwt-not-verified, iap-audience-project, iap-no-accessors, consumer-iap-member (the OAuth-client rules run while loading).</summary>
 internal static class IapRules
 {
     /// <summary>
@@ -50,6 +50,14 @@ internal static class IapRules
         if (!iap.Enabled)
         {
             return;
+        }
+
+        if (iap.Audience is { Length: > 0 } audience
+            && audience.StartsWith("/projects/", StringComparison.Ordinal)
+            && !audience.StartsWith(Kubernetes.IapInMesh.BackendServicesPrefix(ctx.Config.ProjectNumber), StringComparison.Ordinal))
+        {
+            ctx.Stack(RuleCatalog.IapAudienceProject, $"{RuleContext.Ns}iap.audience",
+                $"`{RuleContext.Ns}iap.audience` is `{audience}`, a backend service of another project than `{RuleContext.Ns}projectNumber` (`{ctx.Config.ProjectNumber}`).");
         }
 
         if (!iap.VerifyJwtInMesh)
