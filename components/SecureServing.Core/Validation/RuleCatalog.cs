@@ -149,15 +149,25 @@ public static class RuleCatalog
         "With the activator on the request path the AuthorizationPolicy only sees knative-serving as the caller and cannot check the originating namespace (net-istio #554).",
         "Set `activator: \"off\"` (targetBurstCapacity 0).");
 
-    public static readonly Rule StrictMtlsBlocksTopLevelVs = new("strict-mtls-blocks-top-level-vs", Severity.Error, M, false,
-        "`mesh.mtls: mesh` with `disableIstioVirtualHost: false` and `knativeLocalGatewayTls: none`.",
-        "Under mesh-wide strict mTLS the KServe top-level virtual service stops working and inference requests are blocked.",
-        "Set `disableIstioVirtualHost: true`, or `knativeLocalGatewayTls: istioMutual`.");
+    public static readonly Rule TopLevelVirtualService = new("top-level-virtual-service", Severity.Error, null, false,
+        "`mesh.disableIstioVirtualHost: false` unless the local gateway is open to callers outside the mesh (`outOfMeshCallers` with `mtls: namespace` and `knativeLocalGatewayTls: none`).",
+        "KServe's top-level virtual service routes every caller through the cluster-local gateway, so a model sees only the gateway's identity and its policy cannot check the caller's namespace (Secure InferenceService with ServiceMesh, https://kserve.github.io/website/latest/admin/serverless/servicemesh: disable it for namespace isolation); the gateway admits only the public gateway, so those routes would be refused.",
+        "Set `disableIstioVirtualHost: true` (the default); callers in the mesh call `<model>-predictor.<namespace>.svc.cluster.local`.");
 
-    public static readonly Rule OutOfMeshCallersBlocked = new("out-of-mesh-callers-blocked", Severity.Error, M, false,
-        "`mesh.outOfMeshCallers: true` under `mesh.mtls: mesh` without `mesh.localGateway`.",
-        "Under mesh-wide strict mTLS workloads outside the mesh are blocked from InferenceServices unless KServe has its own local gateway (kserve-local-gateway).",
-        "Add `localGateway: {mode: https}` (or `http`).");
+    public static readonly Rule OutOfMeshCallersBlocked = new("out-of-mesh-callers-blocked", Severity.Error, null, false,
+        "`mesh.outOfMeshCallers: true` under `mesh.mtls: mesh`, or under `mtls: namespace` while `knativeLocalGatewayTls` is `istioMutual`.",
+        "A caller outside the mesh sends plaintext and has no identity. Under mesh-wide STRICT the only port of entry with routes would be the cluster-local gateway opened to plaintext, which admits every pod to every model and undoes the strict mTLS the stack asks for; KServe's dedicated local gateway has routes only through the top-level virtual service, which hides every caller's namespace (Secure InferenceService with ServiceMesh, https://kserve.github.io/website/latest/admin/serverless/servicemesh). An ISTIO_MUTUAL local gateway refuses plaintext callers.",
+        "Inject sidecars into the calling workloads (label their namespace `istio-injection=enabled`) and list their namespace in the team's `allowedNamespaces`; or, under `mtls: namespace` only, set `knativeLocalGatewayTls: none` and acknowledge `out-of-mesh-callers-bypass-isolation`.");
+
+    public static readonly Rule OutOfMeshCallersBypassIsolation = new("out-of-mesh-callers-bypass-isolation", Severity.Error, null, true,
+        "`mesh.outOfMeshCallers: true` (with `mtls: namespace` and `knativeLocalGatewayTls: none`) while a team has namespace isolation.",
+        "Plaintext callers carry no identity, so the cluster-local gateway cannot tell them from any other pod: it admits everyone, and every model admits the gateway, so every pod in the cluster, in the mesh or not, reaches every model (Istio authorization: source identities need mutual TLS, https://istio.io/latest/docs/reference/config/security/authorization-policy/).",
+        "Move the callers into the mesh (sidecar injection) and list their namespace in `allowedNamespaces`, then remove `outOfMeshCallers`.");
+
+    public static readonly Rule LocalGatewayWithoutMtls = new("local-gateway-without-mtls", Severity.Error, null, false,
+        "`mesh.knativeLocalGatewayTls: none` without `mesh.outOfMeshCallers`.",
+        "Without Istio mTLS on knative-local-gateway the cluster-local gateway sees no caller's identity, so it cannot admit the public gateway's IAP route while refusing everyone else; under `mtls: mesh` the mesh-wide DestinationRule also makes clients send mTLS it cannot accept.",
+        "Set `knativeLocalGatewayTls: istioMutual` (the default).");
 
     public static readonly Rule IapJwtNotVerified = new("iap-jwt-not-verified", Severity.Error, A, false,
         "IAP enabled with `verifyJwtInMesh: false`.",
@@ -266,7 +276,7 @@ public static class RuleCatalog
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         NamespaceClaimedTwice, SystemNamespace,
-        SidecarOffWithAuthorization, ActivatorBypassesIsolation, StrictMtlsBlocksTopLevelVs, OutOfMeshCallersBlocked,
+        SidecarOffWithAuthorization, ActivatorBypassesIsolation, TopLevelVirtualService, OutOfMeshCallersBlocked, OutOfMeshCallersBypassIsolation, LocalGatewayWithoutMtls,
         IapJwtNotVerified, IapAudienceProject, DexIncomplete, DexNotEnforced,
         IapOAuthAdminApi, IapNoAccessors, ConsumerIapMember, SecretInClear,
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
