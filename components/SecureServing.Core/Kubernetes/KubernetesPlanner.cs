@@ -18,6 +18,7 @@ public static class KubernetesPlanner
         IEnumerable<KubernetesObject> platform =
         [
             .. MeshWideMtls.For(config),
+            .. KnativeSystemSidecars.For(config),
             .. LocalGatewayCallers.For(config),
             .. ClusterLocalCa.For(config),
             .. LocalGateway.For(config),
