@@ -69,7 +69,7 @@ public static partial class StackFileContract
 
         public static readonly CountKey DiskSizeGb = new("diskSizeGb", "Boot disk size in GB; GKE needs at least 10.", 100) { Minimum = 10 };
 
-        public static readonly BoolKey Spot = new("spot", "Spot VMs.", false);
+        public static readonly BoolKey Spot = new("spot", "Run the pool on Spot VMs (cheaper; nodes can be preempted at any time).", false);
 
         public static readonly MapKey NodePool = new("nodePools[]", "One node pool.",
             new TextKey("name", "Node pool name: lowercase letters, digits and hyphens.") { Required = true },
@@ -105,7 +105,7 @@ public static partial class StackFileContract
             AccessPolicyId, AccessPolicyCreate, new TextKey("title", "Title of a new access policy."))
         {
             Required = true,
-            RequireOneOf = [[new("id")], [new("create", MustBeTrue: true), new("title")]],
+            RequireOneOf = [[new("id")], [new("create", MustBeTrue: true), new("title", NotBlank: true)]],
         };
 
         public static readonly MapKey AccessLevel = new("accessLevels[]", "One basic access level; a request must match both `members` and `ipSubnetworks` when both are given.",
