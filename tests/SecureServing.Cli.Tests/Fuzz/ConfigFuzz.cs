@@ -55,10 +55,10 @@ internal static class ConfigFuzz
 
     /// <summary>
     /// <c>SECURE_SERVING_FUZZ_DEEP=1</c> lifts the nesting and alias bounds to what the loader must survive (100 000 levels,
-    /// 10 levels of 10 aliases). Until the loader limits depth and alias expansion that crashes or stalls the run, so
-    /// the suite keeps them small.
+    /// 10 levels of 10 aliases) and runs each input in a child process, so a stack overflow or a hang is a finding. The
+    /// suite keeps the bounds small and runs in-process, thousands of inputs in seconds.
     /// </summary>
-    private static readonly bool Deep = Environment.GetEnvironmentVariable("SECURE_SERVING_FUZZ_DEEP") == "1";
+    public static readonly bool Deep = Environment.GetEnvironmentVariable("SECURE_SERVING_FUZZ_DEEP") == "1";
 
     private static readonly Gen<Mutation> OneMutation =
         Gen.Select(Gen.Enum<Kind>(), Gen.Int[0, 1000], HostileText, Secret, Deep ? Gen.Int[1, 100_000] : Gen.Int[1, 40], Deep ? Gen.Int[1, 9] : Gen.Int[1, 4], Gen.Bool,
@@ -74,6 +74,7 @@ internal static class ConfigFuzz
         stream.Load(new StringReader(file.Text));
         var root = stream.Documents[0].RootNode;
         var planted = new List<string>();
+        var raw = new List<string>();
         var trailer = new StringBuilder();
         var description = new List<string>();
         foreach (var m in mutations)
@@ -91,18 +92,22 @@ internal static class ConfigFuzz
                     planted.Add(m.Planted.Secret);
                     break;
                 case Kind.Structure:
-                    Set(parent, key, Nested(m.Depth, m.Quoted));
+                    // Written as flow text after the tree is saved (the emitter would recurse as deep as the nesting).
+                    Set(parent, key, Raw(raw, m.Quoted
+                        ? string.Concat(Enumerable.Repeat("{k: ", m.Depth)) + "x" + new string('}', m.Depth)
+                        : new string('[', m.Depth) + "x" + new string(']', m.Depth)));
                     break;
                 case Kind.Alias:
-                    // The same node in several places is written with an anchor and aliases; levels of them make a small "billion laughs".
-                    YamlNode level = Scalar(m.Text.Length > 64 ? m.Text[..64] : m.Text, m.Quoted);
-                    for (var i = 0; i < Math.Min(m.Depth, Deep ? 10 : 4); i++)
+                    // Levels of anchors, each aliasing the one before (width + 1) times: a small "billion laughs"; in deep
+                    // mode sometimes an alias inside its own anchor.
+                    var levels = Math.Min(m.Depth, Deep ? 10 : 4);
+                    var bomb = new StringBuilder("[&l0 [x]");
+                    for (var i = 1; i <= levels; i++)
                     {
-                        level = new YamlSequenceNode(Enumerable.Repeat(level, m.Width + 1));
+                        bomb.Append(", &l").Append(i).Append(" [").Append(string.Join(", ", Enumerable.Repeat($"*l{i - 1}", m.Width + 1))).Append(']');
                     }
 
-                    Set(parent, key, level);
-                    Set(slots[(m.Slot * 7 + 3) % slots.Count].Parent, slots[(m.Slot * 7 + 3) % slots.Count].Key, level);
+                    Set(parent, key, Raw(raw, Deep && m.Quoted ? "&m [x, *m]" : bomb.Append(']').ToString()));
                     break;
                 case Kind.Tag:
                     var tagged = Scalar(m.Text.Length > 64 ? m.Text[..64] : m.Text, m.Quoted);
@@ -132,8 +137,13 @@ internal static class ConfigFuzz
         }
 
         var writer = new StringWriter();
-        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: true);
+        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
         var text = writer.ToString();
+        for (var i = 0; i < raw.Count; i++)
+        {
+            text = text.Replace(RawMarker(i), raw[i], StringComparison.Ordinal);
+        }
+
         if (trailer.Length > 0)
         {
             // YamlDotNet ends the document with "...": comments and a second document go after it.
@@ -146,16 +156,14 @@ internal static class ConfigFuzz
     private static YamlScalarNode Scalar(string text, bool quoted) =>
         new(text) { Style = quoted || text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any };
 
-    private static YamlNode Nested(int depth, bool maps)
+    /// <summary>A placeholder scalar that <paramref name="text"/> replaces in the written file.</summary>
+    private static YamlScalarNode Raw(List<string> raw, string text)
     {
-        YamlNode node = new YamlScalarNode("x");
-        for (var i = 0; i < depth; i++)
-        {
-            node = maps ? new YamlMappingNode(new YamlScalarNode("k"), node) : new YamlSequenceNode(node);
-        }
-
-        return node;
+        raw.Add(text);
+        return new YamlScalarNode(RawMarker(raw.Count - 1)) { Style = ScalarStyle.Plain };
     }
+
+    private static string RawMarker(int index) => $"fuzz-raw-{index}-marker";
 
     private static void Set(YamlNode parent, object key, YamlNode value)
     {

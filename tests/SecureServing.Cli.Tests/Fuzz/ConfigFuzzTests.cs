@@ -137,6 +137,12 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
             problem = null;
             try
             {
+                if (ConfigFuzz.Deep)
+                {
+                    problem = RunInChild(input, secrets);
+                    return clock.Elapsed;
+                }
+
                 var report = StackCheck.Run(_root, input.Stack);
                 var outputs = new List<(string Name, string Text)> { ("check text", CheckCommand.ToText(report)), ("check JSON", CheckCommand.ToJson(report)) };
                 if (report.Config is not null)
@@ -170,6 +176,49 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
             }
 
             return took;
+        }
+
+        /// <summary>
+        /// Deep mode: <c>secure-serving check</c> and <c>render</c> in a child process, so that a stack overflow or a hang
+        /// is reported as a finding instead of ending the run.
+        /// </summary>
+        private Problem? RunInChild(FuzzInput input, bool secrets)
+        {
+            var outputs = new List<(string Name, string Text)>();
+            foreach (var args in new[] { $"check --stack {input.Stack} --format json", $"render --stack {input.Stack} --out {_root}/out" })
+            {
+                var start = new ProcessStartInfo("dotnet", $"\"{typeof(CheckCommand).Assembly.Location}\" {args} --repo \"{_root}\"")
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                };
+                using var child = Process.Start(start)!;
+                var stdout = child.StandardOutput.ReadToEndAsync();
+                var stderr = child.StandardError.ReadToEndAsync();
+                if (!child.WaitForExit(PerInput * 6))
+                {
+                    child.Kill(entireProcessTree: true);
+                    return new Problem($"{args.Split(' ')[0]} hangs", $"`{args}` did not finish within {(PerInput * 6).TotalSeconds} s");
+                }
+
+                if (child.ExitCode is not (0 or 1))
+                {
+                    var error = stderr.Result;
+                    return new Problem($"{args.Split(' ')[0]} crashes (exit {child.ExitCode}){(error.Contains("Stack overflow", StringComparison.Ordinal) ? ": stack overflow" : "")}",
+                        $"`{args}` exited {child.ExitCode}:\n{error[..Math.Min(error.Length, 1500)]}");
+                }
+
+                outputs.Add((args.Split(' ')[0], stdout.Result + stderr.Result));
+                outputs.AddRange(Directory.Exists($"{_root}/out") ? Directory.EnumerateFiles($"{_root}/out").Select(f => ($"render {Path.GetFileName(f)}", File.ReadAllText(f))) : []);
+                if (child.ExitCode != 0)
+                {
+                    break;
+                }
+            }
+
+            Directory.Delete($"{_root}/out", recursive: true);
+            var leak = outputs.SelectMany(o => input.Planted.Where(secret => o.Text.Contains(secret, StringComparison.Ordinal)).Select(secret => o.Name)).FirstOrDefault();
+            return secrets && leak is not null ? new Problem($"secret in {leak}", $"a planted secret appears in the {leak}") : null;
         }
 
         private static string Excerpt(string text, string secret)
