@@ -93,12 +93,21 @@ internal static partial class AuthorizationPolicies
             }
 
             var names = string.Join(", ", allows.Select(a => a.Policy.Ref.ToString()));
-            result = allowed ?? allowUnknown ?? new AuthzResult(Outcome.Denied, allows[0].Policy.Ref,
+            var closest = allows.OrderByDescending(a => Closeness(a.Policy, ctx)).First().Policy;
+            result = allowed ?? allowUnknown ?? new AuthzResult(Outcome.Denied, closest.Ref,
                 $"no rule of the ALLOW policies that apply ({names}) matches {Describe(ctx)} (403)");
         }
 
         return result.Outcome == Outcome.Denied || pending is null ? result : pending;
     }
+
+    /// <summary>For naming the policy that keeps a request out: how many single fields of its best rule the request satisfies.</summary>
+    private static int Closeness(ClusterObject policy, AuthzContext ctx) =>
+        Json.Arr(policy.Manifest, "spec", "rules").Select(rule =>
+            Json.Arr(rule, "from").Sum(f => (Json.Obj(f, "source") ?? []).Count(p => Source(new JsonObject { [p.Key] = p.Value?.DeepClone() }, ctx) == true))
+            + Json.Arr(rule, "to").Sum(t => (Json.Obj(t, "operation") ?? []).Count(p => Operation(new JsonObject { [p.Key] = p.Value?.DeepClone() }, ctx) == true))
+            + Json.Arr(rule, "when").Count(c => Condition(c, ctx) == true))
+        .DefaultIfEmpty(0).Max();
 
     private static string Action(ClusterObject policy) => Json.Str(policy.Manifest, "spec", "action") ?? "ALLOW";
 

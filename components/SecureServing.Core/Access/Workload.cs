@@ -24,7 +24,10 @@ internal sealed record Workload(
 
     public bool HasSidecar => Proxied && Role != WorkloadRole.Gateway;
 
-    public string Label => Role switch
+    /// <summary>How messages name these pods; set for the evaluator's synthetic callers.</summary>
+    public string? Display { get; init; }
+
+    public string Label => Display ?? Role switch
     {
         WorkloadRole.Gateway => $"gateway pods {Namespace}/{Name}",
         WorkloadRole.Model => $"model pods {Namespace}/{Name}",
