@@ -18,13 +18,15 @@ public static class KubernetesPlanner
         IEnumerable<KubernetesObject> platform =
         [
             .. MeshWideMtls.For(config),
+            .. KnativeSystemSidecars.For(config),
+            .. LocalGatewayCallers.For(config),
             .. ClusterLocalCa.For(config),
             .. LocalGateway.For(config),
             .. KserveIngressConfig.For(config),
             .. PublicHttpsGateway.For(config),
             .. KnativeIngressConfig.For(config),
             .. IapInMesh.For(config),
-            .. IngressGatewayService.For(config),
+            .. GatewayServices.For(config),
         ];
 
         var teams = config.Teams
