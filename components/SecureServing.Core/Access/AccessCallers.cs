@@ -33,7 +33,7 @@ public static class AccessCallers
 
         var namespaces = config.Teams.Select(t => t.Namespace)
             .Concat(config.Teams.SelectMany(t => t.AllowedNamespaces))
-            .Concat(plan.Objects.Where(o => o.Kind == "Namespace").Select(o => o.Name))
+            .Concat(plan.Objects.Where(o => o.Kind == "Namespace" && o.Mode == ApplyMode.Create).Select(o => o.Name))
             .Where(n => n.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

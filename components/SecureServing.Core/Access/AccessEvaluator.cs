@@ -115,9 +115,11 @@ public static partial class AccessEvaluator
                     var doors = GoogleEdge.PublicLoadBalancers(state).ToList();
                     if (doors.Count == 0)
                     {
-                        var front = GatewayServices().FirstOrDefault(s => s.Name == IngressGatewayWorkload.ServiceName) ?? GatewayServices().FirstOrDefault();
+                        var fronts = GatewayServices().ToList();
+                        var front = GoogleEdge.Routes(state).Select(r => r.Service).FirstOrDefault(s => s is not null) ?? fronts.FirstOrDefault();
+                        var types = string.Join(", ", fronts.Select(s => $"{s.Name} is {Json.Str(s.Manifest, "spec", "type") ?? "ClusterIP"}"));
                         return new AccessDecision(Outcome.Denied, front?.Ref ?? new ObjectRef("Service", null, "(none)"),
-                            $"no Service of type LoadBalancer fronts the gateway pods{(front is null ? "" : $" ({front.Ref} is {Json.Str(front.Manifest, "spec", "type") ?? "ClusterIP"})")}: the only way in from the internet is Google's load balancer", []);
+                            $"no Service of type LoadBalancer fronts the gateway pods ({types}): the only way in from the internet is Google's load balancer", []);
                     }
 
                     return Best(model, doors.SelectMany(d => ToPublicHosts(internet, d, model, probe, method, caller)));

@@ -17,10 +17,13 @@ public sealed record Expectation(Outcome? Expected, string Reason);
 /// <item>Knative's activator and autoscaler on the probe paths: always allowed, or Knative cannot serve the model;</item>
 /// <item>a pod outside the mesh: only when <c>mesh.outOfMeshCallers</c> is set — and then it must really get through
 /// (with a Dex token where Dex is configured); any pod in the mesh through a cluster-local gateway (which hides its
-/// namespace): denied, unless <c>mesh.outOfMeshCallers</c> is set (then any pod may get in anyway: not asserted);</item>
+/// namespace): denied, unless <c>mesh.outOfMeshCallers</c> is set or the model's isolation is off (then any pod may
+/// get in anyway: not asserted);</item>
 /// <item>the internet: only through IAP, only for models with <c>exposeViaIap</c>, only for identities granted for that
 /// model (<c>iap.accessors</c> and the team's <c>members</c>), and with a valid Dex token where Dex is configured; never
-/// with an IAP JWT for another backend, whether at a public address of the gateway or from inside the cluster.</item>
+/// with an IAP JWT for another backend, whether at a public address of the gateway or from inside the cluster. With IAP
+/// off, exposed models are public routes of the public gateway: open to whoever reaches it (from the internet only
+/// with <c>ingress.loadBalancerService</c>).</item>
 /// </list>
 /// Only the probe paths of Knative's own pods are asserted; other callers' probe-path outcomes are reported, not gated.
 /// </summary>
@@ -81,8 +84,7 @@ public static class AccessIntent
 
                 if (isolationOff is not null)
                 {
-                    return caller.Kind == CallerKind.LocalGateway ? Allow($"namespace isolation is off: {isolationOff}")
-                        : new Expectation(null, $"namespace isolation is off ({isolationOff}) and `mesh.outOfMeshCallers` is not set");
+                    return new Expectation(null, $"namespace isolation is off ({isolationOff}): the model admits any pod that reaches it; whether a gateway passes it on is not asserted");
                 }
 
                 return Deny(caller.Kind == CallerKind.OutOfMesh ? "`mesh.outOfMeshCallers` is not set" : "a gateway hides the caller's namespace, and `mesh.outOfMeshCallers` is not set");
@@ -101,6 +103,20 @@ public static class AccessIntent
                 return granted is null ? Deny($"not in `iap.accessors` nor team {team.Team}'s `members`")
                     : !dexValid ? Deny("`mesh.dex` requires a valid Dex token (issuer, audience, groups)")
                     : Allow($"exposed, and {granted} is granted ({(config.Iap.Accessors.Contains(granted) ? "`iap.accessors`" : $"team {team.Team}'s `members`")})");
+            case CallerKind.PublicAddress or CallerKind.GatewayBypass when !config.Iap.Enabled:
+                // Without IAP, exposed models are public HTTPS routes of the public gateway (seed 004's setup): open to
+                // whoever reaches it, from the internet only through the LoadBalancer Service.
+                if (!m.ExposeViaIap)
+                {
+                    return Deny("not exposed (`exposeViaIap` is false)");
+                }
+
+                if (caller.Kind == CallerKind.PublicAddress && !config.Ingress.LoadBalancerService)
+                {
+                    return Deny("IAP is off and `ingress.loadBalancerService` is false: the public gateway has no public address");
+                }
+
+                return dexValid ? Allow("IAP is off: an exposed model is a public route of the public gateway") : Deny("`mesh.dex` requires a valid Dex token");
             case CallerKind.PublicAddress or CallerKind.GatewayBypass:
                 return Deny("the internet only through IAP's load balancer, with IAP's JWT for this project's backend");
             default:

@@ -76,6 +76,11 @@ internal sealed class ClusterState
             }
             else
             {
+                if (o.Mode == ApplyMode.Patch)
+                {
+                    state.MarkUnmodeled(incoming, $"the plan patches {incoming.Ref}, which the evaluator does not know to be installed", incoming.Namespace);
+                }
+
                 state.Put(incoming);
             }
         }

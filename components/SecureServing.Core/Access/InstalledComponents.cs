@@ -5,16 +5,17 @@ namespace SecureServing.Core.Access;
 /// <summary>
 /// What Istio, Knative Serving (with net-istio) and KServe install before this stack patches anything, as far as it
 /// decides who reaches a model: the gateway deployment and its Services, the activator and autoscaler, net-istio's
-/// Gateways, and the ConfigMaps the plan patches, with their upstream defaults. Sources: Istio's <c>gateway</c> Helm
-/// chart (release <c>istio-ingressgateway</c>: Service type LoadBalancer, service account named after the release),
-/// knative/serving <c>config/core/deployments/{activator,autoscaler}.yaml</c>, knative-extensions/net-istio
+/// Gateways, and the ConfigMaps the plan patches, with their upstream defaults. Sources: istioctl's default profile
+/// (<c>istio-ingressgateway</c>, service account <c>istio-ingressgateway-service-account</c>, Service type LoadBalancer),
+/// Istio's <c>gateway</c> Helm chart installed as release <c>istio-public-gateway</c> (a prerequisite of this platform:
+/// pods labelled <c>istio: public-gateway</c>, service account and Service named after the release, Service type
+/// LoadBalancer), knative/serving <c>config/core/deployments/{activator,autoscaler}.yaml</c>, knative-extensions/net-istio
 /// <c>config/202-gateway.yaml</c>, <c>203-local-gateway.yaml</c> and <c>400-config-istio.yaml</c>, and kserve/kserve
 /// <c>config/configmap/inferenceservice.yaml</c>. The knative-serving namespace carries no <c>istio-injection</c> label
 /// by default: the activator and autoscaler run without sidecars until something injects them.
 /// </summary>
 internal static class InstalledComponents
 {
-    public const string GatewayServiceAccount = "istio-ingressgateway";
     public const string ActivatorServiceAccount = "activator";
     public const string AutoscalerServiceAccount = "controller";
     public const string ActivatorService = "activator-service";
@@ -48,7 +49,17 @@ internal static class InstalledComponents
            "spec": {"template": {"metadata": {
                "labels": {"app": "istio-ingressgateway", "istio": "ingressgateway", "sidecar.istio.io/inject": "true"},
                "annotations": {"inject.istio.io/templates": "gateway"}},
-             "spec": {"serviceAccountName": "istio-ingressgateway"}}}},
+             "spec": {"serviceAccountName": "istio-ingressgateway-service-account"}}}},
+          {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "istio-public-gateway", "namespace": "istio-system"},
+           "spec": {"template": {"metadata": {
+               "labels": {"app": "istio-public-gateway", "istio": "public-gateway", "sidecar.istio.io/inject": "true"},
+               "annotations": {"inject.istio.io/templates": "gateway"}},
+             "spec": {"serviceAccountName": "istio-public-gateway"}}}},
+          {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "istio-public-gateway", "namespace": "istio-system"},
+           "spec": {"type": "LoadBalancer", "selector": {"app": "istio-public-gateway", "istio": "public-gateway"},
+             "ports": [{"name": "status-port", "port": 15021, "targetPort": 15021},
+                       {"name": "http2", "port": 80, "targetPort": 80},
+                       {"name": "https", "port": 443, "targetPort": 443}]}},
           {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "istio-ingressgateway", "namespace": "istio-system"},
            "spec": {"type": "LoadBalancer", "selector": {"app": "istio-ingressgateway", "istio": "ingressgateway"},
              "ports": [{"name": "status-port", "port": 15021, "targetPort": 15021},
