@@ -12,6 +12,10 @@
 # filtered out and named on the same SKIPPED line.
 #   SECURE_SERVING_REQUIRE_SCHEMAS=1  turns that skip into a failure.
 #
+# Property tests (CsCheck) draw their inputs from one run seed: $SECURE_SERVING_PROPERTY_SEED if set, else a fixed seed
+# when CI is set, else a random one. The seed is printed at the start and beside the summary; a red run replays with
+#   SECURE_SERVING_PROPERTY_SEED=<printed seed> ./test.sh
+#
 # Builds every restorable project (warnings are errors), runs every restorable test project, and ends with one
 # summary line: "Total: N passed, N failed, N skipped". Exits non-zero on any failure.
 set -uo pipefail
@@ -36,6 +40,19 @@ restored=()
 skipped=()
 missing_packages=()
 status=0
+
+# The CI seed is Property.CiSeed in tests/SecureServing.Core.Tests/Properties/Property.cs (a test keeps them equal).
+ci_property_seed=20261201
+if [ -z "${SECURE_SERVING_PROPERTY_SEED:-}" ]; then
+  if [ -n "${CI:-}" ]; then
+    SECURE_SERVING_PROPERTY_SEED=$ci_property_seed
+  else
+    SECURE_SERVING_PROPERTY_SEED=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+  fi
+fi
+export SECURE_SERVING_PROPERTY_SEED
+seed_line="Property-test seed: $SECURE_SERVING_PROPERTY_SEED (replay: SECURE_SERVING_PROPERTY_SEED=$SECURE_SERVING_PROPERTY_SEED ./test.sh)"
+echo "$seed_line"
 
 echo "== restore"
 for proj in "${projects[@]}"; do
@@ -130,5 +147,6 @@ if [ "$ran" -eq 0 ]; then
   status=1
 fi
 [ "$failed" -eq 0 ] || status=1
+echo "$seed_line"
 echo "Total: $passed passed, $failed failed, $skipped_tests skipped"
 exit "$status"

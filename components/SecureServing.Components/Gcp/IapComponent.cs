@@ -55,7 +55,7 @@ public sealed class IapComponent : ComponentResource
                 Role = accessor.Role,
                 Member = accessor.Member,
                 Condition = accessor.Condition is { } condition
-                    ? new WebIamMemberConditionArgs
+                    ? (Input<WebIamMemberConditionArgs>)new WebIamMemberConditionArgs
                     {
                         Title = condition.Title,
                         Description = condition.Description,

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SecureServing.Core.Rendering;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace SecureServing.Core.Rendering;
 /// a port written <c>"8443"</c> or a version <c>"1.30"</c> must stay a string too. The rule is deliberately broad:
 /// anything a YAML 1.1 or 1.2 resolver could read as null, bool, number or timestamp is quoted.
 /// </summary>
-internal static class YamlScalars
+internal static partial class YamlScalars
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,8 +33,17 @@ internal static class YamlScalars
             return true;
         }
 
-        return value.Length > 1 && first is '+' or '-' or '.' && (char.IsAsciiDigit(value[1]) || value[1] == '.');
+        if (value.Length > 1 && first is '+' or '-' or '.' && (char.IsAsciiDigit(value[1]) || value[1] == '.'))
+        {
+            return true;
+        }
+
+        // YAML 1.1's float pattern needs no digit at all when an exponent follows the dot: ".E+7", "-.e-1".
+        return DotExponent().IsMatch(value);
     }
+
+    [GeneratedRegex(@"\A[-+]?\.[eE][-+]?[0-9]+\z")]
+    private static partial Regex DotExponent();
 
     /// <summary>
     /// True when the text is safe to write unquoted in a block mapping for every YAML reader: a conservative

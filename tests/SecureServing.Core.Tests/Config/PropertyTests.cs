@@ -1,5 +1,6 @@
 using System.Net;
 using CsCheck;
+using SecureServing.Core.Tests.Properties;
 using SecureServing.Core.Validation;
 
 namespace SecureServing.Core.Tests.Config;
@@ -17,12 +18,12 @@ public sealed class PropertyTests
 
     [Fact]
     public void Cidr_overlap_is_symmetric_and_reflexive() =>
-        Gen.Select(Ipv4Network, Ipv4Network).Sample((a, b) =>
+        Gen.Select(Ipv4Network, Ipv4Network).Holds((a, b) =>
             Cidr.Overlaps(a, b) == Cidr.Overlaps(b, a) && Cidr.Overlaps(a, a));
 
     [Fact]
     public void Cidr_overlap_matches_address_range_intersection() =>
-        Gen.Select(Ipv4Network, Ipv4Network).Sample((a, b) =>
+        Gen.Select(Ipv4Network, Ipv4Network).Holds((a, b) =>
         {
             static (ulong Lo, ulong Hi) Range(IPNetwork n)
             {
@@ -38,7 +39,7 @@ public sealed class PropertyTests
 
     [Fact]
     public void Cidr_round_trips_and_refuses_host_bits() =>
-        Ipv4Network.Where(n => n.PrefixLength < 32).Sample(n =>
+        Ipv4Network.Where(n => n.PrefixLength < 32).Holds(n =>
         {
             var parsed = Cidr.TryParse(n.ToString(), out var back, out _) && back == n;
             var bytes = n.BaseAddress.GetAddressBytes();
@@ -51,7 +52,7 @@ public sealed class PropertyTests
     [Fact]
     public void Edit_distance_is_a_metric() =>
         Gen.Select(Gen.String[Gen.Char["abcxyz-:."], 0, 12], Gen.String[Gen.Char["abcxyz-:."], 0, 12], Gen.String[Gen.Char["abcxyz-:."], 0, 12])
-            .Sample((a, b, c) =>
+            .Holds((a, b, c) =>
                 DidYouMean.Distance(a, a) == 0
                 && DidYouMean.Distance(a, b) == DidYouMean.Distance(b, a)
                 && DidYouMean.Distance(a, c) <= DidYouMean.Distance(a, b) + DidYouMean.Distance(b, c)
@@ -62,7 +63,7 @@ public sealed class PropertyTests
 
     [Fact]
     public void Did_you_mean_finds_a_key_with_one_character_dropped() =>
-        Gen.Select(Gen.Int[0, StackKeys.Length - 1], Gen.Int[0, 100]).Sample((k, at) =>
+        Gen.Select(Gen.Int[0, StackKeys.Length - 1], Gen.Int[0, 100]).Holds((k, at) =>
         {
             var key = StackKeys[k];
             var typo = key.Remove(at % key.Length, 1);
@@ -74,7 +75,7 @@ public sealed class PropertyTests
     {
         using var repo = TempRepo.Shipped("dev");
         var yamlish = Gen.String[Gen.Char["ab:- \n[]{}\"'#&*!|>%@`\t0123456789"], 0, 80];
-        yamlish.Sample(text =>
+        yamlish.Holds(text =>
         {
             repo.Write("stacks/dev/fraud.yaml", text);
             var report = repo.Check("dev");

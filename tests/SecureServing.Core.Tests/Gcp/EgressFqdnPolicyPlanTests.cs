@@ -1,4 +1,5 @@
 using CsCheck;
+using SecureServing.Core.Tests.Properties;
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Tests.Fixtures;
@@ -180,7 +181,7 @@ public sealed class EgressFqdnPolicyPlanTests
     public void The_policy_exists_exactly_when_restricted_egress_meets_an_external_jwks() =>
         Gen.Select(Gen.Enum<EgressMode>(), Gen.Enum<ClusterProvider>(), Gen.Bool, Gen.Bool,
                 Gen.OneOf<string?>(null, "https://dex.auth.svc.cluster.local/keys", "https://dex.example.com/keys"))
-            .Sample((egress, provider, iap, verify, dex) =>
+            .Holds((egress, provider, iap, verify, dex) =>
             {
                 var config = Dev(egress, iap, verify, dex);
                 config = config with { Cluster = config.Cluster with { Provider = provider } };

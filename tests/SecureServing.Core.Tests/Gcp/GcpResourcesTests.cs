@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsCheck;
+using SecureServing.Core.Tests.Properties;
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Rendering;
@@ -54,7 +55,7 @@ public sealed partial class GcpResourcesTests
 
     [Fact]
     public void Logical_names_are_unique_kebab_case_and_prefixed_by_their_component() =>
-        Configs.Sample(config =>
+        Configs.Holds(config =>
         {
             var names = GcpPlanner.Plan(config).Resources.Select(r => r.Name).ToList();
 
@@ -65,7 +66,7 @@ public sealed partial class GcpResourcesTests
 
     [Fact]
     public void Every_reference_points_to_an_earlier_resource_of_the_plan() =>
-        Configs.Sample(config =>
+        Configs.Holds(config =>
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var resource in GcpPlanner.Plan(config).Resources)
@@ -81,7 +82,7 @@ public sealed partial class GcpResourcesTests
 
     [Fact]
     public void No_firewall_rule_ever_allows_any_address_in() =>
-        Configs.Sample(config =>
+        Configs.Holds(config =>
         {
             var firewalls = GcpPlanner.Plan(config).OfType(GcpResourceTypes.Firewall);
             Assert.All(firewalls, r => Assert.DoesNotContain("0.0.0.0/0", r.Strings("sourceRanges")));
@@ -90,7 +91,7 @@ public sealed partial class GcpResourcesTests
 
     [Fact]
     public void Properties_use_only_the_provider_input_names_and_set_every_required_input() =>
-        Configs.Sample(config =>
+        Configs.Holds(config =>
         {
             foreach (var resource in GcpPlanner.Plan(config).Resources)
             {
@@ -100,7 +101,7 @@ public sealed partial class GcpResourcesTests
 
     [Fact]
     public void Every_type_is_a_known_sdk_resource_and_never_an_iap_brand_or_client() =>
-        Configs.Sample(config =>
+        Configs.Holds(config =>
         {
             var known = typeof(GcpResourceTypes).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet(StringComparer.Ordinal);
             foreach (var resource in GcpPlanner.Plan(config).Resources)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CsCheck;
+using SecureServing.Core.Tests.Properties;
 using SecureServing.Core.Rendering;
 
 namespace SecureServing.Core.Tests.Rendering;
@@ -107,19 +108,63 @@ public sealed class ManifestYamlWriterTests
         Assert.Equal(2, Yaml11.ReadAll(yaml).Count);
     }
 
-    [Fact]
-    public void Any_string_reads_back_as_the_same_string()
-    {
-        // Strings built from the characters that make YAML change a scalar's meaning.
-        var text = Gen.String[Gen.Char["0123456789abeEnoxyYtrufslNOT.:+-_~#*&!|>'\"%@`{}[],? \n<="], 0, 12];
-        var keyword = Gen.Int[0, 5].Select(i => new[] { "yes", "Off", "NULL", "0o777", "2026-01-02", "-.inf" }[i]);
+    /// <summary>Strings built from the characters that make YAML change a scalar's meaning.</summary>
+    private static readonly Gen<string> YamlishStrings = Gen.OneOf(
+        Gen.String[Gen.Char["0123456789abeEnoxyYtrufslNOT.:+-_~#*&!|>'\"%@`{}[],? \n<="], 0, 12],
+        Gen.Int[0, 5].Select(i => new[] { "yes", "Off", "NULL", "0o777", "2026-01-02", "-.inf" }[i]));
 
-        Gen.OneOf(text, keyword).Sample(value =>
-        {
-            var manifest = new JsonObject { ["value"] = value, ["keys"] = new JsonObject { [value] = "key" } };
-            var yaml = Write(manifest);
-            var doc = Assert.Single(Yaml11.ReadAll(yaml));
-            Assert.True(JsonNode.DeepEquals(manifest, doc), $"{manifest.ToJsonString()} was written as\n{yaml}\nand read back as {doc?.ToJsonString()}");
-        }, iter: 2000);
+    [Fact]
+    public void Any_string_reads_back_as_the_same_string() =>
+        YamlishStrings.Holds(AssertRoundTrip, iter: 2000);
+
+    /// <summary>
+    /// Inputs a property drew once: each stays a fixed case. <c>.e7</c> is a string to YAML 1.1 (its exponent has no
+    /// sign) and to YAML 1.2 (its dot has no digits); <c>.E+7</c> is a float to YAML 1.1's pattern and must be quoted.
+    /// </summary>
+    [Theory]
+    [InlineData(".e7")]
+    [InlineData(".E+7")]
+    [InlineData(".e-7")]
+    [InlineData("-.5e3")]
+    [InlineData("+.5")]
+    [InlineData(".")]
+    [InlineData("1.2.3")]
+    [InlineData("0o7")]
+    [InlineData("0x1_0")]
+    [InlineData("0b1_0")]
+    [InlineData("1_000")]
+    [InlineData("1:30")]
+    [InlineData("1e3")]
+    [InlineData(".inf")]
+    [InlineData("-.Inf")]
+    [InlineData(".NaN")]
+    [InlineData("~")]
+    [InlineData("Null")]
+    [InlineData("")]
+    [InlineData("y")]
+    [InlineData("N")]
+    [InlineData("=")]
+    [InlineData("<<")]
+    [InlineData("2026-12-01")]
+    [InlineData("e7")]
+    public void Strings_a_resolver_could_mistake_read_back_as_the_same_string(string value) => AssertRoundTrip(value);
+
+    /// <summary>The CsCheck seed that once drew <c>.e7</c> and turned CI red (issue 15).</summary>
+    [Fact]
+    public void The_seed_that_drew_a_dot_exponent_still_draws_it_and_passes()
+    {
+        var drawn = new List<string>();
+        YamlishStrings.Sample(value => drawn.Add(value), seed: "55hNU8ldS5K2", iter: 1, threads: 1);
+
+        Assert.Equal(".e7", Assert.Single(drawn));
+        AssertRoundTrip(drawn[0]);
+    }
+
+    private static void AssertRoundTrip(string value)
+    {
+        var manifest = new JsonObject { ["value"] = value, ["keys"] = new JsonObject { [value] = "key" } };
+        var yaml = Write(manifest);
+        var doc = Assert.Single(Yaml11.ReadAll(yaml));
+        Assert.True(JsonNode.DeepEquals(manifest, doc), $"{manifest.ToJsonString()} was written as\n{yaml}\nand read back as {doc?.ToJsonString()}");
     }
 }

@@ -13,24 +13,32 @@ namespace SecureServing.Core.Tests.Rendering;
 /// </summary>
 internal static partial class Yaml11
 {
-    [GeneratedRegex("^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")]
+    [GeneratedRegex(@"\A(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)\z")]
     private static partial Regex Bool();
 
-    [GeneratedRegex("^(~|null|Null|NULL|)$")]
+    [GeneratedRegex(@"\A(~|null|Null|NULL|)\z")]
     private static partial Regex Null();
 
-    [GeneratedRegex("^([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+|0o[0-7]+)$")]
+    [GeneratedRegex(@"\A([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+|0o[0-7]+)\z")]
     private static partial Regex Int();
 
-    [GeneratedRegex(@"^([-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[-+]?[0-9]+([eE][-+]?[0-9]+))$")]
+    /// <summary>YAML 1.1's float (yaml.org/type/float.html): the exponent needs a sign, a lone dot matches.</summary>
+    [GeneratedRegex(@"\A([-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))\z")]
     private static partial Regex Float();
 
-    [GeneratedRegex("^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")]
+    /// <summary>go-yaml's float (YAML 1.2 core schema), which kubectl also applies: the dot needs digits, the exponent sign is optional.</summary>
+    [GeneratedRegex(@"\A[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\z")]
+    private static partial Regex GoYamlFloat();
+
+    [GeneratedRegex(@"\A[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")]
     private static partial Regex Timestamp();
+
+    /// <summary>The key of the object that stands for a plain scalar YAML 1.1 reads as something other than a string.</summary>
+    public const string NonStringMarker = "(yaml 1.1 non-string)";
 
     /// <summary>True when a YAML 1.1 reader would not read this plain scalar as a string.</summary>
     public static bool IsNonStringPlain(string text) =>
-        Bool().IsMatch(text) || Null().IsMatch(text) || Int().IsMatch(text) || Float().IsMatch(text)
+        Bool().IsMatch(text) || Null().IsMatch(text) || Int().IsMatch(text) || Float().IsMatch(text) || GoYamlFloat().IsMatch(text)
         || Timestamp().IsMatch(text) || text is "<<" or "=";
 
     /// <summary>Every document of a YAML stream as JSON, with YAML 1.1 typing of plain scalars.</summary>
@@ -73,14 +81,16 @@ internal static partial class Yaml11
             return JsonValue.Create(integer);
         }
 
-        if (Float().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        if ((Float().IsMatch(text) || GoYamlFloat().IsMatch(text)) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
         {
             return JsonValue.Create(real);
         }
 
+        // Not a string to a YAML 1.1 reader, but no value .NET parses either (0x1_0, 1:30, .inf, a lone "."):
+        // a marker that equals no string, so a writer that left it plain fails the round trip.
         if (IsNonStringPlain(text))
         {
-            throw new InvalidOperationException($"plain scalar '{text}' is not a string in YAML 1.1 and not a number this oracle reads");
+            return new JsonObject { [NonStringMarker] = text };
         }
 
         return JsonValue.Create(text);
