@@ -248,7 +248,8 @@ internal sealed class RequestWalk(ClusterState state)
             return [End(route?.Outcome ?? Outcome.Denied, route?.By ?? server.Gateway.Ref, route?.Why ?? "no route", hops)];
         }
 
-        var at = $"{server.Gateway.Ref} server port {server.Number} ({(authz.By is null ? "no gateway policy" : authz.Why + " at " + authz.By)}) routes by {step.VirtualService.Ref} ({step.RouteName})";
+        var checks = (authn.Identity is null ? "" : $"{authn.By}: {authn.Why}; ") + (authz.By is null ? authz.Why : $"{authz.By}: {authz.Why}");
+        var at = $"{server.Gateway.Ref} server port {server.Number} ({checks}) routes by {step.VirtualService.Ref} ({step.RouteName})";
         return [.. step.Destinations.SelectMany(d => Resolve(pods, d.Host, d.Port ?? 80, step.Request, hops.Add($"{at} to {d.Host}"), depth + 1))];
     }
 

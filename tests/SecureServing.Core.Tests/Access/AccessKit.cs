@@ -28,6 +28,28 @@ internal static class AccessKit
 
     public static ClusterState State(string yaml) => ClusterState.Build(Plan(yaml));
 
+    /// <summary>A plan read back from <c>render</c>'s manifests.yaml (a document after <c># patch: ...</c> is a patch).</summary>
+    public static KubernetesPlan Rendered(string manifestsYaml)
+    {
+        var objects = new List<KubernetesObject>();
+        foreach (var chunk in manifestsYaml.Split("\n---\n"))
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(chunk));
+            if (stream.Documents.Count == 1 && YamlToJson.Convert(stream.Documents[0].RootNode) is JsonObject manifest)
+            {
+                var patch = chunk.Contains("# " + Core.Rendering.ManifestYamlWriter.PatchComment, StringComparison.Ordinal);
+                objects.Add(new KubernetesObject(manifest, patch ? ApplyMode.Patch : ApplyMode.Create, KubernetesObject.PlatformOwner));
+            }
+        }
+
+        return new KubernetesPlan(objects);
+    }
+
+    /// <summary>GCP resources read back from <c>render</c>'s gcp-resources.json.</summary>
+    public static IReadOnlyList<Core.Rendering.RenderedResource> RenderedResources(string json) =>
+        [.. JsonNode.Parse(json)!.AsArray().Select(r => new Core.Rendering.RenderedResource((string)r!["type"]!, (string)r["name"]!, (JsonObject)r["properties"]!.DeepClone()))];
+
     /// <summary>A GCP plan with the dev stack's IAP (used where the test does not look at IAP).</summary>
     public static GcpPlan DevGcp() => GcpPlanner.Plan(TestConfigs.Dev());
 
