@@ -99,15 +99,12 @@ public static partial class AccessEvaluator
                     return Best(model, ViaGateway(inMesh, caller.GatewayService ?? KnativeLocalGateway.ServiceHost, model, path, Request));
                 case CallerKind.OutOfMesh:
                     var outside = CallerPods.InNamespace(caller.Namespace, sidecar: false);
-                    var ends = new List<WalkEnd>();
-                    ends.AddRange(walk.Send(outside, model.Address, 80, Request(model.Address, path)));
-                    ends.AddRange(walk.Send(outside, model.PredictorHost, 80, Request(model.PredictorHost, path)));
-                    foreach (var service in GatewayServices())
-                    {
-                        ends.AddRange(ViaGateway(outside, ServiceHosts.Fqdn(service.Namespace!, service.Name), model, path, Request));
-                    }
-
-                    return Best(model, ends);
+                    IEnumerable<WalkEnd> OutOfMesh() =>
+                    [
+                        .. walk.Send(outside, model.Address, 80, Request(model.Address, path)),
+                        .. walk.Send(outside, model.PredictorHost, 80, Request(model.PredictorHost, path)),
+                    ];
+                    return Best(model, OutOfMesh().Concat(GatewayServices().SelectMany(s => ViaGateway(outside, ServiceHosts.Fqdn(s.Namespace!, s.Name), model, path, Request))));
                 case CallerKind.Iap:
                     return Best(model, ThroughGoogle(caller, model, probe, method));
                 case CallerKind.PublicAddress:
@@ -116,7 +113,7 @@ public static partial class AccessEvaluator
                     if (doors.Count == 0)
                     {
                         var fronts = GatewayServices().ToList();
-                        var front = GoogleEdge.Routes(state).Select(r => r.Service).FirstOrDefault(s => s is not null) ?? fronts.FirstOrDefault();
+                        var front = Routes().Select(r => r.Service).FirstOrDefault(s => s is not null) ?? fronts.FirstOrDefault();
                         var types = string.Join(", ", fronts.Select(s => $"{s.Name} is {Json.Str(s.Manifest, "spec", "type") ?? "ClusterIP"}"));
                         return new AccessDecision(Outcome.Denied, front?.Ref ?? new ObjectRef("Service", null, "(none)"),
                             $"no Service of type LoadBalancer fronts the gateway pods ({types}): the only way in from the internet is Google's load balancer", []);
@@ -132,9 +129,11 @@ public static partial class AccessEvaluator
         }
 
         /// <summary>Services in front of gateway pods (istio-ingressgateway, knative-local-gateway, kserve-local-gateway, ...).</summary>
-        private IEnumerable<ClusterObject> GatewayServices() =>
+        private IReadOnlyList<ClusterObject> GatewayServices() => state.Memo("gateway-services", () =>
             state.OfKind("Service", "").Where(s => Json.Map(s.Manifest, "spec", "selector") is { Count: > 0 } selector
-                && state.Workloads.Any(w => w.Role == WorkloadRole.Gateway && w.Namespace == s.Namespace && Json.Selects(selector, w.Labels)));
+                && state.Workloads.Any(w => w.Role == WorkloadRole.Gateway && w.Namespace == s.Namespace && Json.Selects(selector, w.Labels))).ToList());
+
+        private IReadOnlyList<LoadBalancerRoute> Routes() => state.Memo("lb-routes", () => GoogleEdge.Routes(state).ToList());
 
         private IEnumerable<WalkEnd> ViaGateway(Workload client, string serviceHost, ServedModel model, string path, Func<string, string, HttpRequest> request)
         {
@@ -158,7 +157,7 @@ public static partial class AccessEvaluator
         {
             var predict = probe ? ProbePath : $"{IapPathRoutes.ModelPath(model.Name)}:predict";
             var iapPath = probe ? ProbePath : $"{IapPathRoutes.PublicPath(model.Namespace, model.Name)}:predict";
-            foreach (var host in GoogleEdge.Routes(state).Select(r => r.Host).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var host in Routes().Select(r => r.Host).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 yield return (host, iapPath);
             }
@@ -169,9 +168,20 @@ public static partial class AccessEvaluator
             }
         }
 
+        /// <summary>The ports of a Service in front of gateway pods that reach a Gateway server there.</summary>
+        private IReadOnlyList<int> ListeningPorts(ClusterObject service) => state.Memo($"listening:{service.Namespace}/{service.Name}", () =>
+        {
+            var selector = Json.Map(service.Manifest, "spec", "selector");
+            var pods = state.Workloads.Where(w => w.Role == WorkloadRole.Gateway && w.Namespace == service.Namespace && Json.Selects(selector, w.Labels)).ToList();
+            return Json.Arr(service.Manifest, "spec", "ports")
+                .Where(p => pods.Any(w => GatewayServers.For(state, w).Any(s => s.ContainerPort == (Json.Int(p, "targetPort") ?? Json.Int(p, "port")))))
+                .Select(p => Json.Int(p, "port") ?? 0)
+                .ToList();
+        });
+
         private IEnumerable<WalkEnd> ToPublicHosts(Workload client, ClusterObject service, ServedModel model, bool probe, string method, Caller caller)
         {
-            foreach (var port in Json.Arr(service.Manifest, "spec", "ports").Select(p => Json.Int(p, "port") ?? 0))
+            foreach (var port in ListeningPorts(service))
             {
                 foreach (var (host, path) in PublicTargets(model, probe))
                 {
@@ -186,7 +196,7 @@ public static partial class AccessEvaluator
         private IEnumerable<WalkEnd> ThroughGoogle(Caller caller, ServedModel model, bool probe, string method)
         {
             var lb = CallerPods.Outside("Google's load balancer");
-            var routes = GoogleEdge.Routes(state).ToList();
+            var routes = Routes();
             if (routes.Count == 0)
             {
                 yield return new WalkEnd(Outcome.Denied, new ObjectRef("Ingress", SystemNamespaces.IstioSystem, "(none)"), "no GKE Ingress of class gce: no Google load balancer in front of the cluster", [], null);
@@ -261,11 +271,15 @@ public static partial class AccessEvaluator
         /// <summary>Allowed when any way reaches the model's pods; else unknown if any way is; else the denial that got furthest.</summary>
         private static AccessDecision Best(ServedModel model, IEnumerable<WalkEnd> ends)
         {
-            var list = ends.ToList();
-            var reached = list.FirstOrDefault(e => e.Outcome == Outcome.Allowed && e.Model == model);
-            if (reached is not null)
+            var list = new List<WalkEnd>();
+            foreach (var end in ends)
             {
-                return new AccessDecision(Outcome.Allowed, reached.By, reached.Why, reached.Hops);
+                if (end.Outcome == Outcome.Allowed && end.Model == model)
+                {
+                    return new AccessDecision(Outcome.Allowed, end.By, end.Why, end.Hops);
+                }
+
+                list.Add(end);
             }
 
             var unknown = list.FirstOrDefault(e => e.Outcome == Outcome.Unknown);

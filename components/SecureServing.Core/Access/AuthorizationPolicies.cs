@@ -27,15 +27,11 @@ internal static partial class AuthorizationPolicies
 {
     public static AuthzResult Decide(ClusterState state, Workload workload, AuthzContext ctx)
     {
-        var applicable = new List<(ClusterObject Policy, bool? Applies)>();
-        foreach (var p in state.OfKind("AuthorizationPolicy", "security.istio.io"))
-        {
-            var applies = PolicyScope.Applies(p, workload);
-            if (applies != false)
-            {
-                applicable.Add((p, applies));
-            }
-        }
+        var applicable = state.Memo($"authz:{workload.Namespace}/{workload.Name}", () =>
+            state.OfKind("AuthorizationPolicy", "security.istio.io")
+                .Select(p => (Policy: p, Applies: PolicyScope.Applies(p, workload)))
+                .Where(a => a.Applies != false)
+                .ToList());
 
         AuthzResult? pending = null;
         foreach (var (policy, applies) in applicable.Where(a => Action(a.Policy) == "CUSTOM"))
@@ -104,8 +100,8 @@ internal static partial class AuthorizationPolicies
     /// <summary>For naming the policy that keeps a request out: how many single fields of its best rule the request satisfies.</summary>
     private static int Closeness(ClusterObject policy, AuthzContext ctx) =>
         Json.Arr(policy.Manifest, "spec", "rules").Select(rule =>
-            Json.Arr(rule, "from").Sum(f => (Json.Obj(f, "source") ?? []).Count(p => Source(new JsonObject { [p.Key] = p.Value?.DeepClone() }, ctx) == true))
-            + Json.Arr(rule, "to").Sum(t => (Json.Obj(t, "operation") ?? []).Count(p => Operation(new JsonObject { [p.Key] = p.Value?.DeepClone() }, ctx) == true))
+            Json.Arr(rule, "from").Sum(f => SourceFields(Json.Obj(f, "source"), ctx).Count(v => v == true))
+            + Json.Arr(rule, "to").Sum(t => OperationFields(Json.Obj(t, "operation"), ctx).Count(v => v == true))
             + Json.Arr(rule, "when").Count(c => Condition(c, ctx) == true))
         .DefaultIfEmpty(0).Max();
 
@@ -140,52 +136,41 @@ internal static partial class AuthorizationPolicies
             Tristate.And(when.Select(c => Condition(c, ctx))));
     }
 
-    private static bool? Source(JsonObject? source, AuthzContext ctx)
+    private static bool? Source(JsonObject? source, AuthzContext ctx) => Tristate.And(SourceFields(source, ctx));
+
+    /// <summary>Each field of a source, matched on its own (for <see cref="Source"/> and <see cref="Closeness"/>).</summary>
+    private static IEnumerable<bool?> SourceFields(JsonObject? source, AuthzContext ctx)
     {
-        if (source is null)
-        {
-            return true;
-        }
-
         var serviceAccount = ctx.Peer.Principal is { } p && SpiffePath().Match(p) is { Success: true } m ? $"{m.Groups[1].Value}/{m.Groups[2].Value}" : null;
-        var checks = new List<bool?>();
-        foreach (var (key, _) in source)
+        foreach (var (key, _) in source ?? [])
         {
-            checks.Add(key switch
+            yield return key switch
             {
-                "principals" or "notPrincipals" => Field(source, key, ctx.Peer.Principal),
-                "namespaces" or "notNamespaces" => Field(source, key, ctx.Peer.Namespace),
-                "requestPrincipals" or "notRequestPrincipals" => Field(source, key, ctx.Identity?.Principal),
-                "serviceAccounts" or "notServiceAccounts" => Field(source, key, serviceAccount),
+                "principals" or "notPrincipals" => Field(source!, key, ctx.Peer.Principal),
+                "namespaces" or "notNamespaces" => Field(source!, key, ctx.Peer.Namespace),
+                "requestPrincipals" or "notRequestPrincipals" => Field(source!, key, ctx.Identity?.Principal),
+                "serviceAccounts" or "notServiceAccounts" => Field(source!, key, serviceAccount),
                 _ => Json.Arr(source, key).Count == 0 ? true : null, // IP blocks and unknown fields: not modeled
-            });
+            };
         }
-
-        return Tristate.And(checks);
     }
 
-    private static bool? Operation(JsonObject? operation, AuthzContext ctx)
+    private static bool? Operation(JsonObject? operation, AuthzContext ctx) => Tristate.And(OperationFields(operation, ctx));
+
+    private static IEnumerable<bool?> OperationFields(JsonObject? operation, AuthzContext ctx)
     {
-        if (operation is null)
-        {
-            return true;
-        }
-
         var path = ctx.Request.Path.Split('?', 2)[0];
-        var checks = new List<bool?>();
-        foreach (var (key, _) in operation)
+        foreach (var (key, _) in operation ?? [])
         {
-            checks.Add(key switch
+            yield return key switch
             {
-                "hosts" or "notHosts" => Field(operation, key, ctx.Request.Host, ignoreCase: true),
-                "ports" or "notPorts" => Field(operation, key, ctx.Port.ToString(CultureInfo.InvariantCulture)),
-                "methods" or "notMethods" => Field(operation, key, ctx.Request.Method),
-                "paths" or "notPaths" => Field(operation, key, path),
+                "hosts" or "notHosts" => Field(operation!, key, ctx.Request.Host, ignoreCase: true),
+                "ports" or "notPorts" => Field(operation!, key, ctx.Port.ToString(CultureInfo.InvariantCulture)),
+                "methods" or "notMethods" => Field(operation!, key, ctx.Request.Method),
+                "paths" or "notPaths" => Field(operation!, key, path),
                 _ => Json.Arr(operation, key).Count == 0 ? true : null,
-            });
+            };
         }
-
-        return Tristate.And(checks);
     }
 
     /// <summary>A positive list matches when any entry matches; a <c>not*</c> list when none does.</summary>

@@ -37,6 +37,8 @@ internal sealed class ClusterState
     private readonly List<ClusterObject> _objects = [];
     private readonly Dictionary<string, ClusterObject> _byKey = new(StringComparer.Ordinal);
     private readonly List<UnmodeledObject> _unmodeled = [];
+    private readonly Dictionary<string, object> _memo = new(StringComparer.Ordinal);
+    private bool _sealed;
 
     private ClusterState()
     {
@@ -99,11 +101,35 @@ internal sealed class ClusterState
         state.Models = derived.Models;
         state.ManagedEndpoints = derived.Endpoints;
         state.Workloads = [.. Workload.FromDeployments(state), .. derived.Models.Select(m => m.Pods)];
+        state._sealed = true;
         return state;
     }
 
-    public IEnumerable<ClusterObject> OfKind(string kind, string group) =>
-        _objects.Where(o => o.Kind == kind && o.Group == group);
+    public IReadOnlyList<ClusterObject> OfKind(string kind, string group) =>
+        _sealed ? Memo($"kind:{kind}.{group}", () => Scan(kind, group)) : Scan(kind, group);
+
+    /// <summary>
+    /// Computes <paramref name="compute"/> once per key: the state does not change after <see cref="Build"/>, so
+    /// derived lookups (a gateway's servers, the policies that apply to a workload) are kept.
+    /// </summary>
+    public T Memo<T>(string key, Func<T> compute)
+        where T : class
+    {
+        if (!_sealed)
+        {
+            return compute();
+        }
+
+        if (!_memo.TryGetValue(key, out var value))
+        {
+            value = compute();
+            _memo[key] = value;
+        }
+
+        return (T)value;
+    }
+
+    private List<ClusterObject> Scan(string kind, string group) => [.. _objects.Where(o => o.Kind == kind && o.Group == group)];
 
     public ClusterObject? Find(string kind, string group, string? ns, string name) =>
         _byKey.GetValueOrDefault(ClusterObject.KeyOf(kind, group, ns, name));

@@ -27,7 +27,10 @@ internal static class GatewayServers
 {
     public const string DisableTranslationLabel = "experimental.istio.io/disable-gateway-port-translation";
 
-    public static IReadOnlyList<GatewayServer> For(ClusterState state, Workload pods)
+    public static IReadOnlyList<GatewayServer> For(ClusterState state, Workload pods) =>
+        state.Memo($"servers:{pods.Namespace}/{pods.Name}", () => Compute(state, pods));
+
+    private static IReadOnlyList<GatewayServer> Compute(ClusterState state, Workload pods)
     {
         var services = state.OfKind("Service", "")
             .Where(s => s.Namespace == pods.Namespace && s.Labels.GetValueOrDefault(DisableTranslationLabel) != "true")

@@ -87,19 +87,20 @@ internal static class InstalledComponents
         ]
         """;
 
+    private static readonly JsonArray Parsed = ParseOnce();
+
     /// <summary>A fresh copy of every installed object.</summary>
-    public static IEnumerable<ClusterObject> All()
+    public static IEnumerable<ClusterObject> All() =>
+        Parsed.Select(node => new ClusterObject((JsonObject)node!.DeepClone(), ObjectOrigin.Installed));
+
+    private static JsonArray ParseOnce()
     {
         var array = JsonNode.Parse(Objects)!.AsArray();
-        foreach (var node in array)
+        foreach (var manifest in array.OfType<JsonObject>().Where(m => Json.Str(m, "metadata", "name") == "inferenceservice-config"))
         {
-            var manifest = node!.AsObject();
-            if (Json.Str(manifest, "metadata", "name") == "inferenceservice-config")
-            {
-                manifest["data"]!["ingress"] = DefaultKserveIngress;
-            }
-
-            yield return new ClusterObject((JsonObject)manifest.DeepClone(), ObjectOrigin.Installed);
+            manifest["data"]!["ingress"] = DefaultKserveIngress;
         }
+
+        return array;
     }
 }

@@ -13,7 +13,10 @@ internal enum MtlsMode { Strict, Permissive, Disable, Unknown }
 /// </summary>
 internal static class PeerAuthentications
 {
-    public static (MtlsMode Mode, ObjectRef? Source) Mode(ClusterState state, Workload workload, int port)
+    public static (MtlsMode Mode, ObjectRef? Source) Mode(ClusterState state, Workload workload, int port) =>
+        state.Memo($"peer:{workload.Namespace}/{workload.Name}:{port}", () => Tuple.Create(Compute(state, workload, port))).Item1;
+
+    private static (MtlsMode Mode, ObjectRef? Source) Compute(ClusterState state, Workload workload, int port)
     {
         var policies = state.OfKind("PeerAuthentication", "security.istio.io").ToList();
         var workloadLevel = policies.Where(p => p.Namespace == workload.Namespace && PolicyScope.HasSelector(p)

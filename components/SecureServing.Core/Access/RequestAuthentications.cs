@@ -33,20 +33,14 @@ internal static class RequestAuthentications
 
     public static AuthnResult Check(ClusterState state, Workload workload, HttpRequest request)
     {
-        var rules = new List<Rule>();
-        foreach (var p in state.OfKind("RequestAuthentication", "security.istio.io"))
+        var policies = state.Memo($"authn:{workload.Namespace}/{workload.Name}", () =>
+            state.OfKind("RequestAuthentication", "security.istio.io").Select(p => (Policy: p, Applies: PolicyScope.Applies(p, workload))).Where(a => a.Applies != false).ToList());
+        if (policies.FirstOrDefault(p => p.Applies is null) is { Policy: { } targeted })
         {
-            var applies = PolicyScope.Applies(p, workload);
-            if (applies is null)
-            {
-                return new AuthnResult(Outcome.Unknown, null, p.Ref, "a RequestAuthentication with targetRef is not modeled", request);
-            }
-
-            if (applies == true)
-            {
-                rules.AddRange(Json.Arr(p.Manifest, "spec", "jwtRules").Select(n => new Rule(p, n)));
-            }
+            return new AuthnResult(Outcome.Unknown, null, targeted.Ref, "a RequestAuthentication with targetRef is not modeled", request);
         }
+
+        var rules = policies.SelectMany(p => Json.Arr(p.Policy.Manifest, "spec", "jwtRules").Select(n => new Rule(p.Policy, n))).ToList();
 
         var identities = new List<RequestIdentity>();
         var forwarded = request;

@@ -37,6 +37,9 @@ internal static partial class VirtualServices
 
     /// <summary>VirtualServices bound to <paramref name="gatewayRef"/> with a host matching <paramref name="host"/>, oldest first.</summary>
     public static IReadOnlyList<ClusterObject> Bound(ClusterState state, string gatewayRef, string host) =>
+        state.Memo($"vs:{gatewayRef}|{host.ToLowerInvariant()}", () => Scan(state, gatewayRef, host));
+
+    private static List<ClusterObject> Scan(ClusterState state, string gatewayRef, string host) =>
         [.. state.OfKind("VirtualService", "networking.istio.io")
             .Where(vs => Gateways(vs).Contains(gatewayRef, StringComparer.Ordinal)
                 && Json.Strings(vs.Manifest, "spec", "hosts").Any(h => HostMatches(h, vs.Namespace, host)))];
