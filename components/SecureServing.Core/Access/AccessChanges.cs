@@ -8,6 +8,9 @@ namespace SecureServing.Core.Access;
 /// <summary>How one caller's access to one model changed between two checkouts (null before: the model or caller is new; null after: it is gone).</summary>
 public sealed record AccessChange(string ModelKey, string CallerLabel, bool Probe, Outcome? Before, Outcome? After, AccessDecision? Decision)
 {
+    /// <summary>The model is not in the base at all.</summary>
+    public bool NewModel { get; init; }
+
     /// <summary><c>a pod in namespace fraud-models can now call model recsys-models/two-tower (let in by ...)</c>.</summary>
     public string Sentence
     {
@@ -18,8 +21,8 @@ public sealed record AccessChange(string ModelKey, string CallerLabel, bool Prob
             return (Before, After) switch
             {
                 (_, null) => $"model {ModelKey} is gone",
-                (null, Outcome.Allowed) => $"{CallerLabel} can call new model {ModelKey}{path}{by}",
-                (null, _) => $"{CallerLabel} may call new model {ModelKey}{path}: unknown{by}",
+                (null, Outcome.Allowed) when NewModel => $"{CallerLabel} can call new model {ModelKey}{path}{by}",
+                (null, _) when NewModel => $"{CallerLabel} may call new model {ModelKey}{path}: unknown{by}",
                 (_, Outcome.Allowed) => $"{CallerLabel} can now call model {ModelKey}{path}{by}",
                 (Outcome.Allowed, Outcome.Denied) => $"{CallerLabel} can no longer call model {ModelKey}{path}{by}",
                 (_, Outcome.Denied) => $"{CallerLabel} is now kept out of model {ModelKey}{path}{by}",
@@ -51,6 +54,8 @@ public static class AccessChanges
             }
         }
 
+        // A namespace the base did not try was, for it, a namespace nobody lists.
+        var unlisted = before?.Matrix.Callers.FirstOrDefault(c => c.Kind == CallerKind.Namespace && c.Id.StartsWith("namespace:unlisted-namespace", StringComparison.Ordinal))?.Id;
         var changes = new List<AccessChange>();
         foreach (var row in after.Matrix.Models)
         {
@@ -59,13 +64,15 @@ public static class AccessChanges
             {
                 foreach (var (probe, decision) in new[] { (false, cell.Predict), (true, cell.Probe) })
                 {
-                    Outcome? was = old.TryGetValue((row.Model.Key, cell.Caller.Id, probe), out var o) ? o : null;
+                    Outcome? was = old.TryGetValue((row.Model.Key, cell.Caller.Id, probe), out var o) ? o
+                        : cell.Caller.Kind == CallerKind.Namespace && unlisted is not null && old.TryGetValue((row.Model.Key, unlisted, probe), out var u) ? u
+                        : null;
                     if (was == decision.Outcome || (isNew && decision.Outcome == Outcome.Denied) || (was is null && decision.Outcome == Outcome.Denied))
                     {
                         continue;
                     }
 
-                    changes.Add(new AccessChange(row.Model.Key, cell.Caller.Label, probe, isNew ? null : was, decision.Outcome, decision));
+                    changes.Add(new AccessChange(row.Model.Key, cell.Caller.Label, probe, isNew ? null : was, decision.Outcome, decision) { NewModel = isNew });
                 }
             }
         }
@@ -78,40 +85,29 @@ public static class AccessChanges
         return changes;
     }
 
-    public static string ToText(string stack, bool baseLoads, IReadOnlyList<AccessChange> changes, AccessReport after)
+    public static string ToText(string stack, bool baseLoads, IReadOnlyList<AccessChange> changes, AccessReport after) =>
+        Write(Headline(stack, baseLoads, changes, after) + "\n", changes, after, "  - ", "", "  ! ");
+
+    public static string ToMarkdown(string stack, bool baseLoads, IReadOnlyList<AccessChange> changes, AccessReport after) =>
+        Write($"**{Headline(stack, baseLoads, changes, after)}**\n\n", changes, after, "- ",
+            (changes.Count > 0 ? "\n" : "") + "Differences from intent (the `check` gate fails):\n\n", "- ❗ ");
+
+    private static string Write(string headline, IReadOnlyList<AccessChange> changes, AccessReport after, string change, string differencesHeader, string difference)
     {
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(after);
-        var text = new StringBuilder().Append(Headline(stack, baseLoads, changes, after)).Append('\n');
+        var text = new StringBuilder(headline);
         foreach (var c in changes)
         {
-            text.Append("  - ").Append(c.Sentence).Append('\n');
-        }
-
-        foreach (var d in after.Differences)
-        {
-            text.Append("  ! ").Append(d.Summary).Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    public static string ToMarkdown(string stack, bool baseLoads, IReadOnlyList<AccessChange> changes, AccessReport after)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        ArgumentNullException.ThrowIfNull(after);
-        var text = new StringBuilder().Append($"**{Headline(stack, baseLoads, changes, after)}**\n\n");
-        foreach (var c in changes)
-        {
-            text.Append("- ").Append(c.Sentence).Append('\n');
+            text.Append(change).Append(c.Sentence).Append('\n');
         }
 
         if (!after.MatchesIntent)
         {
-            text.Append(changes.Count > 0 ? "\n" : "").Append("Differences from intent (the `check` gate fails):\n\n");
+            text.Append(differencesHeader);
             foreach (var d in after.Differences)
             {
-                text.Append("- ❗ ").Append(d.Summary).Append('\n');
+                text.Append(difference).Append(d.Summary).Append('\n');
             }
         }
 

@@ -127,16 +127,10 @@ internal sealed class RequestWalk(ClusterState state)
             }
 
             var peer = mode == ClientTlsMode.IstioMutual ? new Peer(client.Principal, client.Namespace) : Peer.Unauthenticated;
-            var authn = RequestAuthentications.Check(state, pods, request);
-            if (authn.Outcome != Outcome.Allowed)
+            var (stop, authn, authz) = Authorize(pods, peer, request, port, hops);
+            if (stop is not null)
             {
-                return [End(authn.Outcome, authn.By ?? pods.Source, authn.Why, hops)];
-            }
-
-            var authz = AuthorizationPolicies.Decide(state, pods, new AuthzContext(peer, authn.Identity, request, port));
-            if (authz.Outcome != Outcome.Allowed)
-            {
-                return [End(authz.Outcome, authz.By ?? pods.Source, authz.Why, hops)];
+                return [stop];
             }
 
             admittedBy = authz.By ?? pods.Source;
@@ -220,16 +214,10 @@ internal sealed class RequestWalk(ClusterState state)
                 return [End(Outcome.Unknown, server.Gateway.Ref, $"server port {server.Number} ({server.Protocol} {server.TlsMode}) is not modeled", hops)];
         }
 
-        var authn = RequestAuthentications.Check(state, pods, request);
-        if (authn.Outcome != Outcome.Allowed)
+        var (stop, authn, authz) = Authorize(pods, peer, request, port, hops);
+        if (stop is not null)
         {
-            return [End(authn.Outcome, authn.By ?? pods.Source, authn.Why, hops)];
-        }
-
-        var authz = AuthorizationPolicies.Decide(state, pods, new AuthzContext(peer, authn.Identity, request, port));
-        if (authz.Outcome != Outcome.Allowed)
-        {
-            return [End(authz.Outcome, authz.By ?? pods.Source, authz.Why, hops)];
+            return [stop];
         }
 
         var forwarded = authn.Forwarded;
@@ -251,6 +239,19 @@ internal sealed class RequestWalk(ClusterState state)
         var checks = (authn.Identity is null ? "" : $"{authn.By}: {authn.Why}; ") + (authz.By is null ? authz.Why : $"{authz.By}: {authz.Why}");
         var at = $"{server.Gateway.Ref} server port {server.Number} ({checks}) routes by {step.VirtualService.Ref} ({step.RouteName})";
         return [.. step.Destinations.SelectMany(d => Resolve(pods, d.Host, d.Port ?? 80, step.Request, hops.Add($"{at} to {d.Host}"), depth + 1))];
+    }
+
+    /// <summary>The proxy's RequestAuthentication, then its AuthorizationPolicy; a stop when either refuses (or cannot tell).</summary>
+    private (WalkEnd? Stop, AuthnResult Authn, AuthzResult Authz) Authorize(Workload pods, Peer peer, HttpRequest request, int port, ImmutableList<string> hops)
+    {
+        var authn = RequestAuthentications.Check(state, pods, request);
+        if (authn.Outcome != Outcome.Allowed)
+        {
+            return (End(authn.Outcome, authn.By ?? pods.Source, authn.Why, hops), authn, new AuthzResult(Outcome.Unknown, null, "not reached"));
+        }
+
+        var authz = AuthorizationPolicies.Decide(state, pods, new AuthzContext(peer, authn.Identity, request, port));
+        return (authz.Outcome == Outcome.Allowed ? null : End(authz.Outcome, authz.By ?? pods.Source, authz.Why, hops), authn, authz);
     }
 
     private static WalkEnd End(Outcome outcome, ObjectRef by, string why, ImmutableList<string> hops, ServedModel? model = null) => new(outcome, by, why, hops, model);
