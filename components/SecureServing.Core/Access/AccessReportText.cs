@@ -56,7 +56,7 @@ public static class AccessReportText
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
-        text.Append($"**{Summary(report)}.** Each cell: the predict path, evaluated from the rendered plan; ❗ where it differs from intent.\n\n");
+        text.Append($"**{Summary(report)}.** Each cell: the predict path (for Knative's probes, the probe paths), evaluated from the rendered plan; ❗ where it differs from intent.\n\n");
         text.Append("| Caller | ").AppendJoin(" | ", report.Matrix.Models.Select(m => $"`{m.Model.Key}` ({Describe(m.Model)})")).Append(" |\n");
         text.Append("|---|").AppendJoin("", report.Matrix.Models.Select(_ => "---|")).Append('\n');
         foreach (var caller in report.Matrix.Callers)
