@@ -247,6 +247,12 @@ public static class RuleCatalog
         "IAP must be the only way in: a LoadBalancer Service gives the gateway a second public IP that skips IAP, leaving only the in-mesh JWT check, and with IAP on its port 80 serves plain HTTP (no redirect, because IAP's load balancer sends HTTP to it); seed 004's LoadBalancer patch is for clusters without IAP.",
         "Set `ingress.loadBalancerService: false` (IAP's GKE Ingress fronts the gateway), or disable IAP.");
 
+    // ---- Access (the rendered plan as a whole) -----------------------------------------------------------------
+    public static readonly Rule AccessDiffersFromIntent = new("access-differs-from-intent", Severity.Error, null, false,
+        "A stack whose rendered plan, evaluated as Istio, Knative, KServe and IAP would handle each request, lets a caller reach a model that its team and stack files do not allow, or keeps out one they do.",
+        "Guardrails judge settings one at a time; only the whole rendered plan says who really gets through, and a way in that nobody meant is a hole (an unknown outcome is one nobody can vouch for).",
+        "Change what opens (or closes) the way named in the message; `secure-serving access --stack <stack>` prints every caller, every hop and the object that decides.");
+
     // ---- Acknowledgements -------------------------------------------------------------------------------------
     public static readonly Rule AckUnknownRule = new("ack-unknown-rule", Severity.Error, null, false,
         "An `acknowledge` entry naming a rule that does not exist.",
@@ -281,6 +287,7 @@ public static class RuleCatalog
         IapOAuthAdminApi, IapNoAccessors, ConsumerIapMember, SecretInClear,
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
         IngressTlsSecretMissing, LoadBalancerBypassesIap,
+        AccessDiffersFromIntent,
         AckUnknownRule, AckNotAllowed, AckReasonMissing, AckUnused,
     ];
 

@@ -202,6 +202,11 @@ public static class RuleCases
         new("LoadBalancer Service beside IAP, prod", "load-balancer-bypasses-iap", "prod", Prod, "secure-serving:ingress.loadBalancerService",
             E(Prod, "    tls: certManager", "    tls: certManager\n    loadBalancerService: true"), E(Prod, "    loadBalancerService: true", "    loadBalancerService: false")),
 
+        // ---- access (the rendered plan as a whole)
+        new("activator on a Dex stack: the model's own namespace is kept out", "access-differs-from-intent", "prod", ProdRecsys, "models[0]",
+            E(ProdRecsys, "    activator: \"off\"\n    exposeViaIap: true", "    activator: \"on\"\n    exposeViaIap: true\nacknowledge:\n  - rule: activator-bypasses-isolation\n    reason: scales to zero at night"),
+            E(ProdRecsys, "    activator: \"on\"", "    activator: \"off\"")),
+
         // ---- acknowledgements
         new("acknowledging a misspelt rule", "ack-unknown-rule", "dev", Recsys, "acknowledge[0].rule",
             E(Recsys, "  - rule: activator-bypasses-isolation", "  - rule: activator-bypass-isolation"), None),
