@@ -16,7 +16,7 @@ internal sealed class FindingSink
             message += ".";
         }
 
-        _items.Add(new Finding(rule.Id, severity ?? rule.Severity, file, keyPath, $"{message} Why: {rule.Why}{seed}", fix ?? rule.Fix)
+        _items.Add(new Finding(rule.Id, severity ?? rule.Severity, file, keyPath.Length == 0 ? KeyPaths.File : keyPath, $"{message} Why: {rule.Why}{seed}", fix ?? rule.Fix)
         {
             Line = line,
         });

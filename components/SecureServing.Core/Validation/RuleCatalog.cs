@@ -54,6 +54,36 @@ public static class RuleCatalog
         "Both would map to the same cloud or Kubernetes resource; the second silently replaces the first.",
         "Give each one a unique name.");
 
+    public static readonly Rule FileTooLarge = new("file-too-large", Severity.Error, null, false,
+        "A stack or team file over 1 MiB.",
+        "The loader reads whole files into memory; a limit keeps a hostile or generated file from exhausting it (shipped files are a few KB).",
+        "Split the settings, or remove what does not belong in the file.");
+
+    public static readonly Rule YamlTooDeep = new("yaml-too-deep", Severity.Error, null, false,
+        "Maps and lists nested more than 64 deep.",
+        "Deep nesting (tens of thousands of `[`) would overflow the loader's stack; no setting nests more than a few levels.",
+        "Flatten the structure at the reported line.");
+
+    public static readonly Rule YamlAliasLimit = new("yaml-alias-limit", Severity.Error, null, false,
+        "More than 100 aliases (`*name`) in one file, or an alias inside the node it refers to.",
+        "An alias stands for a whole node; a self-referencing one never ends, and many of them multiply the work of every check.",
+        "Write the values out instead of repeating them with aliases.");
+
+    public static readonly Rule YamlTooManyNodes = new("yaml-too-many-nodes", Severity.Error, null, false,
+        "More than 100,000 nodes in one file, each alias counted as the nodes it stands for.",
+        "A few nested aliases (a 1 KB \"billion laughs\" file) expand to billions of nodes and would keep `check` busy for minutes.",
+        "Remove the aliases that repeat large nodes.");
+
+    public static readonly Rule YamlMultipleDocuments = new("yaml-multiple-documents", Severity.Error, null, false,
+        "A stack or team file with more than one YAML document (a `---` after the first).",
+        "Only the first document is read; settings after the `---` would be silently ignored.",
+        "Remove the `---` line and merge the documents.");
+
+    public static readonly Rule TeamFileExtension = new("team-file-extension", Severity.Error, null, false,
+        "A file in `stacks/<stack>/` that is not named `<team>.yaml` (`.yml`, `.YAML`, no extension, a folder).",
+        "Only `<team>.yaml` files are read and owned per team in CODEOWNERS (`stacks/*/<team>.yaml`); any other file there would be silently never deployed, or deployed without its owners' review.",
+        "Rename it to `<team>.yaml` (merge it into the existing file if there is one), or move it out of `stacks/`.");
+
     // ---- Names ------------------------------------------------------------------------------------------------
     public static readonly Rule DeploymentName = new("deployment-name", Severity.Error, V, false,
         "A `deploymentName` longer than 25 characters or not lowercase letters, digits and hyphens starting with a letter.",
@@ -252,7 +282,8 @@ public static class RuleCatalog
     public static IReadOnlyList<Rule> All { get; } =
     [
         StackFileMissing, YamlSyntax, WrongType, MissingKey, UnknownKey, InvalidValue, OrphanTeamFolder, TeamFileName,
-        DuplicateName, DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName,
+        DuplicateName, FileTooLarge, YamlTooDeep, YamlAliasLimit, YamlTooManyNodes, YamlMultipleDocuments, TeamFileExtension,
+        DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName,
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         NamespaceClaimedTwice, SystemNamespace,

@@ -57,6 +57,8 @@ public static class RuleCases
             E(Fraud, "team: fraud", "team: payments"), None),
         new("duplicate model", "duplicate-name", "dev", Fraud, "models[1].name",
             E(Fraud, "  - name: xgb-fraud-score", "  - name: sklearn-iris"), None),
+        new("team file over 1 MiB", "file-too-large", "dev", Fraud, "<file>",
+            E(Fraud, "team: fraud\n", "team: fraud\n# " + new string('x', 1_100_000) + "\n"), None),
 
         // ---- names
         new("deployment name over 25", "deployment-name", "dev", Dev, "secure-serving:deploymentName",

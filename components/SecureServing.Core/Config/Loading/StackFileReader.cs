@@ -56,8 +56,6 @@ internal static class StackFileReader
             return null;
         }
 
-        SecretInClearScan.Scan(config.Node, "", ctx, stackFile: true);
-
         var bare = new Dictionary<string, (Rule, string)>(StringComparer.Ordinal);
         foreach (var key in config.Keys)
         {

@@ -1,5 +1,4 @@
 using SecureServing.Core.Validation;
-using SecureServing.Core.Validation.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace SecureServing.Core.Config.Loading;
@@ -15,7 +14,6 @@ internal static class TeamFileReader
 
     public static TeamConfig? Read(YamlNode root, LoadContext ctx)
     {
-        SecretInClearScan.Scan(root, "", ctx, stackFile: false);
         var file = YamlMap.Of(root, "", ctx, "a map with `team`, `namespace` and `models`");
         if (file is null)
         {

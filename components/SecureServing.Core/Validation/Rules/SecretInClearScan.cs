@@ -22,8 +22,27 @@ internal static class SecretInClearScan
         return !SecretNames.Contains(bare) && SecretSuffixes.Any(bare.EndsWith);
     }
 
-    public static void Scan(YamlNode node, string path, LoadContext ctx, bool stackFile)
+    /// <summary>
+    /// Scans a whole parsed file (null when it did not parse). In a stack file the <c>config:</c> map's keys are
+    /// full names, so its children are reported as <c>secure-serving:iap...</c>, other top-level keys by their name.
+    /// </summary>
+    public static void ScanFile(YamlNode? root, string? text, LoadContext ctx, bool stackFile)
     {
+        _ = text;
+        if (root is not null)
+        {
+            Scan(root, "", ctx, stackFile, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance), top: true);
+        }
+    }
+
+    /// <summary>Walks each node once (an alias is the node it refers to, so it is not walked again).</summary>
+    private static void Scan(YamlNode node, string path, LoadContext ctx, bool stackFile, HashSet<YamlNode> seen, bool top = false)
+    {
+        if (!seen.Add(node))
+        {
+            return;
+        }
+
         switch (node)
         {
             case YamlMappingNode map when LoadContext.IsSecret(map):
@@ -36,14 +55,14 @@ internal static class SecretInClearScan
                         continue;
                     }
 
-                    var child = Validation.KeyPaths.Child(path, name);
+                    var child = stackFile && top && name == "config" ? "" : Validation.KeyPaths.Child(path, name);
                     if (IsSecretLikeKey(name) && value is YamlScalarNode && !LoadContext.IsNull(value))
                     {
                         Report(ctx, stackFile, child, value, $"`{child}` holds a plaintext value under a secret-like key.");
                     }
                     else
                     {
-                        Scan(value, child, ctx, stackFile);
+                        Scan(value, child, ctx, stackFile, seen);
                     }
                 }
 
@@ -51,7 +70,7 @@ internal static class SecretInClearScan
             case YamlSequenceNode seq:
                 for (var i = 0; i < seq.Children.Count; i++)
                 {
-                    Scan(seq.Children[i], Validation.KeyPaths.Item(path, i), ctx, stackFile);
+                    Scan(seq.Children[i], Validation.KeyPaths.Item(path, i), ctx, stackFile, seen);
                 }
 
                 return;
