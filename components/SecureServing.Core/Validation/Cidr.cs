@@ -1,4 +1,5 @@
 using System.Net;
+using SecureServing.Core.Config.Loading;
 
 namespace SecureServing.Core.Validation;
 
@@ -24,6 +25,15 @@ public static class Cidr
             return false;
         }
 
+        // IPAddress.Parse accepts inet_aton spellings (010 is octal 8, 0xac is 172, 10.1 is 10.0.0.1) and surrounding
+        // spaces, which GCP and other tools read differently: only the canonical spelling is accepted.
+        if (!Formats.Ipv4Cidr().IsMatch(text) && !(text.Contains(':', StringComparison.Ordinal) && Formats.Ipv6Cidr().IsMatch(text)))
+        {
+            network = default;
+            hint = NonCanonical(text);
+            return false;
+        }
+
         // IPNetwork.TryParse masks host bits silently (10.0.0.1/24 -> 10.0.0.0/24); a range written with host bits
         // set is usually a typo for another range, so it is refused here with the masked one as a suggestion.
         if (!IPNetwork.TryParse(text, out network) || !IPAddress.TryParse(text[..slash], out var address))
@@ -39,6 +49,22 @@ public static class Cidr
         }
 
         return true;
+    }
+
+    private static string NonCanonical(string text)
+    {
+        var address = text[..text.IndexOf('/', StringComparison.Ordinal)];
+        if (address.Contains("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            return "it has a hex octet; write every octet in decimal (e.g. `172.16.0.0/28`)";
+        }
+
+        if (address.Split('.').Any(o => o.Length > 1 && o[0] == '0' && o.All(char.IsAsciiDigit)))
+        {
+            return "it has an octet with a leading zero, which some tools read as octal; write every octet in decimal without leading zeros (e.g. `10.10.0.0/16`)";
+        }
+
+        return "it is not a strict dotted-decimal IPv4 (or lowercase IPv6) address with a prefix length: four decimal octets, `/` and the prefix, no spaces or other characters";
     }
 
     /// <summary>True when the two networks share any address. Symmetric.</summary>

@@ -115,6 +115,11 @@ public static class RuleCatalog
         "It names the team's service account, bucket and IAM bindings.",
         "Use lowercase letters, digits and hyphens, e.g. `fraud`.");
 
+    public static readonly Rule DerivedNameInvalid = new("derived-name-invalid", Severity.Error, null, false,
+        "A name the platform gives a cloud or Kubernetes resource (service account ID, bucket, Knative host, Secret, ClusterIssuer, DNS zone) that the target API would refuse.",
+        "The name is only checked by the API at deployment time, after part of the stack is already changed; Cloud Storage also refuses \"google\" anywhere in a bucket name and a \"goog\" prefix (Cloud Storage, \"Bucket naming rules\", https://cloud.google.com/storage/docs/buckets#naming), Kubernetes names are DNS-1123 (Kubernetes, \"Object Names and IDs\", https://kubernetes.io/docs/concepts/overview/working-with-objects/names/).",
+        "Change the config key the message names; the message gives the derived name and the rule it breaks.");
+
     // ---- Network ----------------------------------------------------------------------------------------------
     public static readonly Rule CidrSyntax = new("cidr-syntax", Severity.Error, null, false,
         "A CIDR that does not parse or has host bits set (`10.0.0.1/24`).",
@@ -283,7 +288,7 @@ public static class RuleCatalog
     [
         StackFileMissing, YamlSyntax, WrongType, MissingKey, UnknownKey, InvalidValue, OrphanTeamFolder, TeamFileName,
         DuplicateName, FileTooLarge, YamlTooDeep, YamlAliasLimit, YamlTooManyNodes, YamlMultipleDocuments, TeamFileExtension,
-        DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName,
+        DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid,
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         NamespaceClaimedTwice, SystemNamespace,

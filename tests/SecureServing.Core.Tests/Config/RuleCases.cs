@@ -80,6 +80,8 @@ public static class RuleCases
             E(Fraud, "  - name: sklearn-iris", "  - name: sklearn-iris-classifier-with-a-longer-name"), E(Fraud, "  - name: sklearn-iris-classifier-with-a-longer-name", "  - name: sklearn-iris-classifier-with-a")),
         new("team name too long", "team-name", "dev", Fraud, "team",
             [new(Fraud, "team: fraud", "team: fraud-detection-and-scoring"), new(Fraud, "namespace: fraud-models", "namespace: fraud-detection-models")], None),
+        new("TLS secret name with capitals and underscore", "derived-name-invalid", "dev", Dev, "secure-serving:ingress.tlsSecret",
+            E(Dev, "    tls: certManager", "    tls: secret\n    tlsSecret: Ingress_TLS"), E(Dev, "    tlsSecret: Ingress_TLS", "    tlsSecret: ingress-tls")),
 
         // ---- network
         new("host bits set", "cidr-syntax", "dev", Dev, "secure-serving:network.subnetCidr",

@@ -212,9 +212,9 @@ public static partial class ConfigLoader
         return text;
     }
 
-    [GeneratedRegex(@"^Pulumi\.(.+)\.yaml$")]
+    [GeneratedRegex(@"\APulumi\.([A-Za-z0-9_.-]+)\.yaml\z")]
     private static partial Regex StackOf();
 
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    [GeneratedRegex(@"\A\(Line: [0-9]+, Col: [0-9]+, Idx: [0-9]+\) - \(Line: [0-9]+, Col: [0-9]+, Idx: [0-9]+\): ")]
     private static partial Regex Position();
 }

@@ -201,6 +201,7 @@ internal static class StackFileReader
                         $"`{KeyPaths.Child(path, "diskSizeGb")}` is {pool.DiskSizeGb}; GKE needs at least 10 GB.", "Set diskSizeGb to 10 or more (100 is the default).");
                 }
 
+                Check(m, "machineType", m.Has("machineType") ? pool.MachineType : null, Formats.MachineType().IsMatch, "a Compute Engine machine type such as `e2-standard-4`");
                 pools.Add(pool);
                 m.Finish();
             }

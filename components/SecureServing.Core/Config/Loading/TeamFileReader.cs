@@ -66,9 +66,7 @@ internal static class TeamFileReader
         }
 
         var storageUri = m.String("storageUri", required: true) ?? "";
-        if (storageUri.Length > 0
-            && !storageUri.StartsWith(TeamBucketPlaceholder + "/", StringComparison.Ordinal)
-            && !(storageUri.StartsWith("gs://", StringComparison.Ordinal) && storageUri.Length > 5))
+        if (storageUri.Length > 0 && !Formats.StorageUri().IsMatch(storageUri))
         {
             m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("storageUri"), m.Value("storageUri"),
                 $"`{m.Child("storageUri")}` is `{storageUri}`; it must be `{TeamBucketPlaceholder}/path` (the team's bucket) or `gs://bucket/path`.",
@@ -81,6 +79,12 @@ internal static class TeamFileReader
         {
             m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("image"), m.Value("image"), $"`{m.Child("image")}` is empty.", "Remove `image` to use KServe's runtime image, or name one.");
             image = null;
+        }
+        else if (image is not null && !Formats.Image().IsMatch(image))
+        {
+            m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("image"), m.Value("image"),
+                $"`{m.Child("image")}` is `{image}`, not an image reference (`host/path:tag` or `host/path@sha256:digest`, lowercase, no spaces).",
+                "Write the image as `REGION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG`.");
         }
 
         return new ModelConfig

@@ -103,9 +103,10 @@ internal sealed class YamlMap
             return null;
         }
 
-        if (node is YamlScalarNode s && bool.TryParse(s.Value, out var b))
+        // Exactly `true` or `false` in any case: bool.TryParse would also take " true" and "false\n".
+        if (node is YamlScalarNode { Value: { } v } && IsAscii(v) && (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("false", StringComparison.OrdinalIgnoreCase)))
         {
-            return b;
+            return v.Length == 4;
         }
 
         WrongType(key, node, "`true` or `false`");
@@ -141,7 +142,8 @@ internal sealed class YamlMap
 
         foreach (var (name, value) in options)
         {
-            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            // ASCII first: ordinal case folding maps look-alikes such as `ſ` (long s) or `ı` to Latin letters.
+            if (IsAscii(text) && string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
             {
                 return value;
             }
@@ -270,6 +272,8 @@ internal sealed class YamlMap
                 DidYouMean.Suggest(name, _known) is { } s ? $"Rename `{name}` to `{s}`." : $"Remove `{name}`; known keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.");
         }
     }
+
+    private static bool IsAscii(string text) => text.All(char.IsAscii);
 
     private void Missing(string key) =>
         Ctx.Report(RuleCatalog.MissingKey, Child(key), _entries.TryGetValue(key, out var e) ? e.Key : null,
