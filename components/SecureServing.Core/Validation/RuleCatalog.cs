@@ -141,6 +141,11 @@ public static class RuleCatalog
         "It opens the control plane or the perimeter to the whole internet, undoing the private cluster.",
         "List the specific ranges of your offices, VPN or CI runners.");
 
+    public static readonly Rule RangeTooBroad = new("range-too-broad", Severity.Error, null, true,
+        "An authorized network or access-level IP range broader than /8 (IPv6: /32), or a list of them covering more addresses than one /8.",
+        "A range that broad admits a large share of the internet (`0.0.0.0/1` plus `128.0.0.0/1` is all of it) while looking like a restriction.",
+        "List the specific ranges of your offices, VPN or CI runners.");
+
     // ---- Cluster ----------------------------------------------------------------------------------------------
     public static readonly Rule PublicEndpointInProd = new("public-endpoint-in-prod", Severity.Error, V, false,
         "`cluster.endpoint: public` in a production stack.",
@@ -289,7 +294,7 @@ public static class RuleCatalog
         StackFileMissing, YamlSyntax, WrongType, MissingKey, UnknownKey, InvalidValue, OrphanTeamFolder, TeamFileName,
         DuplicateName, FileTooLarge, YamlTooDeep, YamlAliasLimit, YamlTooManyNodes, YamlMultipleDocuments, TeamFileExtension,
         DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid,
-        CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld,
+        CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld, RangeTooBroad,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         NamespaceClaimedTwice, SystemNamespace,
         SidecarOffWithAuthorization, ActivatorBypassesIsolation, StrictMtlsBlocksTopLevelVs, OutOfMeshCallersBlocked,

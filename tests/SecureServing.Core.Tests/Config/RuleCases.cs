@@ -99,6 +99,10 @@ public static class RuleCases
             E(Prod, "    endpoint: dns", "    endpoint: private\n    masterAuthorizedNetworks:\n      - cidr: \"::/0\"\n        name: anywhere"),
             E(Prod, "      - cidr: \"::/0\"", "      - cidr: 203.0.113.0/24")),
 
+        new("internet split in halves on the control plane", "range-too-broad", "prod", Prod, "secure-serving:cluster.masterAuthorizedNetworks[0].cidr",
+            E(Prod, "    endpoint: dns", "    endpoint: private\n    masterAuthorizedNetworks:\n      - cidr: 0.0.0.0/1\n        name: low"),
+            E(Prod, "      - cidr: 0.0.0.0/1", "      - cidr: 203.0.113.0/24")),
+
         // ---- cluster
         new("public endpoint in prod", "public-endpoint-in-prod", "prod", Prod, "secure-serving:cluster.endpoint",
             E(Prod, "    endpoint: dns", "    endpoint: public"), E(Prod, "    endpoint: public", "    endpoint: private")),

@@ -137,7 +137,8 @@ public sealed class AnchoredFormatTests
     [MemberData(nameof(ConfigValues))]
     public void Config_value_variant_is_refused_at_its_key(string stack, string file, string prefix, string value, string keyPath)
     {
-        foreach (var variant in Variants(value))
+        // Four variants end to end (the regex-level test above takes all of them).
+        foreach (var variant in Variants(value).Where((_, i) => i is 0 or 2 or 5 or 6))
         {
             using var repo = TempRepo.Shipped(stack);
             var written = repo.Read(file).Contains(prefix + value + "\n", StringComparison.Ordinal) ? value : Quoted(value);

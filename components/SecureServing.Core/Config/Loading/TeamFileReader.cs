@@ -75,12 +75,7 @@ internal static class TeamFileReader
 
         var defaults = new ModelConfig { Name = "", Format = "", StorageUri = "" };
         var image = m.String("image");
-        if (image is not null && image.Trim().Length == 0)
-        {
-            m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("image"), m.Value("image"), $"`{m.Child("image")}` is empty.", "Remove `image` to use KServe's runtime image, or name one.");
-            image = null;
-        }
-        else if (image is not null && !Formats.Image().IsMatch(image))
+        if (image is not null && !Formats.Image().IsMatch(image))
         {
             m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("image"), m.Value("image"),
                 $"`{m.Child("image")}` is `{image}`, not an image reference (`host/path:tag` or `host/path@sha256:digest`, lowercase, no spaces).",

@@ -88,7 +88,14 @@ internal sealed class YamlMap
 
         if (node is YamlScalarNode s)
         {
-            return s.Value ?? "";
+            // An empty or blank string ("", '  ') is no value: reported, and the key counts as absent.
+            if (string.IsNullOrWhiteSpace(s.Value))
+            {
+                Empty(Child(key), node, required ? null : key);
+                return null;
+            }
+
+            return s.Value;
         }
 
         WrongType(key, node, "a text value");
@@ -209,9 +216,13 @@ internal sealed class YamlMap
         var result = new List<string>();
         foreach (var (node, path) in Items(key))
         {
-            if (node is YamlScalarNode s && !LoadContext.IsNull(node))
+            if (node is YamlScalarNode s && string.IsNullOrWhiteSpace(s.Value) && !LoadContext.IsNull(node))
             {
-                result.Add(s.Value ?? "");
+                Empty(path, node, null);
+            }
+            else if (node is YamlScalarNode s2 && !LoadContext.IsNull(node))
+            {
+                result.Add(s2.Value ?? "");
             }
             else
             {
@@ -238,6 +249,14 @@ internal sealed class YamlMap
 
         if (LoadContext.IsSecret(node))
         {
+            if (string.IsNullOrWhiteSpace(((YamlScalarNode)((YamlMappingNode)node).Children.Values.First()).Value))
+            {
+                writtenNotSecret = true;
+                Ctx.Report(RuleCatalog.MissingKey, Child(key), node, $"`{Child(key)}` is a Pulumi secret with no ciphertext (`secure: \"\"`).",
+                    $"Run `pulumi config set --secret --path '{configKey}.{pathInKey}'` to store the value.");
+                return null;
+            }
+
             return new SecretRef(configKey, pathInKey);
         }
 
@@ -270,6 +289,19 @@ internal sealed class YamlMap
             Ctx.Report(RuleCatalog.UnknownKey, path, keyNode,
                 $"`{path}` is not a known key.{DidYouMean.Hint(name, _known)}",
                 DidYouMean.Suggest(name, _known) is { } s ? $"Rename `{name}` to `{s}`." : $"Remove `{name}`; known keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.");
+        }
+    }
+
+    /// <summary>An empty string: missing-key when required (<paramref name="optionalKey"/> null), else invalid-value.</summary>
+    private void Empty(string path, YamlNode node, string? optionalKey)
+    {
+        if (optionalKey is null)
+        {
+            Ctx.Report(RuleCatalog.MissingKey, path, node, $"`{path}` is empty.", $"Give `{path}` a value.");
+        }
+        else
+        {
+            Ctx.Report(RuleCatalog.InvalidValue, path, node, $"`{path}` is empty.", $"Give `{optionalKey}` a value, or remove it to use the default.");
         }
     }
 
