@@ -5,6 +5,8 @@ public enum Severity { Error, Warning }
 /// <summary>
 /// One problem in a stack's configuration. Every finding names the file and the key path
 /// (e.g. <c>Pulumi.prod.yaml</c> + <c>secure-serving:network.masterCidr</c>), says why it matters and how to fix it.
+/// Its key path, message and fix are redacted on the way in (<see cref="SecretShapes.Redact"/>), whoever creates or
+/// copies it (<c>with</c> too), so no rule can print a refused value that looks secret.
 /// </summary>
 public sealed record Finding(
     string RuleId,
@@ -14,6 +16,16 @@ public sealed record Finding(
     string Message,
     string Fix)
 {
+    private readonly string _keyPath = SecretShapes.Redact(KeyPath);
+    private readonly string _message = SecretShapes.Redact(Message);
+    private readonly string _fix = SecretShapes.Redact(Fix);
+
+    public string KeyPath { get => _keyPath; init => _keyPath = SecretShapes.Redact(value); }
+
+    public string Message { get => _message; init => _message = SecretShapes.Redact(value); }
+
+    public string Fix { get => _fix; init => _fix = SecretShapes.Redact(value); }
+
     /// <summary>1-based line of the key in <see cref="File"/>, when known.</summary>
     public int? Line { get; init; }
 }

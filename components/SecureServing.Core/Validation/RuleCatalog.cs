@@ -227,8 +227,8 @@ public static class RuleCatalog
 
     public static readonly Rule SecretInClear = new("secret-in-clear", Severity.Error, null, false,
         "A plaintext value under a secret-like key (clientSecret, password, token, privateKey, kubeconfig, ...) or a PEM private key, in a stack or team file.",
-        "Stack and team files are committed; a secret in clear is leaked to everyone with read access and to the git history.",
-        "Rotate the secret, then store it with `pulumi config set --secret --path '<key>'`; team files never hold secrets.");
+        "Stack and team files are committed; a secret in clear (in a value, a comment or a URL's user-info) is leaked to everyone with read access and to the git history.",
+        "Rotate the secret, then store it with `pulumi config set --secret --path '<key>'`; team files never hold secrets, not even in comments.");
 
     // ---- VPC Service Controls and registries -------------------------------------------------------------------
     public static readonly Rule BucketOutsidePerimeter = new("bucket-outside-perimeter", Severity.Error, V, false,
