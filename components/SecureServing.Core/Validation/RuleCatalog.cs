@@ -120,6 +120,11 @@ public static class RuleCatalog
         "The name is only checked by the API at deployment time, after part of the stack is already changed; Cloud Storage also refuses \"google\" anywhere in a bucket name and a \"goog\" prefix (Cloud Storage, \"Bucket naming rules\", https://cloud.google.com/storage/docs/buckets#naming), Kubernetes names are DNS-1123 (Kubernetes, \"Object Names and IDs\", https://kubernetes.io/docs/concepts/overview/working-with-objects/names/).",
         "Change the config key the message names; the message gives the derived name and the rule it breaks.");
 
+    public static readonly Rule DerivedNameCollision = new("derived-name-collision", Severity.Error, null, false,
+        "Two config entries whose derived names are the same after every transformation (case folding, hyphen runs, shortening): a team named `nodes` and the node service account, access levels differing in case, two models with one Knative host.",
+        "Both would map to one cloud or Kubernetes resource; the second silently replaces or shares the first (its identity, its bucket, its hostname).",
+        "Rename one of the two entries the message names.");
+
     // ---- Network ----------------------------------------------------------------------------------------------
     public static readonly Rule CidrSyntax = new("cidr-syntax", Severity.Error, null, false,
         "A CIDR that does not parse or has host bits set (`10.0.0.1/24`).",
@@ -293,7 +298,7 @@ public static class RuleCatalog
     [
         StackFileMissing, YamlSyntax, WrongType, MissingKey, UnknownKey, InvalidValue, OrphanTeamFolder, TeamFileName,
         DuplicateName, FileTooLarge, YamlTooDeep, YamlAliasLimit, YamlTooManyNodes, YamlMultipleDocuments, TeamFileExtension,
-        DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid,
+        DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid, DerivedNameCollision,
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld, RangeTooBroad,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         NamespaceClaimedTwice, SystemNamespace,

@@ -80,6 +80,9 @@ public static class RuleCases
             E(Fraud, "  - name: sklearn-iris", "  - name: sklearn-iris-classifier-with-a-longer-name"), E(Fraud, "  - name: sklearn-iris-classifier-with-a-longer-name", "  - name: sklearn-iris-classifier-with-a")),
         new("team name too long", "team-name", "dev", Fraud, "team",
             [new(Fraud, "team: fraud", "team: fraud-detection-and-scoring"), new(Fraud, "namespace: fraud-models", "namespace: fraud-detection-models")], None),
+        new("access levels differing only in case", "derived-name-collision", "dev", Dev, "secure-serving:perimeter.accessLevels[1].name",
+            E(Dev, "  secure-serving:registryDns:", "      - name: SS_DEV_BUILDERS\n        members: [user:ops@example.com]\n  secure-serving:registryDns:"),
+            E(Dev, "      - name: SS_DEV_BUILDERS", "      - name: ss_dev_operators")),
         new("TLS secret name with capitals and underscore", "derived-name-invalid", "dev", Dev, "secure-serving:ingress.tlsSecret",
             E(Dev, "    tls: certManager", "    tls: secret\n    tlsSecret: Ingress_TLS"), E(Dev, "    tlsSecret: Ingress_TLS", "    tlsSecret: ingress-tls")),
 

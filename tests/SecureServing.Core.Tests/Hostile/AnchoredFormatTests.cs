@@ -31,6 +31,7 @@ public sealed class AnchoredFormatTests
         ["Formats.Image"] = "europe-west4-docker.pkg.dev/acme-ml-dev/mirror/xgbserver:v0.14.0",
         ["Formats.HttpsUrl"] = "https://dex.example.com/keys",
         ["Formats.MachineType"] = "e2-standard-4",
+        ["Formats.ServiceAccountId"] = "ss-dev-fraud",
         ["Formats.Ipv4Cidr"] = "10.10.0.0/20",
         ["Formats.Ipv6Cidr"] = "2001:db8::/32",
         ["NameRules.Rfc1035"] = "sklearn-iris",

@@ -68,6 +68,10 @@ internal static partial class Formats
     [GeneratedRegex(@"\A[a-z][a-z0-9]*(-[a-z0-9]+)+\z")]
     public static partial Regex MachineType();
 
+    /// <summary>A user-managed service account ID: 6-30 characters, <c>[a-z]([-a-z0-9]*[a-z0-9])</c>.</summary>
+    [GeneratedRegex(@"\A[a-z][-a-z0-9]{4,28}[a-z0-9]\z")]
+    public static partial Regex ServiceAccountId();
+
     /// <summary>An IPv4 CIDR in strict dotted decimal: no leading zeros, no hex or octal octets, no spaces.</summary>
     [GeneratedRegex(@"\A((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])\z")]
     public static partial Regex Ipv4Cidr();
