@@ -78,77 +78,42 @@ public sealed class DerivedNameTests
         Assert.Contains("sklearn-iris-predictor-batch-predictor-ranking.models.dev.example.com", finding.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_template_without_the_namespace_makes_same_named_models_collide()
+    /// <summary>(what, edits, rule, file, key path): each edit breaks one derived name.</summary>
+    public static TheoryData<string, Edit[], string, string, string> Broken() => new()
     {
-        using var repo = TempRepo.Shipped("dev");
-        repo.Edit(Dev, "    tls: certManager", "    tls: certManager\n    domainTemplate: \"{{.Name}}.{{.Domain}}\"");
-        repo.Edit(Recsys, "  - name: two-tower", "  - name: sklearn-iris");
-
-        Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-collision" && f.File == Recsys && f.KeyPath == "models[0].name");
-    }
-
-    [Fact]
-    public void Top_level_and_predictor_hosts_of_two_models_collide_without_disable_istio_virtual_host()
-    {
-        using var repo = TempRepo.Shipped("dev");
-        repo.Edit(Dev, "    disableIstioVirtualHost: true", "    disableIstioVirtualHost: false");
-        repo.Edit(Fraud, "  - name: xgb-fraud-score", "  - name: sklearn-iris-predictor");
-
-        Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-collision" && f.File == Fraud && f.KeyPath == "models[1].name");
-    }
-
-    [Fact]
-    public void A_template_giving_invalid_hosts_is_refused_at_the_template()
-    {
-        using var repo = TempRepo.Shipped("dev");
-        repo.Edit(Dev, "    tls: certManager", "    tls: certManager\n    domainTemplate: \"{{.Name}}_{{.Namespace}}.{{.Domain}}\"");
-
-        Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-invalid" && f.KeyPath == "secure-serving:ingress.domainTemplate");
-    }
+        { "template without the namespace: same-named models collide", [new(Dev, "    tls: certManager", "    tls: certManager\n    domainTemplate: \"{{.Name}}.{{.Domain}}\""), new(Recsys, "  - name: two-tower", "  - name: sklearn-iris")],
+            "derived-name-collision", Recsys, "models[0].name" },
+        { "top-level host of one model is the predictor host of another", [new(Dev, "    disableIstioVirtualHost: true", "    disableIstioVirtualHost: false"), new(Fraud, "  - name: xgb-fraud-score", "  - name: sklearn-iris-predictor")],
+            "derived-name-collision", Fraud, "models[1].name" },
+        { "template giving invalid hosts", [new(Dev, "    tls: certManager", "    tls: certManager\n    domainTemplate: \"{{.Name}}_{{.Namespace}}.{{.Domain}}\"")],
+            "derived-name-invalid", Dev, "secure-serving:ingress.domainTemplate" },
+        { "node pools differing only in hyphen runs", [new(Dev, "  secure-serving:perimeter:", "      - name: serving--gpu\n      - name: serving-gpu\n  secure-serving:perimeter:")],
+            "derived-name-collision", Dev, "secure-serving:cluster.nodePools[2].name" },
+        { "registry domains with one zone name", [new(Dev, "      - pkg.dev\n", "      - pkg.dev\n      - my-reg.io\n      - my.reg-io\n")],
+            "derived-name-collision", Dev, "secure-serving:registryDns.domains[3]" },
+        { "TLS secret with capitals and underscore", [new(Dev, "    tls: certManager", "    tls: secret\n    tlsSecret: Ingress_TLS")],
+            "derived-name-invalid", Dev, "secure-serving:ingress.tlsSecret" },
+        { "ClusterIssuer with capitals", [new(Dev, "    tls: certManager", "    tls: certManager\n    clusterIssuer: Lets_Encrypt")],
+            "derived-name-invalid", Dev, "secure-serving:ingress.clusterIssuer" },
+        { "local gateway secret with an empty label", [new(Dev, "      mode: http", "      mode: https\n      tlsSecret: kserve.-tls")],
+            "derived-name-invalid", Dev, "secure-serving:mesh.localGateway.tlsSecret" },
+    };
 
     [Theory]
-    [InlineData("SS_DEV_BUILDERS")]
-    [InlineData("ss_dev__builders")]
-    public void Access_levels_differing_only_in_case_or_separators_collide(string second)
+    [MemberData(nameof(Broken))]
+    public void Broken_derived_name_is_reported_at_its_key(string what, Edit[] edits, string rule, string file, string keyPath)
     {
+        _ = what;
         using var repo = TempRepo.Shipped("dev");
-        repo.Edit(Dev, "  secure-serving:registryDns:", $"      - name: {second}\n        members: [user:ops@example.com]\n  secure-serving:registryDns:");
+        foreach (var e in edits)
+        {
+            repo.Edit(e.File, e.Find, e.Replace);
+        }
 
-        var finding = Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-collision");
+        var report = repo.Check("dev");
 
-        Assert.Equal("secure-serving:perimeter.accessLevels[1].name", finding.KeyPath);
-        Assert.Contains("perimeter-level-ss-dev-builders", finding.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Node_pools_differing_only_in_hyphen_runs_collide()
-    {
-        using var repo = TempRepo.Shipped("dev");
-        repo.Edit(Dev, "  secure-serving:perimeter:", "      - name: serving--gpu\n      - name: serving-gpu\n  secure-serving:perimeter:");
-
-        Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-collision" && f.KeyPath == "secure-serving:cluster.nodePools[2].name");
-    }
-
-    [Fact]
-    public void Registry_domains_with_one_zone_name_collide()
-    {
-        using var repo = TempRepo.Shipped("dev");
-        repo.Edit(Dev, "      - pkg.dev\n", "      - pkg.dev\n      - my-reg.io\n      - my.reg-io\n");
-
-        Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-collision" && f.KeyPath == "secure-serving:registryDns.domains[3]");
-    }
-
-    [Theory]
-    [InlineData("    tls: certManager", "    tls: secret\n    tlsSecret: Ingress_TLS", "secure-serving:ingress.tlsSecret")]
-    [InlineData("    tls: certManager", "    tls: certManager\n    clusterIssuer: Lets_Encrypt", "secure-serving:ingress.clusterIssuer")]
-    [InlineData("      mode: http", "      mode: https\n      tlsSecret: kserve.-tls", "secure-serving:mesh.localGateway.tlsSecret")]
-    public void Kubernetes_names_from_the_config_are_dns_1123_subdomains(string find, string replace, string keyPath)
-    {
-        using var repo = TempRepo.Shipped("dev");
-        repo.Edit(Dev, find, replace);
-
-        Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-invalid" && f.KeyPath == keyPath);
+        Assert.Single(report.Findings, f => f.RuleId == rule && f.File == file && f.KeyPath == keyPath);
+        Assert.Null(report.Config);
     }
 
     [Fact]
