@@ -110,7 +110,7 @@ public static partial class ConfigLoader
                 : teamFiles.Contains(stem)
                     ? $"Merge `{name}` into `{stem}.yaml` and delete it."
                     : $"Rename it to `{(stem.Length > 0 ? stem.ToLowerInvariant() : "<team>")}.yaml`, or move it out of `{StacksFolder}/{stack}/`.";
-            ctx.Sink.Add(RuleCatalog.TeamFileExtension, relative, KeyPaths.File, null, message, fix);
+            ctx.Sink.Add(RuleCatalog.TeamFileExtension, relative, KeyPaths.File, Directory.Exists(entry) ? null : 1, message, fix);
         }
     }
 

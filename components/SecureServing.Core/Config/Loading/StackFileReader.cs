@@ -50,7 +50,7 @@ internal static class StackFileReader
         file.Finish();
 
         // Config keys are full names (`secure-serving:network`), so the config map's own path is empty.
-        var config = configNode is null ? null : YamlMap.Of(configNode, "", ctx, "a map of config keys");
+        var config = configNode is null ? null : YamlMap.Of(configNode, "", ctx, "a map of config keys", where: $"under `config:` in `{ctx.File}` (Pulumi's stack-file format)");
         if (config is null)
         {
             return null;

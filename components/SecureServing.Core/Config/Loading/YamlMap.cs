@@ -13,11 +13,12 @@ internal sealed class YamlMap
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
-    private YamlMap(YamlMappingNode node, string path, LoadContext ctx)
+    private YamlMap(YamlMappingNode node, string path, LoadContext ctx, string? where)
     {
         Node = node;
         Path = path;
         Ctx = ctx;
+        Where = where ?? (path.Length == 0 ? $"at the top level of `{ctx.File}`" : $"under `{path}`");
         foreach (var (key, value) in node.Children)
         {
             if (key is YamlScalarNode { Value: { } name } scalar)
@@ -38,14 +39,17 @@ internal sealed class YamlMap
 
     public LoadContext Ctx { get; }
 
+    /// <summary>Where a missing key of this map goes, for fix texts: "under `config:` in `Pulumi.dev.yaml`", "under `secure-serving:network`".</summary>
+    public string Where { get; }
+
     public IEnumerable<string> Keys => _entries.Keys;
 
     /// <summary>Wraps <paramref name="node"/> when it is a map; otherwise reports wrong-type and returns null.</summary>
-    public static YamlMap? Of(YamlNode node, string path, LoadContext ctx, string what = "a map")
+    public static YamlMap? Of(YamlNode node, string path, LoadContext ctx, string what = "a map", string? where = null)
     {
         if (node is YamlMappingNode m && !LoadContext.IsSecret(node))
         {
-            return new YamlMap(m, path, ctx);
+            return new YamlMap(m, path, ctx, where);
         }
 
         ctx.Report(RuleCatalog.WrongType, path, node, $"`{path}` must be {what}, not {LoadContext.Describe(node)}.");
@@ -309,7 +313,7 @@ internal sealed class YamlMap
 
     private void Missing(string key) =>
         Ctx.Report(RuleCatalog.MissingKey, Child(key), _entries.TryGetValue(key, out var e) ? e.Key : null,
-            $"`{Child(key)}` is required.", $"Add `{key}` under `{(Path.Length == 0 ? "the file's top level" : Path)}`.");
+            $"`{Child(key)}` is required.", $"Add `{key}` {Where}.");
 
     private void WrongType(string key, YamlNode node, string expected)
     {
