@@ -36,8 +36,7 @@ public sealed partial class MessageTests
 
         foreach (var dir in Directory.EnumerateDirectories(CorpusTests.CorpusRoot()))
         {
-            var stack = File.ReadLines(Path.Combine(dir, "expect.txt")).First(l => l.StartsWith("stack:", StringComparison.Ordinal))["stack:".Length..].Trim();
-            yield return StackCheck.Run(dir, stack);
+            yield return StackCheck.Run(dir, CorpusStack(dir));
         }
 
         foreach (var c in RuleCases.All)
@@ -113,26 +112,17 @@ public sealed partial class MessageTests
         Assert.DoesNotContain(texts, t => t.Contains("configuration reference", StringComparison.OrdinalIgnoreCase) || t.Contains("the file's top level", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Missing_stack_key_is_told_to_go_under_config()
+    [Theory]
+    [InlineData("Pulumi.dev.yaml", "  secure-serving:deploymentName: ss-dev\n", "under `config:` in `Pulumi.dev.yaml`")]
+    [InlineData("stacks/dev/fraud.yaml", "namespace: fraud-models\n", "at the top level of `stacks/dev/fraud.yaml`")]
+    public void Missing_key_is_told_where_it_goes(string file, string line, string where)
     {
         using var repo = TempRepo.Shipped("dev");
-        repo.Edit("Pulumi.dev.yaml", "  secure-serving:deploymentName: ss-dev\n", "");
+        repo.Edit(file, line, "");
 
         var finding = Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "missing-key");
 
-        Assert.Contains("under `config:` in `Pulumi.dev.yaml`", finding.Fix, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Missing_team_key_is_told_to_go_at_the_top_of_the_team_file()
-    {
-        using var repo = TempRepo.Shipped("dev");
-        repo.Edit("stacks/dev/fraud.yaml", "namespace: fraud-models\n", "");
-
-        var finding = Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "missing-key");
-
-        Assert.Contains("at the top level of `stacks/dev/fraud.yaml`", finding.Fix, StringComparison.Ordinal);
+        Assert.Contains(where, finding.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,8 +130,7 @@ public sealed partial class MessageTests
     {
         foreach (var dir in Directory.EnumerateDirectories(CorpusTests.CorpusRoot()))
         {
-            var stack = File.ReadLines(Path.Combine(dir, "expect.txt")).First(l => l.StartsWith("stack:", StringComparison.Ordinal))["stack:".Length..].Trim();
-            foreach (var f in StackCheck.Run(dir, stack).Findings)
+            foreach (var f in StackCheck.Run(dir, CorpusStack(dir)).Findings)
             {
                 Assert.False(string.IsNullOrEmpty(f.KeyPath), $"{f.RuleId} in {f.File} has no key path");
                 if (f.KeyPath == KeyPaths.File && File.Exists(Path.Combine(dir, f.File)))
@@ -151,4 +140,7 @@ public sealed partial class MessageTests
             }
         }
     }
+
+    private static string CorpusStack(string dir) =>
+        File.ReadLines(Path.Combine(dir, "expect.txt")).First(l => l.StartsWith("stack:", StringComparison.Ordinal))["stack:".Length..].Trim();
 }
