@@ -5,7 +5,9 @@ namespace SecureServing.Core.Validation;
 /// <summary>
 /// The one list of credential shapes: what the secret-in-clear scan looks for in every value and in the whole text of
 /// every file (comments included), and what <see cref="Redact"/> removes from every finding. Each pattern marks the
-/// sensitive part as group <c>s</c> (the whole match when it has none).
+/// sensitive part as group <c>s</c> (the whole match when it has none). Every pattern stays linear on hostile text
+/// (a 1 MiB run of one character): repetitions that must be followed by something are bounded, and a token is
+/// only looked for where a run of token characters starts.
 /// </summary>
 public static partial class SecretShapes
 {
@@ -31,7 +33,7 @@ public static partial class SecretShapes
         new("credentials in a URL (`user:password@host`)", UrlUserInfo()),
     ];
 
-    [GeneratedRegex(@"-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----")]
+    [GeneratedRegex(@"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,20}-----")]
     private static partial Regex PemPrivateKey();
 
     [GeneratedRegex(@"GOCSPX-[A-Za-z0-9_-]{8,}")]
@@ -47,7 +49,7 @@ public static partial class SecretShapes
     private static partial Regex AwsAccessKeyId();
 
     /// <summary>40 base64 characters after a key naming an AWS secret (<c>aws:secretKey: ...</c>, <c>aws_secret_access_key = ...</c>).</summary>
-    [GeneratedRegex(@"(?i:aws[a-z0-9_.:-]{0,30}secret[a-z0-9_.:-]{0,30})[""']?[ \t]*[:=][ \t]*[""']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")]
+    [GeneratedRegex(@"(?i:aws[a-z0-9_.:-]{0,30}secret[a-z0-9_.:-]{0,30})[""']?[ \t]{0,8}[:=][ \t]{0,8}[""']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")]
     private static partial Regex AwsSecretKey();
 
     [GeneratedRegex(@"(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})")]
@@ -59,15 +61,15 @@ public static partial class SecretShapes
     [GeneratedRegex(@"https://hooks\.slack\.com/services/(?<s>[A-Za-z0-9/_-]{10,})")]
     private static partial Regex SlackWebhook();
 
-    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,16384}\.[A-Za-z0-9_-]{8,}")]
     private static partial Regex Jwt();
 
     /// <summary>A kubeconfig's credential fields with a value, in a kubeconfig pasted as text.</summary>
-    [GeneratedRegex(@"(client-key-data|client-certificate-data|id-token|refresh-token|auth-provider)[""']?[ \t]*:[ \t]*[""']?(?<s>[A-Za-z0-9+/=._-]{8,})|(?s:kind:[ \t]*Config\b.{0,2000}?\b(token|password)[ \t]*:[ \t]*(?<s>[^\s""']{4,}))")]
+    [GeneratedRegex(@"(client-key-data|client-certificate-data|id-token|refresh-token|auth-provider)[""']?[ \t]{0,8}:[ \t]{0,8}[""']?(?<s>[A-Za-z0-9+/=._-]{8,})|(?s:kind:[ \t]{0,8}Config\b.{0,2000}?\b(token|password)[ \t]{0,8}:[ \t]{0,8}(?<s>[^\s""']{4,}))")]
     private static partial Regex KubeconfigCredential();
 
     /// <summary>A URL whose user-info carries a password: <c>scheme://user:password@host</c>.</summary>
-    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.-]*://(?<s>[^/\s:@?#""']+:[^/\s@?#""']*)@")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}://(?<s>[^/\s:@?#""']{1,256}:[^/\s@?#""']{0,256})@")]
     private static partial Regex UrlUserInfo();
 
     /// <summary>A long run of token characters; <see cref="LooksLikeToken"/> decides whether it is one.</summary>

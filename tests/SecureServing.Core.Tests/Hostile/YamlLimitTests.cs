@@ -107,6 +107,25 @@ public sealed class YamlLimitTests
         Assert.Equal("<file>", finding.KeyPath);
     }
 
+    /// <summary>
+    /// Values and keys just under the size limit, made of one repeated character or token prefix, are checked (and
+    /// scanned for secrets) in linear time, and no finding repeats them in full.
+    /// </summary>
+    [Fact]
+    public void Huge_values_and_keys_are_reported_short()
+    {
+        using var repo = TempRepo.Shipped("dev");
+        repo.Write("stacks/dev/a.yaml", "team: a\nnamespace: a-models\nnotes: " + new string('a', 300_000) + "\n");
+        repo.Write("stacks/dev/b.yaml", "team: b\nnamespace: b-models\nnotes: " + string.Concat(Enumerable.Repeat("eyJ", 100_000)) + "://" + "\n");
+        repo.Write("stacks/dev/c.yaml", "team: c\nnamespace: c-models\n? " + new string('k', 300_000) + "\n: 1\n");
+        repo.Write("stacks/dev/d.yaml", "team: d\nnamespace: d-models\nmodels:\n  - name: x\n    format: sklearn\n    storageUri: \"{teamBucket}/x\"\n    activator: " + new string('o', 300_000) + "\n");
+
+        var report = repo.Check("dev");
+
+        Assert.Equal(4, report.Findings.Count(f => f.File.StartsWith("stacks/dev/", StringComparison.Ordinal) && f.File != Team && f.File != "stacks/dev/recsys.yaml"));
+        Assert.All(report.Findings, f => Assert.True((f.Message + f.Fix + f.KeyPath).Length < 2_000, $"{f.RuleId} in {f.File} prints {f.Message.Length} characters"));
+    }
+
     private static Finding Single(CheckReport report, string rule, string file)
     {
         var listing = string.Join("\n", report.Findings.Select(f => $"  {f.RuleId} {f.File} {f.KeyPath} {f.Line}"));
