@@ -70,7 +70,7 @@ public static partial class AccessEvaluator
             IapInMesh.JwksUri, $"IAP's JWT for {audience}");
     }
 
-    [GeneratedRegex(@"^[0-9]+\z")]
+    [GeneratedRegex(@"\A[0-9]+\z")]
     private static partial Regex BackendId();
 
     private sealed class Run(ClusterState state, GcpPlan gcp, RequestWalk walk)

@@ -242,12 +242,12 @@ internal static partial class AuthorizationPolicies
         $"(source {(ctx.Peer.Namespace is null ? "unauthenticated (no Istio mTLS)" : $"namespace {ctx.Peer.Namespace}")}, " +
         $"{(ctx.Identity is null ? "no request principal" : $"request principal {ctx.Identity.Principal}")}, path {ctx.Request.Path})";
 
-    [GeneratedRegex(@"^[^/]+/ns/([^/]+)/sa/([^/]+)\z")]
+    [GeneratedRegex(@"\A[^/]+/ns/([^/]+)/sa/([^/]+)\z")]
     private static partial Regex SpiffePath();
 
-    [GeneratedRegex(@"^request\.headers\[([^\]]+)\]\z")]
+    [GeneratedRegex(@"\Arequest\.headers\[([^\]]+)\]\z")]
     private static partial Regex HeaderKey();
 
-    [GeneratedRegex(@"^request\.auth\.claims\[([^\]]+)\](\[.+\])?\z")]
+    [GeneratedRegex(@"\Arequest\.auth\.claims\[([^\]]+)\](\[.+\])?\z")]
     private static partial Regex ClaimKey();
 }

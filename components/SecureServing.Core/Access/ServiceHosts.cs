@@ -21,6 +21,6 @@ internal static partial class ServiceHosts
     public static bool Same(string a, string b) =>
         (Parse(a, null), Parse(b, null)) is ({ } x, { } y) ? x == y : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^([a-z0-9-]+)\.([a-z0-9-]+)(\.svc(\.cluster\.local)?)?\z")]
+    [GeneratedRegex(@"\A([a-z0-9-]+)\.([a-z0-9-]+)(\.svc(\.cluster\.local)?)?\z")]
     private static partial Regex ServiceName();
 }

@@ -46,6 +46,17 @@ public sealed record ModelAddress(ModelRoute Route, string Scheme, string Host, 
 /// </summary>
 public static class ModelUrls
 {
+    /// <summary>
+    /// The Knative Service whose route is the model's host: the predictor <c>&lt;model&gt;-predictor</c> with
+    /// <c>mesh.disableIstioVirtualHost</c> (no top-level host), else KServe's top-level <c>&lt;model&gt;</c>.
+    /// </summary>
+    public static string KnativeServiceName(PlatformConfig config, ModelConfig model)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(model);
+        return config.Mesh.DisableIstioVirtualHost ? $"{model.Name}-predictor" : model.Name;
+    }
+
     /// <exception cref="UnsupportedDomainTemplateException">The model is served on a public Knative host and
     /// <c>ingress.domainTemplate</c> uses more than <c>{{.Name}}</c>, <c>{{.Namespace}}</c>, <c>{{.Domain}}</c>.</exception>
     public static ModelAddress For(PlatformConfig config, TeamConfig team, ModelConfig model)
@@ -55,7 +66,7 @@ public static class ModelUrls
         ArgumentNullException.ThrowIfNull(model);
 
         var modelPath = IapPathRoutes.ModelPath(model.Name);
-        var serviceName = config.Mesh.DisableIstioVirtualHost ? $"{model.Name}-predictor" : model.Name;
+        var serviceName = KnativeServiceName(config, model);
 
         if (!model.ExposeViaIap)
         {

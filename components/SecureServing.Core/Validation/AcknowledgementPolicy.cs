@@ -53,6 +53,21 @@ internal static class AcknowledgementPolicy
                 continue;
             }
 
+            var reasonKey = KeyPaths.Child(path, "reason");
+            if (SecretShapes.LooksSecret(ack.Reason))
+            {
+                // A reason that holds a secret is no reason: the risk stays refused. The scan may have reported the
+                // leak already (a known credential shape); a random-looking token is reported here.
+                if (!findings.Any(f => f.File == file && f.RuleId == RuleCatalog.SecretInClear.Id && f.KeyPath == reasonKey))
+                {
+                    sink.Add(RuleCatalog.SecretInClear, file, reasonKey, sources.Line(file, reasonKey),
+                        $"`{reasonKey}` holds what looks like a secret, so acknowledging `{rule.Id}` is not accepted.",
+                        "Rotate the secret (it is in the git history) and write the reason in words.");
+                }
+
+                continue;
+            }
+
             if (!findings.Any(f => f.File == file && f.RuleId == rule.Id))
             {
                 sink.Add(RuleCatalog.AckUnused, file, rulePath, sources.Line(file, rulePath), $"`{rulePath}` acknowledges `{rule.Id}`, which found nothing in `{file}`.");

@@ -1,6 +1,6 @@
 namespace SecureServing.Core.Validation;
 
-/// <summary>Collects findings; every finding's message ends with its rule's reason (and seed).</summary>
+/// <summary>Collects findings; every finding's message ends with its rule's reason, which cites a public source.</summary>
 internal sealed class FindingSink
 {
     private readonly List<Finding> _items = [];
@@ -9,14 +9,13 @@ internal sealed class FindingSink
 
     public void Add(Rule rule, string file, string keyPath, int? line, string message, string? fix = null, Severity? severity = null)
     {
-        var seed = rule.Seed is null ? "" : $" (seed {rule.Seed})";
         message = message.TrimEnd();
         if (!message.EndsWith('.') && !message.EndsWith('?'))
         {
             message += ".";
         }
 
-        _items.Add(new Finding(rule.Id, severity ?? rule.Severity, file, keyPath, $"{message} Why: {rule.Why}{seed}", fix ?? rule.Fix)
+        _items.Add(new Finding(rule.Id, severity ?? rule.Severity, file, keyPath.Length == 0 ? KeyPaths.File : keyPath, $"{message} Why: {rule.Why}", fix ?? rule.Fix)
         {
             Line = line,
         });

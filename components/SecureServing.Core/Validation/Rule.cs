@@ -6,7 +6,11 @@ namespace SecureServing.Core.Validation;
 /// </summary>
 /// <param name="Id">Stable rule id, used in findings and in <c>acknowledge</c> entries.</param>
 /// <param name="Severity">Default severity of its findings.</param>
-/// <param name="Seed">Requirement seed the rule comes from (000-004), or null for general hygiene.</param>
+/// <param name="Seed">
+/// Internal provenance: the design document the rule comes from (000-004), or null for general hygiene. Never printed
+/// (users do not have those documents): a rule with a seed cites its public source (title and address, or an upstream
+/// issue as <c>owner/repo#number</c>) in <paramref name="Why"/> instead.
+/// </param>
 /// <param name="Acknowledgeable">Whether a stack or team file may accept the risk with a reason.</param>
 /// <param name="Refuses">What the rule refuses, one line.</param>
 /// <param name="Why">Why it matters; appended to every finding's message.</param>
@@ -22,5 +26,5 @@ public sealed record Rule(
 {
     /// <summary>The rule's row in the README guardrail table.</summary>
     public string ReadmeLine =>
-        $"| `{Id}` | {(Severity == Severity.Error ? "error" : "warning")} | {Refuses} | {Why}{(Seed is null ? "" : $" (seed {Seed})")} | {Fix}{(Acknowledgeable ? " Or acknowledge it with a reason." : "")} |";
+        $"| `{Id}` | {(Severity == Severity.Error ? "error" : "warning")} | {Refuses} | {Why} | {Fix}{(Acknowledgeable ? " Or acknowledge it with a reason." : "")} |";
 }

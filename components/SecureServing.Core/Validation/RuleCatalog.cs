@@ -8,6 +8,16 @@ public static class RuleCatalog
     private const string V = "002";
     private const string M = "003";
 
+    // Public sources the rules' Why texts cite (title and address), so a user can read the reasoning.
+    private const string KubeflowPrivateGke = "Kubeflow, \"Securing Your Clusters\" (VPC Service Controls and private GKE), https://v0-5.kubeflow.org/docs/gke/private-clusters/";
+    private const string KserveServiceMesh = "KServe, \"Secure InferenceService with ServiceMesh\", https://kserve.github.io/website/latest/admin/serverless/servicemesh/";
+    private const string KfservingGcpIap = "KServe sample \"KFServing GCP/IAP Example\", https://github.com/kserve/kserve/tree/master/docs/samples/gcp-iap";
+    private const string IapSignedHeaders = "Google Cloud, \"Securing your app with signed headers\", https://cloud.google.com/iap/docs/signed-headers-howto";
+    private const string IstioRequestAuthentication = "Istio, \"RequestAuthentication\", https://istio.io/latest/docs/reference/config/security/request_authentication/";
+    private const string IstioSecureGateways = "Istio, \"Secure Gateways\", https://istio.io/latest/docs/tasks/traffic-management/ingress/secure-ingress/";
+    private const string VpcScPrivateConnectivity = "Google Cloud, \"Private Google Access with VPC Service Controls\", https://cloud.google.com/vpc-service-controls/docs/private-connectivity";
+    private const string KubeflowHttps = "Kubeflow, \"Securing the Kubeflow authentication with HTTPS\", https://www.kubeflow.org/docs/distributions/ibm/deploy/authentication/";
+
     // ---- Loading and structure ------------------------------------------------------------------------------
     public static readonly Rule StackFileMissing = new("stack-file-missing", Severity.Error, null, false,
         "A stack with no `Pulumi.<stack>.yaml`.",
@@ -22,12 +32,12 @@ public static class RuleCatalog
     public static readonly Rule WrongType = new("wrong-type", Severity.Error, null, false,
         "A value of the wrong type (a list where a map belongs, `yes` for a boolean, a secret where a plain value belongs).",
         "A mistyped value would silently fall back to a default or crash the deployment.",
-        "Write the value with the type the README's configuration reference gives for the key.");
+        "Write the value with the type the README section \"Stack file reference\" (or \"Team files\") gives for the key.");
 
     public static readonly Rule MissingKey = new("missing-key", Severity.Error, null, false,
         "A required key that is absent or empty.",
         "The platform has no safe default for it.",
-        "Add the key; the README's configuration reference shows an example.");
+        "Add the key under `config:` in the stack file, or at the top of the team file; the README sections \"Stack file reference\" and \"Team files\" show examples.");
 
     public static readonly Rule UnknownKey = new("unknown-key", Severity.Error, null, false,
         "A key the configuration does not define (with a did-you-mean suggestion).",
@@ -54,10 +64,40 @@ public static class RuleCatalog
         "Both would map to the same cloud or Kubernetes resource; the second silently replaces the first.",
         "Give each one a unique name.");
 
+    public static readonly Rule FileTooLarge = new("file-too-large", Severity.Error, null, false,
+        "A stack or team file over 1 MiB.",
+        "The loader reads whole files into memory; a limit keeps a hostile or generated file from exhausting it (shipped files are a few KB).",
+        "Split the settings, or remove what does not belong in the file.");
+
+    public static readonly Rule YamlTooDeep = new("yaml-too-deep", Severity.Error, null, false,
+        "Maps and lists nested more than 64 deep.",
+        "Deep nesting (tens of thousands of `[`) would overflow the loader's stack; no setting nests more than a few levels.",
+        "Flatten the structure at the reported line.");
+
+    public static readonly Rule YamlAliasLimit = new("yaml-alias-limit", Severity.Error, null, false,
+        "More than 100 aliases (`*name`) in one file, or an alias inside the node it refers to.",
+        "An alias stands for a whole node; a self-referencing one never ends, and many of them multiply the work of every check.",
+        "Write the values out instead of repeating them with aliases.");
+
+    public static readonly Rule YamlTooManyNodes = new("yaml-too-many-nodes", Severity.Error, null, false,
+        "More than 100,000 nodes in one file, each alias counted as the nodes it stands for.",
+        "A few nested aliases (a 1 KB \"billion laughs\" file) expand to billions of nodes and would keep `check` busy for minutes.",
+        "Remove the aliases that repeat large nodes.");
+
+    public static readonly Rule YamlMultipleDocuments = new("yaml-multiple-documents", Severity.Error, null, false,
+        "A stack or team file with more than one YAML document (a `---` after the first).",
+        "Only the first document is read; settings after the `---` would be silently ignored.",
+        "Remove the `---` line and merge the documents.");
+
+    public static readonly Rule TeamFileExtension = new("team-file-extension", Severity.Error, null, false,
+        "A file in `stacks/<stack>/` that is not named `<team>.yaml` (`.yml`, `.YAML`, no extension, a folder).",
+        "Only `<team>.yaml` files are read and owned per team in CODEOWNERS (`stacks/*/<team>.yaml`); any other file there would be silently never deployed, or deployed without its owners' review.",
+        "Rename it to `<team>.yaml` (merge it into the existing file if there is one), or move it out of `stacks/`.");
+
     // ---- Names ------------------------------------------------------------------------------------------------
     public static readonly Rule DeploymentName = new("deployment-name", Severity.Error, V, false,
         "A `deploymentName` longer than 25 characters or not lowercase letters, digits and hyphens starting with a letter.",
-        "It prefixes every resource name; the Kubeflow private-cluster guide limits the deployment name to 25 characters so derived names stay within GCP limits.",
+        "It prefixes every resource name; the Kubeflow private-cluster guide limits the deployment name to 25 characters so derived names stay within GCP limits. Source: " + KubeflowPrivateGke + ".",
         "Use a short name such as `ss-prod`.");
 
     public static readonly Rule ClusterName = new("cluster-name", Severity.Error, null, false,
@@ -67,7 +107,7 @@ public static class RuleCatalog
 
     public static readonly Rule VpcScName = new("vpc-sc-name", Severity.Error, V, false,
         "A perimeter or access-level name with anything but letters, digits and underscores.",
-        "Access Context Manager refuses hyphens in these names (the guide: 'the name for the level can't have any hyphens').",
+        "Access Context Manager refuses hyphens in these names (the Kubeflow guide: 'the name for the level can't have any hyphens'). Source: " + KubeflowPrivateGke + ".",
         "Replace hyphens with underscores, e.g. `ss_prod_builders`.");
 
     public static readonly Rule NamespaceName = new("namespace-name", Severity.Error, null, false,
@@ -85,6 +125,16 @@ public static class RuleCatalog
         "It names the team's service account, bucket and IAM bindings.",
         "Use lowercase letters, digits and hyphens, e.g. `fraud`.");
 
+    public static readonly Rule DerivedNameInvalid = new("derived-name-invalid", Severity.Error, null, false,
+        "A name the platform gives a cloud or Kubernetes resource (service account ID, bucket, Knative host, Secret, ClusterIssuer, DNS zone) that the target API would refuse.",
+        "The name is only checked by the API at deployment time, after part of the stack is already changed; Cloud Storage also refuses \"google\" anywhere in a bucket name and a \"goog\" prefix (Cloud Storage, \"Bucket naming rules\", https://cloud.google.com/storage/docs/buckets#naming), Kubernetes names are DNS-1123 (Kubernetes, \"Object Names and IDs\", https://kubernetes.io/docs/concepts/overview/working-with-objects/names/).",
+        "Change the config key the message names; the message gives the derived name and the rule it breaks.");
+
+    public static readonly Rule DerivedNameCollision = new("derived-name-collision", Severity.Error, null, false,
+        "Two config entries whose derived names are the same after every transformation (case folding, hyphen runs, shortening): a team named `nodes` and the node service account, access levels differing in case, two models with one Knative host.",
+        "Both would map to one cloud or Kubernetes resource; the second silently replaces or shares the first (its identity, its bucket, its hostname).",
+        "Rename one of the two entries the message names.");
+
     // ---- Network ----------------------------------------------------------------------------------------------
     public static readonly Rule CidrSyntax = new("cidr-syntax", Severity.Error, null, false,
         "A CIDR that does not parse or has host bits set (`10.0.0.1/24`).",
@@ -93,7 +143,7 @@ public static class RuleCatalog
 
     public static readonly Rule CidrOverlap = new("cidr-overlap", Severity.Error, V, false,
         "Overlapping subnet, pods, services and control-plane ranges, or any of them overlapping the restricted Google APIs VIP 199.36.153.4/30.",
-        "Overlapping ranges break routing between nodes, pods, services and the control plane; the restricted VIP must stay reachable for Google APIs inside the perimeter.",
+        "Overlapping ranges break routing between nodes, pods, services and the control plane; the restricted VIP must stay reachable for Google APIs inside the perimeter. Source: " + VpcScPrivateConnectivity + ".",
         "Pick disjoint ranges; the message names both.");
 
     public static readonly Rule MasterCidrSize = new("master-cidr-size", Severity.Error, null, false,
@@ -103,13 +153,18 @@ public static class RuleCatalog
 
     public static readonly Rule OpenToWorld = new("open-to-world", Severity.Error, V, false,
         "`0.0.0.0/0` or `::/0` in authorized networks, access-level IP ranges or any CIDR list.",
-        "It opens the control plane or the perimeter to the whole internet, undoing the private cluster.",
+        "It opens the control plane or the perimeter to the whole internet, undoing the private cluster. Source: " + KubeflowPrivateGke + ".",
+        "List the specific ranges of your offices, VPN or CI runners.");
+
+    public static readonly Rule RangeTooBroad = new("range-too-broad", Severity.Error, null, true,
+        "An authorized network or access-level IP range broader than /8 (IPv6: /32), or a list of them covering more addresses than one /8.",
+        "A range that broad admits a large share of the internet (`0.0.0.0/1` plus `128.0.0.0/1` is all of it) while looking like a restriction.",
         "List the specific ranges of your offices, VPN or CI runners.");
 
     // ---- Cluster ----------------------------------------------------------------------------------------------
     public static readonly Rule PublicEndpointInProd = new("public-endpoint-in-prod", Severity.Error, V, false,
         "`cluster.endpoint: public` in a production stack.",
-        "A public control-plane IP is reachable from the internet; private GKE is meant to remove public addresses.",
+        "A public control-plane IP is reachable from the internet; private GKE is meant to remove public addresses. Source: " + KubeflowPrivateGke + ".",
         "Use `endpoint: dns` (IAM-guarded, no public IP) or `private`.");
 
     public static readonly Rule AuthorizedNetworksIgnored = new("authorized-networks-ignored", Severity.Warning, null, false,
@@ -135,18 +190,18 @@ public static class RuleCatalog
 
     public static readonly Rule SystemNamespace = new("system-namespace", Severity.Error, M, false,
         "A team namespace, or an entry of a team's `allowedNamespaces`, that is a system namespace (default, istio-system, knative-serving, kserve, kube-system, cert-manager, gke-*, ...).",
-        "Team policies there would apply to the platform itself, and allowing one admits every platform workload in it: knative-serving is the activator, which proxies for any caller (net-istio #554), and istio-system holds the gateways every caller passes through.",
+        "Team policies there would apply to the platform itself, and allowing one admits every platform workload in it: knative-serving is the activator, which proxies for any caller (knative-extensions/net-istio#554), and istio-system holds the gateways every caller passes through. Source: " + KserveServiceMesh + ".",
         "Use a namespace of its own, e.g. `<team>-models`, and list only the namespaces of the workloads that call the models.");
 
     // ---- Mesh guardrails ---------------------------------------------------------------------------------------
     public static readonly Rule SidecarOffWithAuthorization = new("sidecar-off-with-authorization", Severity.Error, E, true,
         "A model with `sidecarInjection: false` in a team whose namespace authorization is on.",
-        "Without the Istio sidecar there is no mesh authorization for the model (the KFServing IAP example warns this is unlikely to be suitable for production).",
+        "Without the Istio sidecar there is no mesh authorization for the model (the KFServing IAP example warns this is unlikely to be suitable for production). Source: " + KfservingGcpIap + ".",
         "Remove `sidecarInjection: false`.");
 
     public static readonly Rule ActivatorBypassesIsolation = new("activator-bypasses-isolation", Severity.Error, M, true,
         "A model with `activator: on` in a team with namespace isolation.",
-        "With the activator on the request path the AuthorizationPolicy only sees knative-serving as the caller and cannot check the originating namespace (net-istio #554).",
+        "With the activator on the request path the AuthorizationPolicy only sees knative-serving as the caller and cannot check the originating namespace (knative-extensions/net-istio#554). Source: " + KserveServiceMesh + ".",
         "Set `activator: \"off\"` (targetBurstCapacity 0).");
 
     public static readonly Rule TopLevelVirtualService = new("top-level-virtual-service", Severity.Error, null, false,
@@ -171,7 +226,7 @@ public static class RuleCatalog
 
     public static readonly Rule IapJwtNotVerified = new("iap-jwt-not-verified", Severity.Error, A, false,
         "IAP enabled with `verifyJwtInMesh: false`.",
-        "Without the IAP JWT check on the public gateway, anything that reaches the gateway pods without passing the load balancer is trusted, and exposed models admit the public gateway's identity.",
+        "Without the IAP JWT check on the public gateway, anything that reaches the gateway pods without passing the load balancer is trusted, and exposed models admit the public gateway's identity. Source: " + IapSignedHeaders + ".",
         "Set `iap.verifyJwtInMesh: true`.");
 
     public static readonly Rule IapAudienceProject = new("iap-audience-project", Severity.Error, null, false,
@@ -181,12 +236,12 @@ public static class RuleCatalog
 
     public static readonly Rule DexIncomplete = new("dex-incomplete", Severity.Error, A, false,
         "`mesh.dex` without an https `issuer`, `jwksUri` or at least one audience.",
-        "Istio's RequestAuthentication and AuthorizationPolicy check the token's issuer and audience; without them any token from anywhere would pass.",
+        "Istio's RequestAuthentication and AuthorizationPolicy check the token's issuer and audience; without them any token from anywhere would pass. Source: " + IstioRequestAuthentication + ".",
         "Set `dex.issuer`, `dex.jwksUri` (https) and `dex.audiences`.");
 
     public static readonly Rule DexNotEnforced = new("dex-not-enforced", Severity.Error, A, false,
         "A team with `authorization: false` while `mesh.dex` is configured.",
-        "Dex claims (issuer, audience, groups) are checked only by the team's AuthorizationPolicies; without them the team's models accept callers with no Dex token at all.",
+        "Dex claims (issuer, audience, groups) are checked only by the team's AuthorizationPolicies; without them the team's models accept callers with no Dex token at all (a RequestAuthentication alone accepts requests without a token). Source: " + IstioRequestAuthentication + ".",
         "Remove `authorization: false` (the default is `true`).");
 
     // ---- IAP --------------------------------------------------------------------------------------------------
@@ -207,44 +262,44 @@ public static class RuleCatalog
 
     public static readonly Rule SecretInClear = new("secret-in-clear", Severity.Error, null, false,
         "A plaintext value under a secret-like key (clientSecret, password, token, privateKey, kubeconfig, ...) or a PEM private key, in a stack or team file.",
-        "Stack and team files are committed; a secret in clear is leaked to everyone with read access and to the git history.",
-        "Rotate the secret, then store it with `pulumi config set --secret --path '<key>'`; team files never hold secrets.");
+        "Stack and team files are committed; a secret in clear (in a value, a comment or a URL's user-info) is leaked to everyone with read access and to the git history.",
+        "Rotate the secret, then store it with `pulumi config set --secret --path '<key>'`; team files never hold secrets, not even in comments.");
 
     // ---- VPC Service Controls and registries -------------------------------------------------------------------
     public static readonly Rule BucketOutsidePerimeter = new("bucket-outside-perimeter", Severity.Error, V, false,
         "A model `storageUri` on a `gs://` bucket that is neither `{teamBucket}` nor in `perimeter.buckets`, while storage.googleapis.com is restricted.",
-        "VPC Service Controls block reads from buckets outside the perimeter, so the model download would fail.",
+        "VPC Service Controls block reads from buckets outside the perimeter, so the model download would fail. Source: " + KubeflowPrivateGke + ".",
         "Copy the model into the team bucket (`{teamBucket}/path`) or list the bucket (in a project inside the perimeter) in `perimeter.buckets`.");
 
     public static readonly Rule ImageMirrorWithoutAccessLevel = new("image-mirror-without-access-level", Severity.Error, V, false,
         "An enforced perimeter whose access levels do not include `perimeter.imageMirrorIdentity` (a warning in dry-run).",
-        "Images are mirrored into the perimeter by Cloud Build; the guide creates an access level for it, without which mirroring is blocked.",
+        "Images are mirrored into the perimeter by Cloud Build; the Kubeflow guide creates an access level for it, without which mirroring is blocked. Source: " + KubeflowPrivateGke + ".",
         "Add the identity to an access level's `members`.");
 
     public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, V, false,
         "A model `image` from a registry other than gcr.io, *.gcr.io or *-docker.pkg.dev while `network.egress: restricted`.",
-        "A private cluster without NAT reaches only Google registries through the restricted VIP; other registries (Docker Hub, ...) are unreachable.",
+        "A private cluster without NAT reaches only Google registries through the restricted VIP; other registries (Docker Hub, ...) are unreachable. Source: " + KubeflowPrivateGke + ".",
         "Mirror the image into Artifact Registry or gcr.io, or use `network.egress: nat`.");
 
     public static readonly Rule RegistryDnsVip = new("registry-dns-vip", Severity.Error, V, false,
         "`registryDns.vip` other than `restricted`.",
-        "Only restricted.googleapis.com (199.36.153.4/30) enforces VPC Service Controls; private.googleapis.com would let data leave the perimeter.",
+        "Only restricted.googleapis.com (199.36.153.4/30) enforces VPC Service Controls; private.googleapis.com would let data leave the perimeter. Source: " + VpcScPrivateConnectivity + ".",
         "Set `registryDns.vip: restricted`.");
 
     public static readonly Rule RegistryDnsMissingDomain = new("registry-dns-missing-domain", Severity.Error, V, false,
         "A perimeter restricting storage or registries while `registryDns.domains` lacks gcr.io or pkg.dev.",
-        "Image pulls resolve to public IPs the private cluster cannot reach; the guide adds private DNS zones for gcr.io pointing at the restricted VIP.",
+        "Image pulls resolve to public IPs the private cluster cannot reach; the Kubeflow guide adds private DNS zones for gcr.io pointing at the restricted VIP. Source: " + KubeflowPrivateGke + ".",
         "List both `gcr.io` and `pkg.dev` in `registryDns.domains`.");
 
     // ---- Ingress ----------------------------------------------------------------------------------------------
     public static readonly Rule IngressTlsSecretMissing = new("ingress-tls-secret-missing", Severity.Error, "004", false,
         "`ingress.tls: secret` without `ingress.tlsSecret`.",
-        "The Istio gateway's HTTPS server needs the name of an existing TLS secret in istio-system.",
+        "The Istio gateway's HTTPS server needs the name of an existing TLS secret in istio-system. Source: " + IstioSecureGateways + ".",
         "Set `ingress.tlsSecret` to the secret's name, or use `tls: certManager`.");
 
     public static readonly Rule LoadBalancerBypassesIap = new("load-balancer-bypasses-iap", Severity.Error, E, false,
         "`ingress.loadBalancerService: true` while IAP is enabled.",
-        "IAP must be the only way in: a LoadBalancer Service gives the gateway a second public IP that skips IAP, leaving only the in-mesh JWT check, and with IAP on its port 80 serves plain HTTP (no redirect, because IAP's load balancer sends HTTP to it); seed 004's LoadBalancer patch is for clusters without IAP.",
+        "IAP must be the only way in: a LoadBalancer Service gives the gateway a second public IP that skips IAP, leaving only the in-mesh JWT check, and with IAP on its port 80 serves plain HTTP (no redirect, because IAP's load balancer sends HTTP to it); the LoadBalancer patch of " + KubeflowHttps + " is for clusters without IAP. Source: " + KfservingGcpIap + ".",
         "Set `ingress.loadBalancerService: false` (IAP's GKE Ingress fronts the gateway), or disable IAP.");
 
     // ---- Access (the rendered plan as a whole) -----------------------------------------------------------------
@@ -257,7 +312,7 @@ public static class RuleCatalog
     public static readonly Rule AckUnknownRule = new("ack-unknown-rule", Severity.Error, null, false,
         "An `acknowledge` entry naming a rule that does not exist.",
         "A misspelt acknowledgement would leave you believing a risk was accepted on purpose.",
-        "Use a rule id from the guardrail table.");
+        "Use a rule id from the README section \"Guardrails and validation rules\".");
 
     public static readonly Rule AckNotAllowed = new("ack-not-allowed", Severity.Error, null, false,
         "An `acknowledge` entry for a rule that cannot be acknowledged.",
@@ -278,8 +333,9 @@ public static class RuleCatalog
     public static IReadOnlyList<Rule> All { get; } =
     [
         StackFileMissing, YamlSyntax, WrongType, MissingKey, UnknownKey, InvalidValue, OrphanTeamFolder, TeamFileName,
-        DuplicateName, DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName,
-        CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld,
+        DuplicateName, FileTooLarge, YamlTooDeep, YamlAliasLimit, YamlTooManyNodes, YamlMultipleDocuments, TeamFileExtension,
+        DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid, DerivedNameCollision,
+        CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld, RangeTooBroad,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         NamespaceClaimedTwice, SystemNamespace,
         SidecarOffWithAuthorization, ActivatorBypassesIsolation, TopLevelVirtualService, OutOfMeshCallersBlocked, OutOfMeshCallersBypassIsolation, LocalGatewayWithoutMtls,

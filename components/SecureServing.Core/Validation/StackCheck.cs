@@ -10,6 +10,7 @@ public static class StackCheck
     private static readonly Action<RuleContext>[] Rules =
     [
         NameRules.Check,
+        DerivedNameRules.Check,
         DuplicateNameRules.Check,
         NetworkRules.Check,
         ClusterRules.Check,

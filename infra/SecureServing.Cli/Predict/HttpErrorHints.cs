@@ -184,7 +184,7 @@ internal static class HttpErrorHints
         }
 
         var namespaces = string.Join(", ", new[] { team.Namespace }.Concat(team.AllowedNamespaces).Distinct(StringComparer.Ordinal));
-        yield return $"Pods in {namespaces} may call '{model.Name}' (its own namespace plus `allowedNamespaces` in {context.TeamFile}, seed 003); " +
+        yield return $"Pods in {namespaces} may call '{model.Name}' (its own namespace plus `allowedNamespaces` in {context.TeamFile}); " +
             "add a caller's namespace there.";
 
         var dexRequirement = DexRequirement(config, context);

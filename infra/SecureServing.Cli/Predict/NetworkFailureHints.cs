@@ -32,7 +32,7 @@ internal static class NetworkFailureHints
                         $"{url.Host} is the IAP hostname (secure-serving:iap.hostname in {context.StackFile}): give it a DNS record for the IAP load balancer's address.",
                     RouteKind.PublicHost =>
                         $"Knative hosts need a wildcard DNS record *.{config.Ingress.Hostname} for the ingress gateway's address " +
-                        $"(secure-serving:ingress.hostname in {context.StackFile}, seed 004).",
+                        $"(secure-serving:ingress.hostname in {context.StackFile}).",
                     RouteKind.ClusterLocal =>
                         $"'{model}' is cluster-local (`exposeViaIap: false` in {context.TeamFile}): it has no public route, and {url.Host} " +
                         $"resolves only inside the cluster. Run predict from a pod in an allowed namespace, or expose the model with `exposeViaIap: true`.",
@@ -45,7 +45,7 @@ internal static class NetworkFailureHints
                 url.Scheme == Uri.UriSchemeHttps && (context.Endpoint.HostHeader is not null || context.Endpoint.Route == RouteKind.Explicit)
                     ? "If --url points at a plain-HTTP port (e.g. a port-forward to port 80), use http://."
                     : $"The certificate for {context.RoutedHost} may still be being issued, or may not cover this host: Knative hosts need " +
-                      $"*.{config.Ingress.Hostname} on the ingress certificate (secure-serving:ingress.tls, secret istio-system/{config.Ingress.TlsSecret}; seed 004).",
+                      $"*.{config.Ingress.Hostname} on the ingress certificate (secure-serving:ingress.tls, secret istio-system/{config.Ingress.TlsSecret}).",
             ],
             NetworkFailureKind.Protocol =>
             [

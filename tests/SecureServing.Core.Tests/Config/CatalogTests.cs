@@ -23,13 +23,13 @@ public sealed partial class CatalogTests
     }
 
     [Fact]
-    public void Readme_table_has_one_row_per_rule_and_cites_seeds()
+    public void Readme_table_has_one_row_per_rule_and_cites_public_sources()
     {
         var table = RuleCatalog.ReadmeTable().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(RuleCatalog.All.Count + 2, table.Length);
-        Assert.Contains(table, l => l.StartsWith("| `activator-bypasses-isolation` |", StringComparison.Ordinal) && l.Contains("(seed 003)", StringComparison.Ordinal) && l.Contains("acknowledge", StringComparison.Ordinal));
-        Assert.Contains(table, l => l.StartsWith("| `deployment-name` |", StringComparison.Ordinal) && l.Contains("(seed 002)", StringComparison.Ordinal));
+        Assert.Contains(table, l => l.StartsWith("| `activator-bypasses-isolation` |", StringComparison.Ordinal) && l.Contains("knative-extensions/net-istio#554", StringComparison.Ordinal) && l.Contains("acknowledge", StringComparison.Ordinal));
+        Assert.Contains(table, l => l.StartsWith("| `deployment-name` |", StringComparison.Ordinal) && l.Contains("https://v0-5.kubeflow.org/docs/gke/private-clusters/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed partial class CatalogTests
         var acknowledgeable = RuleCatalog.All.Where(r => r.Acknowledgeable).Select(r => r.Id).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["activator-bypasses-isolation", "deletion-protection-off-in-prod", "out-of-mesh-callers-bypass-isolation", "sidecar-off-with-authorization"],
+            ["activator-bypasses-isolation", "deletion-protection-off-in-prod", "out-of-mesh-callers-bypass-isolation", "range-too-broad", "sidecar-off-with-authorization"],
             acknowledgeable);
     }
 

@@ -12,7 +12,7 @@ namespace SecureServing.Core.Tests.Config;
 /// warning image-mirror-without-access-level Pulumi.qa.yaml secure-serving:perimeter.accessLevels
 /// only
 /// </code>
-/// Each <c>error</c>/<c>warning</c> line must match exactly one finding (rule, file, key path; <c>-</c> for none);
+/// Each <c>error</c>/<c>warning</c> line must match exactly one finding (rule, file, key path; <c>&lt;file&gt;</c> for the whole file);
 /// <c>only</c> means no other finding may appear.
 /// </summary>
 public sealed class CorpusTests
@@ -46,7 +46,7 @@ public sealed class CorpusTests
 
         var report = StackCheck.Run(dir, expect.Stack);
 
-        var actual = report.Findings.Select(f => (f.Severity, f.RuleId, f.File, KeyPath: f.KeyPath.Length == 0 ? "-" : f.KeyPath)).ToList();
+        var actual = report.Findings.Select(f => (f.Severity, f.RuleId, f.File, f.KeyPath)).ToList();
         var listing = "actual:\n" + string.Join("\n", actual.Select(a => $"  {a.Severity.ToString().ToLowerInvariant()} {a.RuleId} {a.File} {a.KeyPath}"));
         foreach (var e in expect.Findings)
         {

@@ -30,7 +30,7 @@ public sealed class RuleCaseTests
         Assert.True(hit.Count == 1,
             $"expected one {c.Rule} at {c.File}: {c.KeyPath}; got:\n" + string.Join("\n", report.Findings.Select(f => $"  {f.RuleId} {f.File}: {f.KeyPath}")));
         Assert.Equal(expected, hit[0].Severity);
-        Assert.Contains(c.KeyPath.Length > 0 ? c.KeyPath : c.File, hit[0].Message, StringComparison.Ordinal);
+        Assert.Contains(c.KeyPath == KeyPaths.File ? c.File : c.KeyPath, hit[0].Message, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(hit[0].Fix));
         Assert.Equal(expected == Severity.Error, report.HasErrors);
         if (report.HasErrors)

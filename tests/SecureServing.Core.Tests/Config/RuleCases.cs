@@ -57,6 +57,8 @@ public static class RuleCases
             E(Fraud, "team: fraud", "team: payments"), None),
         new("duplicate model", "duplicate-name", "dev", Fraud, "models[1].name",
             E(Fraud, "  - name: xgb-fraud-score", "  - name: sklearn-iris"), None),
+        new("team file over 1 MiB", "file-too-large", "dev", Fraud, "<file>",
+            E(Fraud, "team: fraud\n", "team: fraud\n# " + new string('x', 1_100_000) + "\n"), None),
 
         // ---- names
         new("deployment name over 25", "deployment-name", "dev", Dev, "secure-serving:deploymentName",
@@ -78,6 +80,11 @@ public static class RuleCases
             E(Fraud, "  - name: sklearn-iris", "  - name: sklearn-iris-classifier-with-a-longer-name"), E(Fraud, "  - name: sklearn-iris-classifier-with-a-longer-name", "  - name: sklearn-iris-classifier-with-a")),
         new("team name too long", "team-name", "dev", Fraud, "team",
             [new(Fraud, "team: fraud", "team: fraud-detection-and-scoring"), new(Fraud, "namespace: fraud-models", "namespace: fraud-detection-models")], None),
+        new("access levels differing only in case", "derived-name-collision", "dev", Dev, "secure-serving:perimeter.accessLevels[1].name",
+            E(Dev, "  secure-serving:registryDns:", "      - name: SS_DEV_BUILDERS\n        members: [user:ops@example.com]\n  secure-serving:registryDns:"),
+            E(Dev, "      - name: SS_DEV_BUILDERS", "      - name: ss_dev_operators")),
+        new("TLS secret name with capitals and underscore", "derived-name-invalid", "dev", Dev, "secure-serving:ingress.tlsSecret",
+            E(Dev, "    tls: certManager", "    tls: secret\n    tlsSecret: Ingress_TLS"), E(Dev, "    tlsSecret: Ingress_TLS", "    tlsSecret: ingress-tls")),
 
         // ---- network
         new("host bits set", "cidr-syntax", "dev", Dev, "secure-serving:network.subnetCidr",
@@ -94,6 +101,10 @@ public static class RuleCases
         new("whole internet on the control plane", "open-to-world", "prod", Prod, "secure-serving:cluster.masterAuthorizedNetworks[0].cidr",
             E(Prod, "    endpoint: dns", "    endpoint: private\n    masterAuthorizedNetworks:\n      - cidr: \"::/0\"\n        name: anywhere"),
             E(Prod, "      - cidr: \"::/0\"", "      - cidr: 203.0.113.0/24")),
+
+        new("internet split in halves on the control plane", "range-too-broad", "prod", Prod, "secure-serving:cluster.masterAuthorizedNetworks[0].cidr",
+            E(Prod, "    endpoint: dns", "    endpoint: private\n    masterAuthorizedNetworks:\n      - cidr: 0.0.0.0/1\n        name: low"),
+            E(Prod, "      - cidr: 0.0.0.0/1", "      - cidr: 203.0.113.0/24")),
 
         // ---- cluster
         new("public endpoint in prod", "public-endpoint-in-prod", "prod", Prod, "secure-serving:cluster.endpoint",

@@ -51,6 +51,13 @@ internal sealed class TempRepo : IDisposable
 
     public string Read(string relative) => File.ReadAllText(Path.Combine(Root, relative));
 
+    /// <summary>The 1-based line of the first line of <paramref name="relative"/> that contains <paramref name="text"/>.</summary>
+    public int LineOf(string relative, string text)
+    {
+        var index = Array.FindIndex(Read(relative).Split('\n'), l => l.Contains(text, StringComparison.Ordinal));
+        return index >= 0 ? index + 1 : throw new InvalidOperationException($"{relative} has no line with '{text}'");
+    }
+
     public TempRepo Write(string relative, string text)
     {
         var path = Path.Combine(Root, relative);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using SecureServing.Core.Config.Loading;
 using SecureServing.Core.Validation;
+using SecureServing.Core.Validation.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -36,23 +38,28 @@ public static partial class ConfigLoader
 
         CheckTeamFolders(repoRoot, ctx);
 
-        var root = Parse(repoRoot, ctx, RuleCatalog.StackFileMissing, () => KnownStacksHint(repoRoot, stack));
+        var stackText = Parse(repoRoot, ctx, RuleCatalog.StackFileMissing, () => KnownStacksHint(repoRoot, stack), out var root);
         var platform = root is null ? null : StackFileReader.Read(root, stack, ctx);
+        SecretInClearScan.ScanFile(root, stackText, ctx, stackFile: true);
 
+        CheckOtherFiles(repoRoot, stack, ctx);
         var teams = new List<TeamConfig>();
         foreach (var relative in TeamFiles(repoRoot, stack))
         {
             var teamCtx = ctx with { File = relative };
-            if (Parse(repoRoot, teamCtx, RuleCatalog.YamlSyntax, () => "") is { } teamRoot && TeamFileReader.Read(teamRoot, teamCtx) is { } team)
+            var teamText = Parse(repoRoot, teamCtx, RuleCatalog.YamlSyntax, () => "", out var teamRoot);
+            if (teamRoot is not null && TeamFileReader.Read(teamRoot, teamCtx) is { } team)
             {
                 teams.Add(team);
             }
+
+            SecretInClearScan.ScanFile(teamRoot, teamText, teamCtx, stackFile: false);
         }
 
         return new LoadResult(platform is null ? null : platform with { Teams = teams }, sink.Items, sources, stackFile);
     }
 
-    /// <summary>Repository-relative paths of the stack's team files, in ordinal order.</summary>
+    /// <summary>Repository-relative paths of the stack's team files (<c>*.yaml</c>, exactly), in ordinal order.</summary>
     public static IReadOnlyList<string> TeamFiles(string repoRoot, string stack)
     {
         var dir = Path.Combine(repoRoot, StacksFolder, stack);
@@ -62,10 +69,49 @@ public static partial class ConfigLoader
         }
 
         return Directory.EnumerateFiles(dir)
-            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Where(IsTeamFile)
             .Select(f => $"{StacksFolder}/{stack}/{Path.GetFileName(f)}")
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    private static bool IsTeamFile(string path) => path.EndsWith(".yaml", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Every other entry of the stack's team folder is a finding: <c>x.yml</c>, <c>x.YAML</c>, <c>x</c> or a folder
+    /// would never be read (and CODEOWNERS' <c>stacks/*/&lt;team&gt;.yaml</c> would not cover it).
+    /// </summary>
+    private static void CheckOtherFiles(string repoRoot, string stack, LoadContext ctx)
+    {
+        var dir = Path.Combine(repoRoot, StacksFolder, stack);
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+
+        var teamFiles = Directory.EnumerateFiles(dir).Where(IsTeamFile).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(dir).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(entry);
+            if (File.Exists(entry) && IsTeamFile(entry))
+            {
+                continue;
+            }
+
+            var relative = $"{StacksFolder}/{stack}/{name}";
+            var stem = Path.GetFileNameWithoutExtension(name);
+            var message = Directory.Exists(entry)
+                ? $"`{relative}/` is a folder inside the team folder; nothing in it is read."
+                : teamFiles.Contains(stem)
+                    ? $"`{relative}` sits next to `{StacksFolder}/{stack}/{stem}.yaml` and is never read: only `<team>.yaml` files are team files."
+                    : $"`{relative}` is never read: only `<team>.yaml` files (lowercase `.yaml`) are team files.";
+            var fix = Directory.Exists(entry)
+                ? $"Move the files in `{relative}/` out of `{StacksFolder}/{stack}/`, or up into it as `<team>.yaml`."
+                : teamFiles.Contains(stem)
+                    ? $"Merge `{name}` into `{stem}.yaml` and delete it."
+                    : $"Rename it to `{(stem.Length > 0 ? stem.ToLowerInvariant() : "<team>")}.yaml`, or move it out of `{StacksFolder}/{stack}/`.";
+            ctx.Sink.Add(RuleCatalog.TeamFileExtension, relative, KeyPaths.File, Directory.Exists(entry) ? null : 1, message, fix);
+        }
     }
 
     private static void CheckTeamFolders(string repoRoot, LoadContext ctx)
@@ -102,9 +148,13 @@ public static partial class ConfigLoader
         return known.Count == 0 ? " The folder has no stack files." : $" Stacks here: {string.Join(", ", known)}.{DidYouMean.Hint(stack, known)}";
     }
 
-    /// <summary>Parses the context's file; a missing or malformed file becomes a finding and yields null.</summary>
-    private static YamlNode? Parse(string repoRoot, LoadContext ctx, Rule missingRule, Func<string> missingHint)
+    /// <summary>
+    /// Reads and parses the context's file within <see cref="YamlLimits"/>; returns its text (null when it could not be
+    /// read). A missing, oversized or malformed file becomes a finding and <paramref name="root"/> is null.
+    /// </summary>
+    private static string? Parse(string repoRoot, LoadContext ctx, Rule missingRule, Func<string> missingHint, out YamlNode? root)
     {
+        root = null;
         var path = Path.Combine(repoRoot, ctx.File);
         string text;
         try
@@ -112,6 +162,14 @@ public static partial class ConfigLoader
             if (!File.Exists(path))
             {
                 ctx.Report(missingRule, "", null, $"`{ctx.File}` does not exist in `{repoRoot}`.{missingHint()}");
+                return null;
+            }
+
+            var size = new FileInfo(path).Length;
+            if (size > YamlLimits.MaxFileBytes)
+            {
+                ctx.Sink.Add(RuleCatalog.FileTooLarge, ctx.File, KeyPaths.File, 1,
+                    $"`{ctx.File}` is {size.ToString(CultureInfo.InvariantCulture)} bytes; files are read up to {YamlLimits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)} bytes (1 MiB).");
                 return null;
             }
 
@@ -125,33 +183,38 @@ public static partial class ConfigLoader
 
         try
         {
+            if (!YamlLimits.Accept(text, ctx))
+            {
+                return text;
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0)
             {
-                ctx.Report(RuleCatalog.MissingKey, "", null, $"`{ctx.File}` is empty.", "Start from a shipped example (`Pulumi.dev.yaml`, `stacks/dev/fraud.yaml`).");
-                return null;
+                ctx.Sink.Add(RuleCatalog.MissingKey, ctx.File, KeyPaths.File, 1, $"`{ctx.File}` is empty.", "Start from a shipped example (`Pulumi.dev.yaml`, `stacks/dev/fraud.yaml`).");
+                return text;
             }
 
-            return stream.Documents[0].RootNode;
+            root = stream.Documents[0].RootNode;
         }
         catch (YamlException e)
         {
             var message = e.InnerException is YamlException or ArgumentException ? e.InnerException.Message : e.Message;
-            ctx.Sink.Add(RuleCatalog.YamlSyntax, ctx.File, "", LoadContext.LineOf(e.Start), $"`{ctx.File}` line {LoadContext.LineOf(e.Start)}: {Position().Replace(message, "")}");
-            return null;
+            ctx.Sink.Add(RuleCatalog.YamlSyntax, ctx.File, KeyPaths.File, LoadContext.LineOf(e.Start), $"`{ctx.File}` line {LoadContext.LineOf(e.Start)}: {Position().Replace(message, "")}");
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // YamlDotNet's scanner throws these for some malformed input instead of a YamlException.
-            ctx.Sink.Add(RuleCatalog.YamlSyntax, ctx.File, "", null, $"`{ctx.File}` is not valid YAML ({e.Message})");
-            return null;
+            ctx.Sink.Add(RuleCatalog.YamlSyntax, ctx.File, KeyPaths.File, 1, $"`{ctx.File}` is not valid YAML ({e.Message})");
         }
+
+        return text;
     }
 
-    [GeneratedRegex(@"^Pulumi\.(.+)\.yaml$")]
+    [GeneratedRegex(@"\APulumi\.([A-Za-z0-9_.-]+)\.yaml\z")]
     private static partial Regex StackOf();
 
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    [GeneratedRegex(@"\A\(Line: [0-9]+, Col: [0-9]+, Idx: [0-9]+\) - \(Line: [0-9]+, Col: [0-9]+, Idx: [0-9]+\): ")]
     private static partial Regex Position();
 }

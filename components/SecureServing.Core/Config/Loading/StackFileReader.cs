@@ -35,13 +35,11 @@ internal static class StackFileReader
         file.Finish();
 
         // Config keys are full names (`secure-serving:network`), so the config map's own path is empty.
-        var config = configNode is null ? null : YamlMap.Of(configNode, "", ctx, "a map of config keys", StackFileContract.Settings);
+        var config = configNode is null ? null : YamlMap.Of(configNode, "", ctx, "a map of config keys", StackFileContract.Settings, where: $"under `config:` in `{ctx.File}` (Pulumi's stack-file format)");
         if (config is null)
         {
             return null;
         }
-
-        SecretInClearScan.Scan(config.Node, "", ctx, stackFile: true);
 
         var bare = new Dictionary<string, (Rule, string)>(StringComparer.Ordinal);
         foreach (var key in config.Keys)
@@ -188,6 +186,7 @@ internal static class StackFileReader
                         $"`{KeyPaths.Child(path, "diskSizeGb")}` is {pool.DiskSizeGb}; GKE needs at least 10 GB.", "Set diskSizeGb to 10 or more (100 is the default).");
                 }
 
+                Check(m, "machineType", m.Has("machineType") ? pool.MachineType : null, Formats.MachineType().IsMatch, "a Compute Engine machine type such as `e2-standard-4`");
                 pools.Add(pool);
                 m.Finish();
             }

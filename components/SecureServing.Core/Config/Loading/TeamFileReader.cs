@@ -1,6 +1,5 @@
 using SecureServing.Core.Config.Contract;
 using SecureServing.Core.Validation;
-using SecureServing.Core.Validation.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace SecureServing.Core.Config.Loading;
@@ -15,7 +14,6 @@ internal static class TeamFileReader
 
     public static TeamConfig? Read(YamlNode root, LoadContext ctx)
     {
-        SecretInClearScan.Scan(root, "", ctx, stackFile: false);
         var file = YamlMap.Of(root, "", ctx, "a map with `team`, `namespace` and `models`", TeamFileContract.File);
         if (file is null)
         {
@@ -68,9 +66,7 @@ internal static class TeamFileReader
         }
 
         var storageUri = m.String("storageUri", required: true) ?? "";
-        if (storageUri.Length > 0
-            && !storageUri.StartsWith(TeamBucketPlaceholder + "/", StringComparison.Ordinal)
-            && !(storageUri.StartsWith("gs://", StringComparison.Ordinal) && storageUri.Length > 5))
+        if (storageUri.Length > 0 && !Formats.StorageUri().IsMatch(storageUri))
         {
             m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("storageUri"), m.Value("storageUri"),
                 $"`{m.Child("storageUri")}` is `{storageUri}`; it must be `{TeamBucketPlaceholder}/path` (the team's bucket) or `gs://bucket/path`.",
@@ -79,10 +75,11 @@ internal static class TeamFileReader
 
         var defaults = new ModelConfig { Name = "", Format = "", StorageUri = "" };
         var image = m.String("image");
-        if (image is not null && image.Trim().Length == 0)
+        if (image is not null && !Formats.Image().IsMatch(image))
         {
-            m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("image"), m.Value("image"), $"`{m.Child("image")}` is empty.", "Remove `image` to use KServe's runtime image, or name one.");
-            image = null;
+            m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("image"), m.Value("image"),
+                $"`{m.Child("image")}` is `{image}`, not an image reference (`host/path:tag` or `host/path@sha256:digest`, lowercase, no spaces).",
+                "Write the image as `REGION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG`.");
         }
 
         return new ModelConfig

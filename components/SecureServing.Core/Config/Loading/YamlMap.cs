@@ -15,12 +15,13 @@ internal sealed class YamlMap
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
-    private YamlMap(YamlMappingNode node, string path, LoadContext ctx, MapKey? shape)
+    private YamlMap(YamlMappingNode node, string path, LoadContext ctx, MapKey? shape, string? where)
     {
         Node = node;
         Path = path;
         Ctx = ctx;
         Shape = shape;
+        Where = where ?? (path.Length == 0 ? $"at the top level of `{ctx.File}`" : $"under `{path}`");
         foreach (var (key, value) in node.Children)
         {
             if (key is YamlScalarNode { Value: { } name } scalar)
@@ -44,14 +45,17 @@ internal sealed class YamlMap
     /// <summary>The map's declaration in the config contract, when it has one.</summary>
     public MapKey? Shape { get; }
 
+    /// <summary>Where a missing key of this map goes, for fix texts: "under `config:` in `Pulumi.dev.yaml`", "under `secure-serving:network`".</summary>
+    public string Where { get; }
+
     public IEnumerable<string> Keys => _entries.Keys;
 
     /// <summary>Wraps <paramref name="node"/> when it is a map; otherwise reports wrong-type and returns null.</summary>
-    public static YamlMap? Of(YamlNode node, string path, LoadContext ctx, string what = "a map", MapKey? shape = null)
+    public static YamlMap? Of(YamlNode node, string path, LoadContext ctx, string what = "a map", MapKey? shape = null, string? where = null)
     {
         if (node is YamlMappingNode m && !LoadContext.IsSecret(node))
         {
-            return new YamlMap(m, path, ctx, shape);
+            return new YamlMap(m, path, ctx, shape, where);
         }
 
         ctx.Report(RuleCatalog.WrongType, path, node, $"`{path}` must be {what}, not {LoadContext.Describe(node)}.");
@@ -99,7 +103,14 @@ internal sealed class YamlMap
 
         if (node is YamlScalarNode s)
         {
-            return s.Value ?? "";
+            // An empty or blank string ("", '  ') is no value: reported, and the key counts as absent.
+            if (string.IsNullOrWhiteSpace(s.Value))
+            {
+                Empty(Child(key), node, required ? null : key);
+                return null;
+            }
+
+            return s.Value;
         }
 
         WrongType(key, node, "a text value");
@@ -114,6 +125,7 @@ internal sealed class YamlMap
             return null;
         }
 
+        // Exactly true/True/TRUE or false/False/FALSE (the config contract's spellings): bool.TryParse would also take " true" and "false\n".
         if (node is YamlScalarNode s && Scalars.TryBool(s.Value, out var b))
         {
             return b;
@@ -219,9 +231,13 @@ internal sealed class YamlMap
         var result = new List<string>();
         foreach (var (node, path) in Items(key))
         {
-            if (node is YamlScalarNode s && !LoadContext.IsNull(node))
+            if (node is YamlScalarNode s && string.IsNullOrWhiteSpace(s.Value) && !LoadContext.IsNull(node))
             {
-                result.Add(s.Value ?? "");
+                Empty(path, node, null);
+            }
+            else if (node is YamlScalarNode s2 && !LoadContext.IsNull(node))
+            {
+                result.Add(s2.Value ?? "");
             }
             else
             {
@@ -248,6 +264,14 @@ internal sealed class YamlMap
 
         if (LoadContext.IsSecret(node))
         {
+            if (string.IsNullOrWhiteSpace(((YamlScalarNode)((YamlMappingNode)node).Children.Values.First()).Value))
+            {
+                writtenNotSecret = true;
+                Ctx.Report(RuleCatalog.MissingKey, Child(key), node, $"`{Child(key)}` is a Pulumi secret with no ciphertext (`secure: \"\"`).",
+                    $"Run `pulumi config set --secret --path '{configKey}.{pathInKey}'` to store the value.");
+                return null;
+            }
+
             return new SecretRef(configKey, pathInKey);
         }
 
@@ -290,9 +314,24 @@ internal sealed class YamlMap
         }
     }
 
+    /// <summary>An empty string: missing-key when required (<paramref name="optionalKey"/> null), else invalid-value.</summary>
+    private void Empty(string path, YamlNode node, string? optionalKey)
+    {
+        if (optionalKey is null)
+        {
+            Ctx.Report(RuleCatalog.MissingKey, path, node, $"`{path}` is empty.", $"Give `{path}` a value.");
+        }
+        else
+        {
+            Ctx.Report(RuleCatalog.InvalidValue, path, node, $"`{path}` is empty.", $"Give `{optionalKey}` a value, or remove it to use the default.");
+        }
+    }
+
+    private static bool IsAscii(string text) => text.All(char.IsAscii);
+
     private void Missing(string key) =>
         Ctx.Report(RuleCatalog.MissingKey, Child(key), _entries.TryGetValue(key, out var e) ? e.Key : null,
-            $"`{Child(key)}` is required.", $"Add `{key}` under `{(Path.Length == 0 ? "the file's top level" : Path)}`.");
+            $"`{Child(key)}` is required.", $"Add `{key}` {Where}.");
 
     private void WrongType(string key, YamlNode node, string expected)
     {

@@ -10,6 +10,13 @@ public static class ClusterPlanner
 
     public const string CloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform";
 
+    /// <summary>The ID of the nodes' service account, <c>&lt;deploymentName&gt;-nodes</c> (a team's GSA must not take it).</summary>
+    public static string NodeServiceAccountId(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return GcpNames.ServiceAccountId($"{config.DeploymentName}-nodes");
+    }
+
     /// <summary>Null for <c>provider: existing</c>: nothing is created for a cluster the stack does not own.</summary>
     public static ClusterSpec? Plan(PlatformConfig config)
     {
@@ -19,7 +26,7 @@ public static class ClusterPlanner
             return null;
         }
 
-        var accountId = GcpNames.ServiceAccountId($"{config.DeploymentName}-nodes");
+        var accountId = NodeServiceAccountId(config);
         var nodeServiceAccount = new ServiceAccountSpec
         {
             LogicalName = NodeServiceAccountName,

@@ -1,4 +1,5 @@
 using SecureServing.Core.Config;
+using SecureServing.Core.Config.Loading;
 
 namespace SecureServing.Core.Validation.Rules;
 
@@ -59,10 +60,10 @@ internal static class MeshRules
         {
             foreach (var (key, value) in new[] { ("issuer", dex.Issuer), ("jwksUri", dex.JwksUri) })
             {
-                if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+                if (!Formats.HttpsUrl().IsMatch(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
                 {
                     ctx.Stack(RuleCatalog.DexIncomplete, $"{ns}mesh.dex.{key}",
-                        value.Length == 0 ? $"`{ns}mesh.dex.{key}` is not set." : $"`{ns}mesh.dex.{key}` is `{value}`, not an https URL.");
+                        value.Length == 0 ? $"`{ns}mesh.dex.{key}` is not set." : $"`{ns}mesh.dex.{key}` is `{value}`, not an https URL (a DNS host, no user-info, printable ASCII without spaces).");
                 }
             }
 

@@ -7,16 +7,26 @@ internal static partial class NameRules
 {
     public const int DeploymentNameMax = 25;
 
-    [GeneratedRegex("^[a-z]([a-z0-9-]*[a-z0-9])?$")]
+    [GeneratedRegex(@"\A[a-z]([a-z0-9-]*[a-z0-9])?\z")]
     private static partial Regex Rfc1035();
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+    [GeneratedRegex(@"\A[a-z0-9]([a-z0-9-]*[a-z0-9])?\z")]
     private static partial Regex Dns1123Label();
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,49}$")]
+    /// <summary>Kubernetes DNS-1123 subdomain (Secret, ClusterIssuer, ConfigMap names): lowercase labels joined by dots.</summary>
+    [GeneratedRegex(@"\A[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\z")]
+    private static partial Regex Dns1123Subdomain();
+
+    [GeneratedRegex(@"\A[A-Za-z][A-Za-z0-9_]{0,49}\z")]
     private static partial Regex VpcScName();
 
     public static bool IsDns1123Label(string s) => s.Length <= 63 && Dns1123Label().IsMatch(s);
+
+    /// <summary>A Kubernetes object name such as a Secret's: at most 253 characters, DNS-1123 labels joined by dots.</summary>
+    public static bool IsDns1123Subdomain(string s) => s.Length <= 253 && Dns1123Subdomain().IsMatch(s);
+
+    /// <summary>A name that must start with a letter (RFC 1035 label shape, any length).</summary>
+    public static bool IsRfc1035(string s) => Rfc1035().IsMatch(s);
 
     public static void Check(RuleContext ctx)
     {

@@ -51,27 +51,54 @@ internal static class NetworkRules
             }
         }
 
-        for (var i = 0; i < ctx.Config.Cluster.MasterAuthorizedNetworks.Count; i++)
-        {
-            var path = $"{RuleContext.Ns}cluster.masterAuthorizedNetworks[{i}].cidr";
-            CheckListEntry(ctx, path, ctx.Config.Cluster.MasterAuthorizedNetworks[i].Cidr);
-        }
-
+        CheckList(ctx, $"{RuleContext.Ns}cluster.masterAuthorizedNetworks", i => $"[{i}].cidr", ctx.Config.Cluster.MasterAuthorizedNetworks.Select(n => n.Cidr).ToList());
         var levels = ctx.Config.Perimeter.AccessLevels;
         for (var i = 0; i < levels.Count; i++)
         {
-            for (var j = 0; j < levels[i].IpSubnetworks.Count; j++)
-            {
-                CheckListEntry(ctx, $"{RuleContext.Ns}perimeter.accessLevels[{i}].ipSubnetworks[{j}]", levels[i].IpSubnetworks[j]);
-            }
+            CheckList(ctx, $"{RuleContext.Ns}perimeter.accessLevels[{i}].ipSubnetworks", j => $"[{j}]", levels[i].IpSubnetworks);
         }
     }
 
-    private static void CheckListEntry(RuleContext ctx, string path, string value)
+    /// <summary>
+    /// An allow-list of ranges: each entry parses, is not the whole internet and not broader than
+    /// <see cref="Cidr.BroadestIpv4Prefix"/> (IPv6 <see cref="Cidr.BroadestIpv6Prefix"/>), and together they cover
+    /// no more IPv4 addresses than one such range.
+    /// </summary>
+    private static void CheckList(RuleContext ctx, string listPath, Func<int, string> itemSuffix, IReadOnlyList<string> values)
     {
-        if (Parse(ctx, path, value, v => ctx.Stack(RuleCatalog.CidrSyntax, path, v.Message, v.Fix)) is { } n && Cidr.IsWholeInternet(n))
+        var accepted = new List<IPNetwork>();
+        var flagged = false;
+        for (var i = 0; i < values.Count; i++)
         {
-            ctx.Stack(RuleCatalog.OpenToWorld, path, $"`{path}` is `{value}`, the whole internet.");
+            var path = listPath + itemSuffix(i);
+            var value = values[i];
+            if (Parse(ctx, path, value, v => ctx.Stack(RuleCatalog.CidrSyntax, path, v.Message, v.Fix)) is not { } n)
+            {
+                continue;
+            }
+
+            if (Cidr.IsWholeInternet(n))
+            {
+                ctx.Stack(RuleCatalog.OpenToWorld, path, $"`{path}` is `{value}`, the whole internet.");
+                flagged = true;
+            }
+            else if (Cidr.IsTooBroad(n))
+            {
+                ctx.Stack(RuleCatalog.RangeTooBroad, path,
+                    $"`{path}` is `{value}`, {Cidr.Describe(n)}; allow-list ranges may be at most a /{Cidr.BroadestIpv4Prefix} (IPv6: /{Cidr.BroadestIpv6Prefix}) unless acknowledged.");
+                flagged = true;
+            }
+            else
+            {
+                accepted.Add(n);
+            }
+        }
+
+        var total = Cidr.Ipv4AddressesCovered(accepted);
+        if (!flagged && total > Cidr.Ipv4Addresses(Cidr.BroadestIpv4Prefix))
+        {
+            ctx.Stack(RuleCatalog.RangeTooBroad, listPath,
+                $"`{listPath}` covers {total.ToString(System.Globalization.CultureInfo.InvariantCulture)} IPv4 addresses together, more than one /{Cidr.BroadestIpv4Prefix}; allow-lists that broad are refused unless acknowledged.");
         }
     }
 

@@ -1,0 +1,128 @@
+using SecureServing.Core.Tests.Config;
+using SecureServing.Core.Validation;
+
+namespace SecureServing.Core.Tests.Hostile;
+
+/// <summary>
+/// Names the platform derives (service account IDs, buckets, Knative hosts, Secret names, Pulumi resource names) are
+/// checked against the target API's rules and for uniqueness before render, at the config key that caused them.
+/// </summary>
+public sealed class DerivedNameTests
+{
+    private const string Dev = "Pulumi.dev.yaml";
+    private const string Fraud = "stacks/dev/fraud.yaml";
+    private const string Recsys = "stacks/dev/recsys.yaml";
+
+    [Fact]
+    public void Team_named_nodes_would_take_the_node_service_account()
+    {
+        using var repo = TempRepo.Shipped("dev");
+        repo.Write("stacks/dev/nodes.yaml", "team: nodes\nnamespace: nodes-models\nmembers: [group:nodes-ml@example.com]\nmodels: []\n");
+
+        var finding = Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-collision");
+
+        Assert.Equal(("stacks/dev/nodes.yaml", "team"), (finding.File, finding.KeyPath));
+        Assert.Contains("`ss-dev-nodes`", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Team_named_nodes_is_fine_on_an_existing_cluster()
+    {
+        using var repo = TempRepo.Shipped("dev");
+        repo.Edit(Dev, "    name: ss-dev-gke", "    name: ss-dev-gke\n    provider: existing\n    kubeconfig:\n      secure: v1:a2V5:Y2lwaGVy");
+        repo.Write("stacks/dev/nodes.yaml", "team: nodes\nnamespace: nodes-models\nmembers: [group:nodes-ml@example.com]\nmodels: []\n");
+
+        Assert.DoesNotContain(repo.Check("dev").Findings, f => f.RuleId.StartsWith("derived-name", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("google-ai")]
+    [InlineData("g00gle")]
+    [InlineData("my-go0gle")]
+    public void Team_putting_google_in_its_bucket_name_is_refused(string team)
+    {
+        using var repo = TempRepo.Shipped("dev");
+        repo.Write($"stacks/dev/{team}.yaml", $"team: {team}\nnamespace: {team}-models\nmembers: [group:x@example.com]\nmodels: []\n");
+
+        var finding = Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-invalid");
+
+        Assert.Equal(($"stacks/dev/{team}.yaml", "team"), (finding.File, finding.KeyPath));
+    }
+
+    [Theory]
+    [InlineData("goog-ml")]
+    [InlineData("ml-google")]
+    public void Deployment_name_breaking_bucket_names_is_refused_at_the_deployment_name(string deployment)
+    {
+        using var repo = TempRepo.Shipped("dev");
+        repo.Edit(Dev, "secure-serving:deploymentName: ss-dev", $"secure-serving:deploymentName: {deployment}");
+
+        var report = repo.Check("dev");
+
+        Assert.Single(report.Findings, f => f.RuleId == "derived-name-invalid" && f.File == Dev && f.KeyPath == "secure-serving:deploymentName");
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "derived-name-invalid" && f.File != Dev);
+    }
+
+    [Fact]
+    public void Two_models_in_different_namespaces_sharing_a_knative_host_are_refused()
+    {
+        // sklearn-iris + "-predictor-" + batch-predictor-ranking == sklearn-iris-predictor-batch + "-predictor-" + ranking
+        using var repo = TempRepo.Shipped("dev");
+        repo.Edit(Fraud, "namespace: fraud-models", "namespace: batch-predictor-ranking");
+        repo.Edit(Recsys, "namespace: recsys-models", "namespace: ranking");
+        repo.Edit(Recsys, "  - name: two-tower", "  - name: sklearn-iris-predictor-batch");
+
+        var finding = Assert.Single(repo.Check("dev").Findings, f => f.RuleId == "derived-name-collision");
+
+        Assert.Equal((Recsys, "models[0].name"), (finding.File, finding.KeyPath));
+        Assert.Contains("sklearn-iris-predictor-batch-predictor-ranking.models.dev.example.com", finding.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>(what, edits, rule, file, key path): each edit breaks one derived name.</summary>
+    public static TheoryData<string, Edit[], string, string, string> Broken() => new()
+    {
+        { "template without the namespace: same-named models collide", [new(Dev, "    tls: certManager", "    tls: certManager\n    domainTemplate: \"{{.Name}}.{{.Domain}}\""), new(Recsys, "  - name: two-tower", "  - name: sklearn-iris")],
+            "derived-name-collision", Recsys, "models[0].name" },
+        { "top-level host of one model is the predictor host of another", [new(Dev, "    disableIstioVirtualHost: true", "    disableIstioVirtualHost: false"), new(Fraud, "  - name: xgb-fraud-score", "  - name: sklearn-iris-predictor")],
+            "derived-name-collision", Fraud, "models[1].name" },
+        { "template giving invalid hosts", [new(Dev, "    tls: certManager", "    tls: certManager\n    domainTemplate: \"{{.Name}}_{{.Namespace}}.{{.Domain}}\"")],
+            "derived-name-invalid", Dev, "secure-serving:ingress.domainTemplate" },
+        { "node pools differing only in hyphen runs", [new(Dev, "  secure-serving:perimeter:", "      - name: serving--gpu\n      - name: serving-gpu\n  secure-serving:perimeter:")],
+            "derived-name-collision", Dev, "secure-serving:cluster.nodePools[2].name" },
+        { "registry domains with one zone name", [new(Dev, "      - pkg.dev\n", "      - pkg.dev\n      - my-reg.io\n      - my.reg-io\n")],
+            "derived-name-collision", Dev, "secure-serving:registryDns.domains[3]" },
+        { "TLS secret with capitals and underscore", [new(Dev, "    tls: certManager", "    tls: secret\n    tlsSecret: Ingress_TLS")],
+            "derived-name-invalid", Dev, "secure-serving:ingress.tlsSecret" },
+        { "ClusterIssuer with capitals", [new(Dev, "    tls: certManager", "    tls: certManager\n    clusterIssuer: Lets_Encrypt")],
+            "derived-name-invalid", Dev, "secure-serving:ingress.clusterIssuer" },
+        { "local gateway secret with an empty label", [new(Dev, "      mode: http", "      mode: https\n      tlsSecret: kserve.-tls")],
+            "derived-name-invalid", Dev, "secure-serving:mesh.localGateway.tlsSecret" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void Broken_derived_name_is_reported_at_its_key(string what, Edit[] edits, string rule, string file, string keyPath)
+    {
+        _ = what;
+        using var repo = TempRepo.Shipped("dev");
+        foreach (var e in edits)
+        {
+            repo.Edit(e.File, e.Find, e.Replace);
+        }
+
+        var report = repo.Check("dev");
+
+        Assert.Single(report.Findings, f => f.RuleId == rule && f.File == file && f.KeyPath == keyPath);
+        Assert.Null(report.Config);
+    }
+
+    [Fact]
+    public void Shipped_stacks_derive_valid_unique_names()
+    {
+        foreach (var stack in new[] { "dev", "prod" })
+        {
+            using var repo = TempRepo.Shipped(stack);
+            Assert.DoesNotContain(repo.Check(stack).Findings, f => f.RuleId.StartsWith("derived-name", StringComparison.Ordinal));
+        }
+    }
+}
