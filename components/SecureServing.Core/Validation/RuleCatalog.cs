@@ -227,6 +227,12 @@ public static class RuleCatalog
         "IAP must be the only way in: a LoadBalancer Service gives the gateway a second public IP that skips IAP, leaving only the in-mesh JWT check, and with IAP on its port 80 serves plain HTTP (no redirect, because IAP's load balancer sends HTTP to it); seed 004's LoadBalancer patch is for clusters without IAP.",
         "Set `ingress.loadBalancerService: false` (IAP's GKE Ingress fronts the gateway), or disable IAP.");
 
+    // ---- Serving stack --------------------------------------------------------------------------------------
+    public static readonly Rule VersionUnsupported = new("version-unsupported", Severity.Error, null, false,
+        "A `secure-serving:versions` release outside the supported lines of Istio, Knative Serving (net-istio), KServe or cert-manager, or a combination one of them does not support.",
+        "Each project names the releases it supports and tests together (Istio: Supported Releases, https://istio.io/latest/docs/releases/supported-releases/; cert-manager: Supported Releases, https://cert-manager.io/docs/releases/; the Knative Serving, net-istio and KServe release notes on GitHub); outside them an install or upgrade breaks at deploy time, after part of the stack has changed.",
+        "Use a version the message names; the README lists the supported lines and their sources.");
+
     // ---- Acknowledgements -------------------------------------------------------------------------------------
     public static readonly Rule AckUnknownRule = new("ack-unknown-rule", Severity.Error, null, false,
         "An `acknowledge` entry naming a rule that does not exist.",
@@ -261,6 +267,7 @@ public static class RuleCatalog
         IapOAuthAdminApi, IapNoAccessors, SecretInClear,
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
         IngressTlsSecretMissing, LoadBalancerBypassesIap,
+        VersionUnsupported,
         AckUnknownRule, AckNotAllowed, AckReasonMissing, AckUnused,
     ];
 

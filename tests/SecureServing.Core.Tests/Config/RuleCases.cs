@@ -173,6 +173,14 @@ public static class RuleCases
         new("LoadBalancer Service beside IAP, prod", "load-balancer-bypasses-iap", "prod", Prod, "secure-serving:ingress.loadBalancerService",
             E(Prod, "    tls: certManager", "    tls: certManager\n    loadBalancerService: true"), E(Prod, "    loadBalancerService: true", "    loadBalancerService: false")),
 
+        // ---- versions
+        new("Istio line outside the table", "version-unsupported", "dev", Dev, "secure-serving:versions.istio",
+            E(Dev, "  secure-serving:ingress:\n", "  secure-serving:versions:\n    istio: 1.28.4\n  secure-serving:ingress:\n"),
+            E(Dev, "    istio: 1.28.4", "    istio: 1.30.3")),
+        new("Knative line that needs another Istio", "version-unsupported", "prod", Prod, "secure-serving:versions.istio",
+            E(Prod, "  secure-serving:ingress:\n", "  secure-serving:versions:\n    knative: 1.22.0\n  secure-serving:ingress:\n"),
+            E(Prod, "    knative: 1.22.0", "    knative: 1.22.0\n    istio: 1.29.5")),
+
         // ---- acknowledgements
         new("acknowledging a misspelt rule", "ack-unknown-rule", "dev", Recsys, "acknowledge[0].rule",
             E(Recsys, "  - rule: activator-bypasses-isolation", "  - rule: activator-bypass-isolation"), None),
