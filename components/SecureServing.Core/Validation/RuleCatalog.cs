@@ -201,10 +201,10 @@ public static class RuleCatalog
         "Images are mirrored into the perimeter by Cloud Build; the guide creates an access level for it, without which mirroring is blocked.",
         "Add the identity to an access level's `members`.");
 
-    public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, V, false,
-        "A model `image` from a registry other than gcr.io, *.gcr.io or *-docker.pkg.dev while `network.egress: restricted`.",
-        "A private cluster without NAT reaches only Google registries through the restricted VIP; other registries (Docker Hub, ...) are unreachable.",
-        "Mirror the image into Artifact Registry or gcr.io, or use `network.egress: nat`.");
+    public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, null, false,
+        "Under `network.egress: restricted`, a model `image` from a registry the nodes cannot reach (not gcr.io, *.gcr.io or *-docker.pkg.dev, nor, with the installed serving stack, docker.io, quay.io, gcr.io or ghcr.io, which its remote repositories proxy), or a model format only KServe's Triton runtime serves (onnx, triton), whose image on nvcr.io cannot be proxied.",
+        "Without NAT the nodes reach only Google APIs through the restricted VIP (VPC Service Controls: Private Google Access with VPC Service Controls, https://cloud.google.com/vpc-service-controls/docs/private-connectivity); other registries are reachable only through an Artifact Registry remote repository, and this stack proxies only public registries that need no upstream credentials (Artifact Registry: Create remote repositories, https://cloud.google.com/artifact-registry/docs/repositories/remote-repo).",
+        "Pull the image from a proxied registry or Artifact Registry, serve the model in another format, or use `network.egress: nat`.");
 
     public static readonly Rule RegistryDnsVip = new("registry-dns-vip", Severity.Error, V, false,
         "`registryDns.vip` other than `restricted`.",
