@@ -14,8 +14,8 @@ namespace SecureServing.Components.Kubernetes;
 /// <summary>
 /// Registers one <see cref="KubernetesObject"/> as exactly one Pulumi resource: the SDK's typed resource for
 /// built-in kinds (Namespace, ServiceAccount, Service, Secret, ConfigMap, networking.k8s.io/v1 Ingress),
-/// <see cref="KubernetesCustomResource"/> for CRD kinds (Istio, KServe, cert-manager, GKE), and <c>ConfigMapPatch</c> /
-/// <c>ServicePatch</c> / <see cref="CustomResourcePatch"/> for objects that already exist in the cluster
+/// <see cref="KubernetesCustomResource"/> for CRD kinds (Istio, KServe, cert-manager, GKE), and <c>NamespacePatch</c> /
+/// <c>ConfigMapPatch</c> / <c>ServicePatch</c> / <see cref="CustomResourcePatch"/> for objects that already exist in the cluster
 /// (<see cref="ApplyMode.Patch"/>). Any other built-in kind, and any field not mapped, fails with the object named.
 /// </summary>
 public static class KubernetesObjectRegistrar
@@ -30,6 +30,7 @@ public static class KubernetesObjectRegistrar
             SecretArgs a => new CoreV1.Secret(logicalName, a, options),
             ConfigMapArgs a => new CoreV1.ConfigMap(logicalName, a, options),
             IngressArgs a => new NetworkingV1.Ingress(logicalName, a, options),
+            NamespacePatchArgs a => new CoreV1.NamespacePatch(logicalName, a, options),
             ConfigMapPatchArgs a => new CoreV1.ConfigMapPatch(logicalName, a, options),
             ServicePatchArgs a => new CoreV1.ServicePatch(logicalName, a, options),
             ManifestCustomResourceArgs a => new KubernetesCustomResource(logicalName, a, options),
@@ -67,6 +68,7 @@ public static class KubernetesObjectRegistrar
                 (ApplyMode.Create, "v1", "Secret") => TypedObjectArgs.Secret(Root(nameof(SecretArgs))),
                 (ApplyMode.Create, "v1", "ConfigMap") => TypedObjectArgs.ConfigMap(Root(nameof(ConfigMapArgs))),
                 (ApplyMode.Create, "networking.k8s.io/v1", "Ingress") => TypedObjectArgs.Ingress(Root(nameof(IngressArgs))),
+                (ApplyMode.Patch, "v1", "Namespace") => TypedObjectArgs.NamespacePatch(Root(nameof(NamespacePatchArgs))),
                 (ApplyMode.Patch, "v1", "ConfigMap") => TypedObjectArgs.ConfigMapPatch(Root(nameof(ConfigMapPatchArgs))),
                 (ApplyMode.Patch, "v1", "Service") => TypedObjectArgs.ServicePatch(Root(nameof(ServicePatchArgs))),
                 _ => throw new UnmappedManifestFieldException(

@@ -17,13 +17,16 @@ public static class KubernetesPlanner
         var buckets = TeamIdentityPlanner.Plan(config).ToDictionary(t => t.Team, t => ResourceRef.Name(t.Bucket.LogicalName), StringComparer.Ordinal);
 
         // Patches of objects the installed serving stack creates become its install-time values instead.
-        var platform = PlatformObjects(config).Where(o => !InstalledObjects.IsAbsorbed(config, o));
+        var platform = PlatformObjects(config);
 
         var teams = config.Teams
             .OrderBy(t => t.Team, StringComparer.Ordinal)
             .SelectMany(team => Team(config, team, buckets[team.Team]));
 
-        return new KubernetesPlan([.. platform, .. teams]);
+        return new KubernetesPlan([.. platform.Where(o => !InstalledObjects.IsAbsorbed(config, o)), .. teams])
+        {
+            InstalledValues = [.. platform.Where(o => InstalledObjects.IsAbsorbed(config, o))],
+        };
     }
 
     /// <summary>
@@ -36,13 +39,15 @@ public static class KubernetesPlanner
         return
         [
             .. MeshWideMtls.For(config),
+            .. KnativeSystemSidecars.For(config),
+            .. LocalGatewayCallers.For(config),
             .. ClusterLocalCa.For(config),
             .. LocalGateway.For(config),
             .. KserveIngressConfig.For(config),
             .. PublicHttpsGateway.For(config),
             .. KnativeIngressConfig.For(config),
             .. IapInMesh.For(config),
-            .. IngressGatewayService.For(config),
+            .. GatewayServices.For(config),
         ];
     }
 

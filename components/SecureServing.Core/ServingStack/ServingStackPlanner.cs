@@ -21,7 +21,7 @@ public static class ServingStackPlanner
         }
 
         var mirrors = ImageMirrors.For(config);
-        var absorbed = InstalledObjects.Absorbed(config, KubernetesPlanner.PlatformObjects(config));
+        var absorbed = InstalledObjects.Absorbed(config, KubernetesPlanner.Plan(config).InstalledValues);
         IEnumerable<Release> releases =
         [
             .. IstioReleases.For(config, mirrors, absorbed),

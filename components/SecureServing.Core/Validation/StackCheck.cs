@@ -27,7 +27,13 @@ public static class StackCheck
     /// validates them, runs every guardrail and returns all findings at once. Never throws for a user mistake.
     /// The report's config is null when any error remains (after acknowledgements).
     /// </summary>
-    public static CheckReport Run(string repoRoot, string stack)
+    public static CheckReport Run(string repoRoot, string stack) => Run(repoRoot, stack, includeAccess: true);
+
+    /// <summary>
+    /// As <see cref="Run(string, string)"/>; with <paramref name="includeAccess"/> false, without the access gate
+    /// (<see cref="AccessRules"/>), which runs only on a configuration every other rule accepts.
+    /// </summary>
+    public static CheckReport Run(string repoRoot, string stack, bool includeAccess)
     {
         var load = ConfigLoader.Load(repoRoot, stack);
         var findings = new List<Finding>(load.Findings);
@@ -43,7 +49,15 @@ public static class StackCheck
             findings.AddRange(sink.Items);
         }
 
-        var final = AcknowledgementPolicy.Apply(findings, load.Config, load.StackFile, load.Sources)
+        var acknowledged = AcknowledgementPolicy.Apply(findings, load.Config, load.StackFile, load.Sources).ToList();
+        if (includeAccess && load.Config is { } accepted && !acknowledged.Any(f => f.Severity == Severity.Error))
+        {
+            var sink = new FindingSink();
+            AccessRules.Check(new RuleContext(accepted, load.StackFile, load.Sources, sink));
+            acknowledged.AddRange(sink.Items);
+        }
+
+        var final = acknowledged
             .Distinct()
             .OrderBy(f => f.File == load.StackFile ? 0 : 1)
             .ThenBy(f => f.File, StringComparer.Ordinal)

@@ -38,7 +38,7 @@ public sealed partial class CatalogTests
         var acknowledgeable = RuleCatalog.All.Where(r => r.Acknowledgeable).Select(r => r.Id).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["activator-bypasses-isolation", "deletion-protection-off-in-prod", "iap-jwt-not-verified", "sidecar-off-with-authorization"],
+            ["activator-bypasses-isolation", "deletion-protection-off-in-prod", "out-of-mesh-callers-bypass-isolation", "sidecar-off-with-authorization"],
             acknowledgeable);
     }
 

@@ -79,6 +79,7 @@ internal static class SdkInputNames
             [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.vpcAccessibleServices")] = [new("allowedServicePatterns", false), new("allowedServices", false), new("enableRestriction", false), new("servicePatternsEnforcementScopes", false)],
             [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status")] = [new("accessLevels", false), new("egressPolicies", false), new("ingressPolicies", false), new("resources", false), new("restrictedServices", false), new("vpcAccessibleServices", false)],
             [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.vpcAccessibleServices")] = [new("allowedServicePatterns", false), new("allowedServices", false), new("enableRestriction", false), new("servicePatternsEnforcementScopes", false)],
+            [("gcp:iap/webIamMember:WebIamMember", "condition")] = [new("description", false), new("expression", true), new("title", true)],
             [("gcp:storage/bucket:Bucket", "versioning")] = [new("enabled", true)],
             [("random:index/randomId:RandomId", "")] = [new("byteLength", true), new("keepers", false), new("prefix", false)],
         };

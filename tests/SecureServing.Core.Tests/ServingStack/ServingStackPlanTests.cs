@@ -106,7 +106,7 @@ public sealed class ServingStackPlanTests
     {
         var config = Installing();
         var plan = ServingStackPlanner.Plan(config);
-        var servicePatch = KubernetesPlanner.PlatformObjects(config).Single(o => o.Kind == "Service" && o.Mode == ApplyMode.Patch);
+        var servicePatch = KubernetesPlanner.PlatformObjects(config).Single(o => o.Kind == "Service" && o.Mode == ApplyMode.Patch && o.Manifest["metadata"]!["annotations"] is not null);
 
         foreach (var name in new[] { "istio-public-gateway", "istio-ingressgateway" })
         {
@@ -117,6 +117,8 @@ public sealed class ServingStackPlanTests
         }
 
         Assert.Equal("istio-ingressgateway-service-account", (string?)plan.Find("istio-ingressgateway")!.Values["serviceAccount"]!["name"]);
+        Assert.Equal("istio-public-gateway", servicePatch.Name); // IAP's load balancer reaches only the public gateway
+        Assert.Null(plan.Find("istio-ingressgateway")!.Values["service"]!["annotations"]);
         var owner = plan.Find(servicePatch.Name)!;
         Assert.Equal(servicePatch.Manifest["metadata"]!["annotations"]!.ToJsonString(), owner.Values["service"]!["annotations"]!.ToJsonString());
         Assert.Contains("cloud.google.com/neg", owner.Values["service"]!["annotations"]!.ToJsonString(), StringComparison.Ordinal);
@@ -129,7 +131,8 @@ public sealed class ServingStackPlanTests
 
         var plan = ServingStackPlanner.Plan(config);
 
-        Assert.Equal("LoadBalancer", (string?)plan.Find("istio-ingressgateway")!.Values["service"]!["type"]);
+        Assert.Equal("LoadBalancer", (string?)plan.Find("istio-public-gateway")!.Values["service"]!["type"]);
+        Assert.Equal("ClusterIP", (string?)plan.Find("istio-ingressgateway")!.Values["service"]!["type"]);
     }
 
     [Fact]

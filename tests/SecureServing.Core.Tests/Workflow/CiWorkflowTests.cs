@@ -79,6 +79,19 @@ public sealed class CiWorkflowTests
     }
 
     [Fact]
+    public void Access_diff_against_the_base_checkout_is_at_the_top_of_the_job_summary_beside_the_render_diff()
+    {
+        var summary = Text(Assert.Single(Steps("render-diff"), s => s.Children.ContainsKey(new YamlScalarNode("name")) && Text(s, "name").StartsWith("Write the access diff", StringComparison.Ordinal)), "run");
+
+        Assert.Contains("access --stack \"$stack\" --base \"$RUNNER_TEMP/base-src\" --format markdown", summary, StringComparison.Ordinal);
+        var access = summary.IndexOf("## Access diff", StringComparison.Ordinal);
+        var render = summary.IndexOf("## Render diff", StringComparison.Ordinal);
+        Assert.True(access >= 0 && access < render, "the access diff comes first");
+        Assert.True(summary.IndexOf("$GITHUB_STEP_SUMMARY", StringComparison.Ordinal) > render);
+        Assert.Contains(Steps("render-diff"), s => s.Children.ContainsKey(new YamlScalarNode("run")) && Text(s, "run").Contains("git worktree add --detach \"$RUNNER_TEMP/base-src\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Main_deploys_dev_then_prod_behind_the_production_environment()
     {
         var dev = Map(Step("deploy-dev", "pulumi/actions@v6"), "with");

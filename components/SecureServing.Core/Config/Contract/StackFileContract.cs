@@ -187,14 +187,14 @@ public static partial class StackFileContract
             RetiredSpellings = new Dictionary<string, Rule> { ["create"] = RuleCatalog.IapOAuthAdminApi, ["auto"] = RuleCatalog.IapOAuthAdminApi, ["new"] = RuleCatalog.IapOAuthAdminApi },
         };
 
-        public static readonly BoolKey VerifyJwtInMesh = new("verifyJwtInMesh", "Verify the IAP JWT at the ingress gateway (RequestAuthentication on `x-goog-iap-jwt-assertion`).", true);
+        public static readonly BoolKey VerifyJwtInMesh = new("verifyJwtInMesh", "Verify the IAP JWT (`x-goog-iap-jwt-assertion`, issuer, keys and audience) on the public gateway; `false` is refused while IAP is on (`iap-jwt-not-verified`).", true);
 
         public static readonly MapKey Map = new(Namespace + "iap", "Identity-Aware Proxy in front of the serving endpoints.",
             Enabled,
             new TextKey("hostname", "Host IAP serves; its Google-managed certificate is issued for it.") { Format = Formats.Hostname(), TypeName = "hostname", DerivedDefault = "`ingress.hostname`" },
             OAuthClient,
             new TextListKey("accessors", "IAM members granted `roles/iap.httpsResourceAccessor`; must not be empty while IAP is on.") { ItemFormat = Formats.Member(), ItemTypeName = "IAM member" },
-            new TextKey("audience", "Expected IAP JWT audience, when known.") { Format = Formats.IapAudience(), TypeName = "`/projects/NUMBER/global/backendServices/ID`" },
+            new TextKey("audience", "The IAP backend's JWT audience, once GKE has created the backend service (`gcloud compute backend-services describe <name> --global --format='value(id)'`): then the public gateway admits only that audience. Unset, it admits any backend service of this project (`/projects/<projectNumber>/global/backendServices/*`). Another project's number is refused (`iap-audience-project`).") { Format = Formats.IapAudience(), TypeName = "`/projects/NUMBER/global/backendServices/ID`" },
             VerifyJwtInMesh)
         {
             Retired = Retired,
@@ -212,16 +212,16 @@ public static partial class StackFileContract
 
         public static readonly TextKey LocalGatewayTlsSecret = new("tlsSecret", "TLS secret in istio-system for `https`, issued by cert-manager.") { Default = "kserve-cluster-local-tls" };
 
-        public static readonly BoolKey DisableIstioVirtualHost = new("disableIstioVirtualHost", "KServe's `ingress.disableIstioVirtualHost`.", true);
+        public static readonly BoolKey DisableIstioVirtualHost = new("disableIstioVirtualHost", "KServe's `ingress.disableIstioVirtualHost`; `false` is refused unless the local gateway is open (`top-level-virtual-service`).", true);
 
-        public static readonly ChoiceKey<KnativeTls> KnativeLocalGatewayTls = new("knativeLocalGatewayTls", "mTLS on Knative's `knative-local-gateway`.",
+        public static readonly ChoiceKey<KnativeTls> KnativeLocalGatewayTls = new("knativeLocalGatewayTls", "Istio mTLS on Knative's `knative-local-gateway`, in both `mtls` scopes, so the cluster-local gateway knows who calls it. `none` only together with `outOfMeshCallers` (`local-gateway-without-mtls`).",
             KnativeTls.IstioMutual, ("istioMutual", KnativeTls.IstioMutual), ("none", KnativeTls.None));
 
-        public static readonly BoolKey OutOfMeshCallers = new("outOfMeshCallers", "Workloads outside the mesh call the models; needs `localGateway` under `mtls: mesh`.", false);
+        public static readonly BoolKey OutOfMeshCallers = new("outOfMeshCallers", "Workloads outside the mesh call the models, in plaintext through knative-local-gateway: only with `mtls: namespace` and `knativeLocalGatewayTls: none` (`out-of-mesh-callers-blocked`); such callers have no identity, so every pod then reaches every model, which the stack file must acknowledge (`out-of-mesh-callers-bypass-isolation`).", false);
 
         public static readonly MapKey Map = new(Namespace + "mesh", "Istio mTLS, local gateways and in-mesh JWT checks.",
             Mtls,
-            new MapKey("localGateway", "KServe's own local gateway (`kserve-local-gateway`); absent: none.", LocalGatewayMode, LocalGatewayTlsSecret),
+            new MapKey("localGateway", "KServe's own local gateway (`kserve-local-gateway`, 8082 HTTP / 8445 HTTPS); absent: none. KServe routes through it only with its top-level virtual service, which this platform allows only with the open local gateway (`outOfMeshCallers`).", LocalGatewayMode, LocalGatewayTlsSecret),
             DisableIstioVirtualHost,
             KnativeLocalGatewayTls,
             OutOfMeshCallers,
@@ -250,7 +250,7 @@ public static partial class StackFileContract
         };
 
         public static readonly BoolKey LoadBalancerService = new("loadBalancerService",
-            "Patch istio-ingressgateway to a LoadBalancer Service; refused while IAP is on (a second public IP that skips IAP).", false);
+            "Give the public gateway's Service (`istio-public-gateway`) type LoadBalancer; otherwise it is ClusterIP. Refused while IAP is on (`load-balancer-bypasses-iap`: a second public IP that skips IAP). The cluster-local gateway's Service is always ClusterIP.", false);
 
         public static readonly MapKey Map = new(Namespace + "ingress", "Public HTTPS at the Istio ingress gateway and the Knative domains.",
             Hostname, Tls, TlsSecret, ClusterIssuer, DomainTemplate, LoadBalancerService) { Required = true };
