@@ -7,7 +7,7 @@ namespace SecureServing.Cli;
 
 /// <summary>
 /// <c>render --stack NAME --out DIR [--repo DIR]</c>: runs the same checks as <c>check</c>, then writes
-/// <c>DIR/manifests.yaml</c> and <c>DIR/gcp-resources.json</c> offline, with no cloud account. Exit 0 when written,
+/// <c>DIR/manifests.yaml</c>, <c>DIR/gcp-resources.json</c> and <c>DIR/releases.yaml</c> offline, with no cloud account. Exit 0 when written,
 /// 1 when the stack is refused (nothing is written), 2 on usage errors.
 /// </summary>
 internal static class RenderCommand
@@ -23,10 +23,10 @@ internal static class RenderCommand
         var repo = CliCommon.RepoOption();
         var outDir = new Option<DirectoryInfo>("--out", "-o")
         {
-            Description = "Folder to write manifests.yaml and gcp-resources.json into (created if missing; both files are overwritten).",
+            Description = "Folder to write manifests.yaml, gcp-resources.json and releases.yaml into (created if missing; the files are overwritten).",
             Required = true,
         };
-        var command = new Command("render", "Check a stack, then write its Kubernetes manifests and GCP resources as files, offline.")
+        var command = new Command("render", "Check a stack, then write its Kubernetes manifests, GCP resources and installed releases as files, offline.")
         {
             stack, repo, outDir,
         };
@@ -60,8 +60,10 @@ internal static class RenderCommand
                 Directory.CreateDirectory(dir.FullName);
                 var manifests = Path.Combine(dir.FullName, StackRender.ManifestsFile);
                 var resources = Path.Combine(dir.FullName, StackRender.GcpResourcesFile);
+                var releases = Path.Combine(dir.FullName, StackRender.ReleasesFile);
                 File.WriteAllText(manifests, rendered.ManifestsYaml, Utf8NoBom);
                 File.WriteAllText(resources, rendered.GcpResourcesJson, Utf8NoBom);
+                File.WriteAllText(releases, rendered.ReleasesYaml, Utf8NoBom);
 
                 if (report.Findings.Count > 0)
                 {
@@ -70,6 +72,7 @@ internal static class RenderCommand
 
                 output.WriteLine($"{Relative(manifests)}: {rendered.KubernetesObjectCount} Kubernetes objects ({rendered.PatchObjectCount} patches of existing objects)");
                 output.WriteLine($"{Relative(resources)}: {rendered.GcpResourceCount} GCP resources");
+                output.WriteLine($"{Relative(releases)}: {rendered.ReleaseCount} releases installed before the Kubernetes objects");
                 return Written;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

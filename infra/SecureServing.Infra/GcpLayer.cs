@@ -34,6 +34,9 @@ public sealed class GcpLayer
         RegistryDns = plan.RegistryDns is { } dns
             ? new RegistryDnsComponent(RegistryDnsSpec.Component, dns, Outputs, After(RegistryDnsSpec.Component))
             : null;
+        ImageSupply = plan.ImageSupply is { } images
+            ? new ImageSupplyComponent(ImageSupplySpec.Component, images, Outputs, After(ImageSupplySpec.Component))
+            : null;
         Perimeter = new PerimeterComponent(PerimeterSpec.Component, plan.Perimeter, Outputs, After(PerimeterSpec.Component));
         Iap = plan.Iap is { } iap
             ? new IapComponent(IapSpec.Component, iap, Outputs, After(IapSpec.Component))
@@ -56,6 +59,8 @@ public sealed class GcpLayer
     public FirewallComponent? Firewall { get; }
     /// <summary>Null for <c>cluster.provider: existing</c>.</summary>
     public RegistryDnsComponent? RegistryDns { get; }
+    /// <summary>Null unless the stack installs the serving stack on GKE under <c>egress: restricted</c>.</summary>
+    public ImageSupplyComponent? ImageSupply { get; }
     public PerimeterComponent Perimeter { get; }
     /// <summary>Null when IAP is disabled.</summary>
     public IapComponent? Iap { get; }
@@ -69,14 +74,16 @@ public sealed class GcpLayer
     /// <summary>
     /// What the Kubernetes objects must wait for besides the data they use: the node pools (webhook pods, and every
     /// pod, need nodes), the firewall (the control plane reaches the Knative, KServe and Istio admission webhooks only
-    /// through it), the registry DNS records (images are pulled through the restricted VIP) and the IAP address and
-    /// certificate the Ingress names in its annotations. Empty for <c>cluster.provider: existing</c> without IAP.
+    /// through it), the registry DNS records (images are pulled through the restricted VIP), the remote repositories,
+    /// their readers and the VPC-SC setting the images come through, and the IAP address and certificate the Ingress
+    /// names in its annotations. Empty for <c>cluster.provider: existing</c> without IAP.
     /// </summary>
     public IReadOnlyList<Resource> KubernetesPrerequisites() =>
     [
         .. Cluster?.NodePools ?? [],
         .. Firewall?.Rules ?? [],
         .. RegistryDns?.Records ?? [],
+        .. ImageSupply?.PullPrerequisites ?? [],
         .. Iap is null ? [] : new Resource[] { Iap.StaticIp, Iap.Certificate },
     ];
 

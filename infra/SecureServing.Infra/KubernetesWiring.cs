@@ -2,6 +2,7 @@ using Pulumi;
 using SecureServing.Components.Kubernetes;
 using SecureServing.Core.Config;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Core.ServingStack;
 
 namespace SecureServing.Infra;
 
@@ -17,16 +18,31 @@ public static class KubernetesWiring
     public const string LayerName = "k8s";
     public const string ProviderName = "k8s-provider";
 
-    public static KubernetesLayer Create(PlatformConfig config, KubernetesPlan plan, GcpLayer gcp)
+    public const string ServingStackName = "serving";
+
+    /// <summary>The Kubernetes side of a stack: the installed serving stack (when it installs one) and the layer of objects.</summary>
+    public static KubernetesComposition Create(PlatformConfig config, KubernetesPlan plan, ServingStackPlan stack, GcpLayer gcp)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(gcp);
 
         var prerequisites = gcp.KubernetesPrerequisites();
         var provider = KubernetesProviderFactory.Create(ProviderName, config.Cluster, gcp.Cluster?.Kubeconfig,
             new CustomResourceOptions { DependsOn = prerequisites.ToArray() });
-        var inputs = KubernetesLayerInputs.Create(plan, provider, gcp.Outputs.Resolve);
-        return new KubernetesLayer(LayerName, plan, inputs, new ComponentResourceOptions { DependsOn = prerequisites.ToArray() });
+        var serving = stack.Installs
+            ? new ServingStackComponent(ServingStackName, stack, provider, new ComponentResourceOptions { DependsOn = prerequisites.ToArray() })
+            : null;
+        var inputs = KubernetesLayerInputs.Create(plan, provider, gcp.Outputs.Resolve) with
+        {
+            ServingStack = stack,
+            Releases = serving?.Releases ?? new Dictionary<string, Resource>(StringComparer.Ordinal),
+        };
+        var layer = new KubernetesLayer(LayerName, plan, inputs, new ComponentResourceOptions { DependsOn = prerequisites.ToArray() });
+        return new KubernetesComposition(serving, layer);
     }
 }
+
+/// <summary>The installed serving stack (null with <c>serving.install: false</c>) and the Kubernetes layer.</summary>
+public sealed record KubernetesComposition(ServingStackComponent? ServingStack, KubernetesLayer Layer);

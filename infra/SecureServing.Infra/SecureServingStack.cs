@@ -3,13 +3,14 @@ using SecureServing.Components.Kubernetes;
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Core.ServingStack;
 using SecureServing.Core.Validation;
 
 namespace SecureServing.Infra;
 
 /// <summary>
 /// The whole program for one stack: the guardrails first (the same <see cref="StackCheck"/> and messages as
-/// <c>secure-serving check</c>), then the GCP components, then the Kubernetes layer. Callable from tests under
+/// <c>secure-serving check</c>), then the GCP components, then the serving stack and the Kubernetes layer. Callable from tests under
 /// <c>Deployment.TestAsync</c>.
 /// </summary>
 public static class SecureServingStack
@@ -53,8 +54,8 @@ public static class SecureServingStack
     {
         ArgumentNullException.ThrowIfNull(config);
         var gcp = new GcpLayer(GcpPlanner.Plan(config));
-        var kubernetes = KubernetesWiring.Create(config, KubernetesPlanner.Plan(config), gcp);
-        return new StackComposition(gcp, kubernetes, StackOutputs.For(config, gcp));
+        var kubernetes = KubernetesWiring.Create(config, KubernetesPlanner.Plan(config), ServingStackPlanner.Plan(config), gcp);
+        return new StackComposition(gcp, kubernetes.Layer, StackOutputs.For(config, gcp)) { ServingStack = kubernetes.ServingStack };
     }
 }
 
@@ -65,4 +66,8 @@ public sealed record StackRun(CheckReport Report, StackComposition? Composition)
 }
 
 /// <summary>What <see cref="SecureServingStack.Compose"/> created.</summary>
-public sealed record StackComposition(GcpLayer Gcp, KubernetesLayer Kubernetes, IDictionary<string, object?> Outputs);
+public sealed record StackComposition(GcpLayer Gcp, KubernetesLayer Kubernetes, IDictionary<string, object?> Outputs)
+{
+    /// <summary>The installed serving stack; null with <c>serving.install: false</c>.</summary>
+    public ServingStackComponent? ServingStack { get; init; }
+}

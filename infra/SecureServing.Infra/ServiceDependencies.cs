@@ -20,6 +20,8 @@ public static class ServiceDependencies
         [ClusterSpec.Component] = ["iam.googleapis.com", "cloudresourcemanager.googleapis.com", "container.googleapis.com"],
         [FirewallSpec.Component] = ["compute.googleapis.com"],
         [RegistryDnsSpec.Component] = ["dns.googleapis.com"],
+        // Remote repositories, their IAM and the Artifact Registry VPC-SC setting.
+        [ImageSupplySpec.Component] = ["artifactregistry.googleapis.com"],
         [PerimeterSpec.Component] = ["accesscontextmanager.googleapis.com"],
         // Global address and managed certificate (compute), IAP web IAM (iap).
         [IapSpec.Component] = ["compute.googleapis.com", "iap.googleapis.com"],

@@ -1,5 +1,6 @@
 using Pulumi;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Core.ServingStack;
 
 namespace SecureServing.Components.Kubernetes;
 
@@ -8,7 +9,7 @@ namespace SecureServing.Components.Kubernetes;
 /// each with the explicit provider of <see cref="KubernetesLayerInputs.Provider"/>, under one
 /// <see cref="KubernetesObjectGroup"/> per owner (<c>&lt;name&gt;-platform</c>, <c>&lt;name&gt;-team-&lt;team&gt;</c>).
 /// Logical names and type tokens come from <see cref="KubernetesResourceNames"/>; ordering edges from
-/// <see cref="KubernetesDependencies"/>; placeholders are filled from <see cref="KubernetesLayerInputs"/>. Nothing is
+/// <see cref="KubernetesDependencies"/> and, for the installed serving stack, <see cref="ReadinessEdges"/>; placeholders are filled from <see cref="KubernetesLayerInputs"/>. Nothing is
 /// decided here: every value is the core's manifest.
 /// </summary>
 public sealed class KubernetesLayer : ComponentResource
@@ -30,6 +31,9 @@ public sealed class KubernetesLayer : ComponentResource
             var dependsOn = dependencies[obj.Key].Select(key => _objects.TryGetValue(key, out var dep)
                 ? (Resource)dep
                 : throw new InvalidOperationException($"{ManifestValues.Describe(obj)} depends on {key}, which the plan orders after it.")).ToList();
+            dependsOn.AddRange(ReadinessEdges.For(inputs.ServingStack, obj).Select(release => inputs.Releases.TryGetValue(release, out var r)
+                ? r
+                : throw new InvalidOperationException($"{ManifestValues.Describe(obj)} waits for release {release}, which is not registered.")));
             var resource = KubernetesObjectRegistrar.Register(obj, KubernetesResourceNames.LogicalName(group.GetResourceName(), obj), inputs, new CustomResourceOptions
             {
                 Parent = group,

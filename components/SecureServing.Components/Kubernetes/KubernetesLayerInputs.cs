@@ -2,6 +2,7 @@ using Pulumi;
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Core.ServingStack;
 
 namespace SecureServing.Components.Kubernetes;
 
@@ -23,6 +24,12 @@ public sealed record KubernetesLayerInputs(
     IReadOnlyDictionary<ResourceRef, Output<string>> Outputs,
     IReadOnlyDictionary<SecretRef, Output<string>> Secrets)
 {
+    /// <summary>The installed serving stack the objects wait for (<see cref="ReadinessEdges"/>); none by default.</summary>
+    public ServingStackPlan ServingStack { get; init; } = ServingStackPlan.None;
+
+    /// <summary>The registered release per name of <see cref="ServingStack"/> (<see cref="ServingStackComponent.Releases"/>).</summary>
+    public IReadOnlyDictionary<string, Resource> Releases { get; init; } = new Dictionary<string, Resource>(StringComparer.Ordinal);
+
     /// <summary>
     /// The inputs for <paramref name="plan"/>: each output reference resolved with <paramref name="resolveOutput"/>
     /// (e.g. <c>GcpOutputs.Resolve</c>), each secret read with <paramref name="readSecret"/> (default: from the stack

@@ -8,7 +8,8 @@ namespace SecureServing.Core.Access;
 internal sealed record UnmodeledObject(ClusterObject Object, string Why, string? Scope);
 
 /// <summary>
-/// The cluster as the rendered plan leaves it: the installed defaults (<see cref="InstalledComponents"/>), the plan's
+/// The cluster as the rendered plan leaves it: the installed defaults (<see cref="InstalledComponents"/>), with the
+/// installed serving stack's install-time values (<see cref="KubernetesPlan.InstalledValues"/>), the plan's
 /// objects created or merged into them (server-side apply: maps merge, lists are replaced except Service ports, which
 /// merge by port), and what the serving controllers create from them (<see cref="ServingControllers"/>).
 /// </summary>
@@ -65,7 +66,9 @@ internal sealed class ClusterState
             state.Put(installed);
         }
 
-        foreach (var o in plan.Objects)
+        // The installed serving stack creates these objects with the values merged in (its releases' overrides and
+        // chart values are exactly these patches): the same as patching the installed defaults.
+        foreach (var o in plan.InstalledValues.Concat(plan.Objects))
         {
             var manifest = (JsonObject)o.Manifest.DeepClone();
             var incoming = new ClusterObject(manifest, ObjectOrigin.Plan);

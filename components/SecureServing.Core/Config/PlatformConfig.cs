@@ -36,6 +36,8 @@ public sealed record PlatformConfig
     public required MeshConfig Mesh { get; init; }
     public required IngressConfig Ingress { get; init; }
     public required PlatformVersions Versions { get; init; }
+    /// <summary><c>secure-serving:serving</c>; absent from a record built in code: the stack installs nothing.</summary>
+    public ServingConfig Serving { get; init; } = new();
     public required IReadOnlyList<TeamConfig> Teams { get; init; }
 
     /// <summary>Risks the stack file acknowledges (<c>secure-serving:acknowledge</c>).</summary>

@@ -8,7 +8,7 @@ namespace SecureServing.Core.Gcp;
 /// </summary>
 /// <remarks>
 /// <para><b>Components.</b> One Pulumi component per concern; its name is the prefix of its children's logical
-/// names: <c>services</c>, <c>network</c>, <c>cluster</c>, <c>firewall</c>, <c>registry-dns</c>, <c>perimeter</c>,
+/// names: <c>services</c>, <c>network</c>, <c>cluster</c>, <c>firewall</c>, <c>registry-dns</c>, <c>image-supply</c>, <c>perimeter</c>,
 /// <c>iap</c>, and <c>team-&lt;team&gt;</c> per team.</para>
 /// <para><b>Logical names</b> (Pulumi resource names) are <c>&lt;component&gt;-&lt;child&gt;</c>, kebab-case
 /// (lower-case a-z, 0-9, single hyphens), deterministic and unique in the plan; they do not contain the stack name
@@ -23,6 +23,7 @@ namespace SecureServing.Core.Gcp;
 /// the cluster under <c>egress: restricted</c> <c>firewall-egress-policy</c>, <c>firewall-egress-fqdn</c>,
 /// <c>firewall-egress-policy-vpc</c>.</item>
 /// <item><c>registry-dns-&lt;domain&gt;-zone|cname|a</c> (e.g. <c>registry-dns-gcr-io-zone</c>).</item>
+/// <item><c>image-supply-&lt;registry&gt;</c> (e.g. <c>image-supply-quay-io</c>), <c>image-supply-&lt;registry&gt;-reader</c>, <c>image-supply-vpcsc</c>.</item>
 /// <item><c>perimeter-access-policy</c>, <c>perimeter-level-&lt;level&gt;</c>, <c>perimeter-service-perimeter</c>.</item>
 /// <item><c>iap-ip</c>, <c>iap-certificate</c>, <c>iap-accessor-&lt;member&gt;</c> (e.g. <c>iap-accessor-group-ml-platform-example-com</c>;
 /// a hash suffix only if two members would collide).</item>
@@ -46,6 +47,8 @@ public sealed record GcpPlan
     public FirewallSpec? Firewall { get; init; }
     /// <summary>Null for <c>provider: existing</c>.</summary>
     public RegistryDnsSpec? RegistryDns { get; init; }
+    /// <summary>Null unless the stack installs the serving stack on GKE under <c>egress: restricted</c>.</summary>
+    public ImageSupplySpec? ImageSupply { get; init; }
     public required PerimeterSpec Perimeter { get; init; }
     /// <summary>Null when IAP is disabled.</summary>
     public IapSpec? Iap { get; init; }
@@ -53,7 +56,7 @@ public sealed record GcpPlan
     public required IReadOnlyList<TeamIdentitySpec> Teams { get; init; }
 
     /// <summary>
-    /// Every resource in a fixed order: services, network, cluster, firewall, registry DNS, perimeter, IAP, teams.
+    /// Every resource in a fixed order: services, network, cluster, firewall, registry DNS, image supply, perimeter, IAP, teams.
     /// </summary>
     public required IReadOnlyList<RenderedResource> Resources { get; init; }
 }

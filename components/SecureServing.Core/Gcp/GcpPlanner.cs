@@ -15,6 +15,7 @@ public static class GcpPlanner
         var cluster = ClusterPlanner.Plan(config);
         var firewall = FirewallPlanner.Plan(config);
         var registryDns = RegistryDnsPlanner.Plan(config);
+        var imageSupply = ImageSupplyPlanner.Plan(config);
         var perimeter = PerimeterPlanner.Plan(config);
         var iap = IapPlanner.Plan(config);
         var teams = TeamIdentityPlanner.Plan(config);
@@ -25,6 +26,7 @@ public static class GcpPlanner
         resources.AddRange(cluster?.Render() ?? []);
         resources.AddRange(firewall?.Render() ?? []);
         resources.AddRange(registryDns?.Render() ?? []);
+        resources.AddRange(imageSupply?.Render() ?? []);
         resources.AddRange(perimeter.Render());
         resources.AddRange(iap?.Render() ?? []);
         resources.AddRange(teams.SelectMany(t => t.Render()));
@@ -36,6 +38,7 @@ public static class GcpPlanner
             Cluster = cluster,
             Firewall = firewall,
             RegistryDns = registryDns,
+            ImageSupply = imageSupply,
             Perimeter = perimeter,
             Iap = iap,
             Teams = teams,

@@ -37,6 +37,10 @@ public static class GcpResourceTypes
 
     public const string IapWebIamMember = "gcp:iap/webIamMember:WebIamMember";
 
+    public const string ArtifactRegistryRepository = "gcp:artifactregistry/repository:Repository";
+    public const string ArtifactRegistryRepositoryIamMember = "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember";
+    public const string ArtifactRegistryVpcscConfig = "gcp:artifactregistry/vpcscConfig:VpcscConfig";
+
     public const string Bucket = "gcp:storage/bucket:Bucket";
     public const string BucketIamMember = "gcp:storage/bucketIAMMember:BucketIAMMember";
 

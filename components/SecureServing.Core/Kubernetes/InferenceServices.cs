@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SecureServing.Core.Config;
 using SecureServing.Core.Config.Loading;
 using SecureServing.Core.Gcp;
+using SecureServing.Core.ServingStack;
 
 namespace SecureServing.Core.Kubernetes;
 
@@ -18,7 +19,8 @@ namespace SecureServing.Core.Kubernetes;
 /// <c>gs://${team-&lt;team&gt;-bucket.name}/path</c>, a placeholder for the team bucket's name (listed in
 /// <see cref="KubernetesObject.Outputs"/>) — and the team's service account (<see cref="TeamServiceAccount"/>).
 /// A custom <c>image</c> replaces the serving runtime's image in <c>predictor.model.image</c>, so KServe keeps
-/// downloading the model from the storage URI.</item>
+/// downloading the model from the storage URI; under restricted egress with the installed stack, an image from a
+/// proxied registry is pulled through the stack's mirror (<see cref="ImageMirrors"/>).</item>
 /// </list>
 /// </summary>
 internal static class InferenceServices
@@ -46,7 +48,7 @@ internal static class InferenceServices
         };
         if (!string.IsNullOrWhiteSpace(model.Image))
         {
-            modelSpec["image"] = model.Image;
+            modelSpec["image"] = ImageMirrors.For(config) is { } mirrors ? mirrors.Rewrite(model.Image) : model.Image;
         }
 
         var manifest = Manifest.New(ApiVersions.Kserve, "InferenceService", model.Name, team.Namespace, labels, annotations)

@@ -1,5 +1,6 @@
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
+using SecureServing.Core.ServingStack;
 
 namespace SecureServing.Core.Kubernetes;
 
@@ -15,7 +16,27 @@ public static class KubernetesPlanner
         ArgumentNullException.ThrowIfNull(config);
         var buckets = TeamIdentityPlanner.Plan(config).ToDictionary(t => t.Team, t => ResourceRef.Name(t.Bucket.LogicalName), StringComparer.Ordinal);
 
-        IEnumerable<KubernetesObject> platform =
+        // Patches of objects the installed serving stack creates become its install-time values instead.
+        var platform = PlatformObjects(config);
+
+        var teams = config.Teams
+            .OrderBy(t => t.Team, StringComparer.Ordinal)
+            .SelectMany(team => Team(config, team, buckets[team.Team]));
+
+        return new KubernetesPlan([.. platform.Where(o => !InstalledObjects.IsAbsorbed(config, o)), .. teams])
+        {
+            InstalledValues = [.. platform.Where(o => InstalledObjects.IsAbsorbed(config, o))],
+        };
+    }
+
+    /// <summary>
+    /// The objects shared by all teams, in apply order, including the patches of objects Istio, Knative or KServe install
+    /// (<see cref="ServingStackPlanner"/> turns those into release values when the stack installs them).
+    /// </summary>
+    public static IReadOnlyList<KubernetesObject> PlatformObjects(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return
         [
             .. MeshWideMtls.For(config),
             .. KnativeSystemSidecars.For(config),
@@ -28,12 +49,6 @@ public static class KubernetesPlanner
             .. IapInMesh.For(config),
             .. GatewayServices.For(config),
         ];
-
-        var teams = config.Teams
-            .OrderBy(t => t.Team, StringComparer.Ordinal)
-            .SelectMany(team => Team(config, team, buckets[team.Team]));
-
-        return new KubernetesPlan([.. platform, .. teams]);
     }
 
     private static IEnumerable<KubernetesObject> Team(PlatformConfig config, TeamConfig team, ResourceRef bucket) =>

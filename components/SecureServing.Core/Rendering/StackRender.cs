@@ -1,11 +1,12 @@
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Core.ServingStack;
 
 namespace SecureServing.Core.Rendering;
 
 /// <summary>
-/// The two files <c>render</c> writes for one stack, as text: byte-identical for the same config, LF line endings,
+/// The three files <c>render</c> writes for one stack, as text: byte-identical for the same config, LF line endings,
 /// a trailing newline. Secrets appear only as <see cref="RenderedValue.Secret"/>.
 /// </summary>
 /// <param name="ManifestsYaml"><c>manifests.yaml</c>: every Kubernetes object, one YAML document each, in apply order.</param>
@@ -13,18 +14,23 @@ namespace SecureServing.Core.Rendering;
 /// <param name="KubernetesObjectCount">Documents in <paramref name="ManifestsYaml"/>.</param>
 /// <param name="PatchObjectCount">Of those, objects merged into existing ones.</param>
 /// <param name="GcpResourceCount">Entries in <paramref name="GcpResourcesJson"/>.</param>
+/// <param name="ReleasesYaml"><c>releases.yaml</c>: every component the stack installs, one YAML document each, in install order.</param>
+/// <param name="ReleaseCount">Documents in <paramref name="ReleasesYaml"/>.</param>
 public sealed record RenderedStack(
     string ManifestsYaml,
     string GcpResourcesJson,
     int KubernetesObjectCount,
     int PatchObjectCount,
-    int GcpResourceCount);
+    int GcpResourceCount,
+    string ReleasesYaml,
+    int ReleaseCount);
 
 /// <summary>Renders a validated stack offline: the same plans the Pulumi program deploys, written as reviewable text.</summary>
 public static class StackRender
 {
     public const string ManifestsFile = "manifests.yaml";
     public const string GcpResourcesFile = "gcp-resources.json";
+    public const string ReleasesFile = "releases.yaml";
 
     private static readonly IReadOnlyList<string> NoComments = [];
     private static readonly IReadOnlyList<string> PatchComments = [ManifestYamlWriter.PatchComment];
@@ -35,11 +41,11 @@ public static class StackRender
 
         var gcp = GcpPlanner.Plan(config);
         var kubernetes = KubernetesPlanner.Plan(config);
-        return Render(config.Stack, gcp.Resources, kubernetes.Objects);
+        return Render(config.Stack, gcp.Resources, kubernetes.Objects, ServingStackPlanner.Plan(config));
     }
 
     /// <summary>Writes already planned resources and objects (what <see cref="Render(PlatformConfig)"/> does after planning).</summary>
-    public static RenderedStack Render(string stack, IReadOnlyList<RenderedResource> resources, IReadOnlyList<KubernetesObject> objects)
+    public static RenderedStack Render(string stack, IReadOnlyList<RenderedResource> resources, IReadOnlyList<KubernetesObject> objects, ServingStackPlan? releases = null)
     {
         ArgumentNullException.ThrowIfNull(resources);
         ArgumentNullException.ThrowIfNull(objects);
@@ -55,6 +61,7 @@ public static class StackRender
             header,
             objects.Select(o => (o.Manifest, o.Mode == ApplyMode.Patch ? PatchComments : NoComments)));
         var json = GcpResourcesJsonWriter.Write(resources);
-        return new RenderedStack(yaml, json, objects.Count, patches, resources.Count);
+        var stackReleases = releases ?? ServingStackPlan.None;
+        return new RenderedStack(yaml, json, objects.Count, patches, resources.Count, ReleasesYamlWriter.Write(stack, stackReleases), stackReleases.Releases.Count);
     }
 }

@@ -276,10 +276,10 @@ public static class RuleCatalog
         "Images are mirrored into the perimeter by Cloud Build; the Kubeflow guide creates an access level for it, without which mirroring is blocked. Source: " + KubeflowPrivateGke + ".",
         "Add the identity to an access level's `members`.");
 
-    public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, V, false,
-        "A model `image` from a registry other than gcr.io, *.gcr.io or *-docker.pkg.dev while `network.egress: restricted`.",
-        "A private cluster without NAT reaches only Google registries through the restricted VIP; other registries (Docker Hub, ...) are unreachable. Source: " + KubeflowPrivateGke + ".",
-        "Mirror the image into Artifact Registry or gcr.io, or use `network.egress: nat`.");
+    public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, null, false,
+        "Under `network.egress: restricted`, a model `image` from a registry the nodes cannot reach (not gcr.io, *.gcr.io or *-docker.pkg.dev, nor, with the installed serving stack, docker.io, quay.io, gcr.io or ghcr.io, which its remote repositories proxy), or a model format only KServe's Triton runtime serves (onnx, triton), whose image on nvcr.io cannot be proxied.",
+        "Without NAT the nodes reach only Google APIs through the restricted VIP (VPC Service Controls: Private Google Access with VPC Service Controls, https://cloud.google.com/vpc-service-controls/docs/private-connectivity); other registries are reachable only through an Artifact Registry remote repository, and this stack proxies only public registries that need no upstream credentials (Artifact Registry: Create remote repositories, https://cloud.google.com/artifact-registry/docs/repositories/remote-repo).",
+        "Pull the image from a proxied registry or Artifact Registry, serve the model in another format, or use `network.egress: nat`.");
 
     public static readonly Rule RegistryDnsVip = new("registry-dns-vip", Severity.Error, V, false,
         "`registryDns.vip` other than `restricted`.",
@@ -301,6 +301,12 @@ public static class RuleCatalog
         "`ingress.loadBalancerService: true` while IAP is enabled.",
         "IAP must be the only way in: a LoadBalancer Service gives the gateway a second public IP that skips IAP, leaving only the in-mesh JWT check, and with IAP on its port 80 serves plain HTTP (no redirect, because IAP's load balancer sends HTTP to it); the LoadBalancer patch of " + KubeflowHttps + " is for clusters without IAP. Source: " + KfservingGcpIap + ".",
         "Set `ingress.loadBalancerService: false` (IAP's GKE Ingress fronts the gateway), or disable IAP.");
+
+    // ---- Serving stack --------------------------------------------------------------------------------------
+    public static readonly Rule VersionUnsupported = new("version-unsupported", Severity.Error, null, false,
+        "A `secure-serving:versions` release outside the supported lines of Istio, Knative Serving (net-istio), KServe or cert-manager, or a combination one of them does not support.",
+        "Each project names the releases it supports and tests together (Istio: Supported Releases, https://istio.io/latest/docs/releases/supported-releases/; cert-manager: Supported Releases, https://cert-manager.io/docs/releases/; the Knative Serving, net-istio and KServe release notes on GitHub); outside them an install or upgrade breaks at deploy time, after part of the stack has changed.",
+        "Use a version the message names; the README lists the supported lines and their sources.");
 
     // ---- Access (the rendered plan as a whole) -----------------------------------------------------------------
     public static readonly Rule AccessDiffersFromIntent = new("access-differs-from-intent", Severity.Error, null, false,
@@ -343,6 +349,7 @@ public static class RuleCatalog
         IapOAuthAdminApi, IapNoAccessors, ConsumerIapMember, SecretInClear,
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
         IngressTlsSecretMissing, LoadBalancerBypassesIap,
+        VersionUnsupported,
         AccessDiffersFromIntent,
         AckUnknownRule, AckNotAllowed, AckReasonMissing, AckUnused,
     ];

@@ -20,6 +20,7 @@ public static class StackCheck
         IngressRules.Check,
         PerimeterRules.Check,
         RegistryRules.Check,
+        VersionRules.Check,
     ];
 
     /// <summary>

@@ -82,7 +82,7 @@ internal static class AccessKit
         }
 
         Assert.True(found, $"no {kind} {ns}/{name} in the plan");
-        return new KubernetesPlan(objects);
+        return plan with { Objects = objects };
     }
 
     public static KubernetesPlan Remove(KubernetesPlan plan, string kind, string? ns, string name) => Edit(plan, kind, ns, name, _ => null);

@@ -199,9 +199,15 @@ public static class RuleCases
             E(Prod, "          - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n  secure-serving:registryDns", "          - user:release-manager@example.com\n  secure-serving:registryDns"), None),
         new("image mirror identity without access level, dry run", "image-mirror-without-access-level", "dev", Dev, "secure-serving:perimeter.accessLevels",
             E(Dev, "          - serviceAccount:111111111111@cloudbuild.gserviceaccount.com\n", ""), None, "warning"),
-        new("Docker Hub image without NAT", "image-registry-unreachable", "dev", Fraud, "models[1].image",
-            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: kserve/xgbserver:v0.14.0\n"),
+        new("image from a registry no remote repository proxies", "image-registry-unreachable", "dev", Fraud, "models[1].image",
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: registry.example.com/fraud/xgbserver:v0.14.0\n"),
+            E(Fraud, "    image: registry.example.com/fraud/xgbserver:v0.14.0", "    image: kserve/xgbserver:v0.14.0")),
+        new("Docker Hub image without NAT, bring-your-own stack", "image-registry-unreachable", "dev", Fraud, "models[1].image",
+            [new(Dev, "    install: true", "    install: false"), new(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: kserve/xgbserver:v0.14.0\n")],
             E(Fraud, "    image: kserve/xgbserver:v0.14.0", "    image: europe-west4-docker.pkg.dev/acme-ml-dev/mirror/xgbserver:v0.14.0")),
+        new("ONNX model whose only runtime is on nvcr.io", "image-registry-unreachable", "dev", Fraud, "models[1].format",
+            E(Fraud, "    format: xgboost", "    format: onnx"),
+            E(Dev, "    egress: restricted", "    egress: nat")),
         new("registry DNS on the private VIP", "registry-dns-vip", "dev", Dev, "secure-serving:registryDns.vip",
             E(Dev, "    vip: restricted", "    vip: private"), None),
         new("registry DNS without pkg.dev", "registry-dns-missing-domain", "dev", Dev, "secure-serving:registryDns.domains",
@@ -212,6 +218,14 @@ public static class RuleCases
             E(Dev, "    tls: certManager", "    tls: certManager\n    loadBalancerService: true"), E(Dev, "    enabled: true\n", "    enabled: false\n")),
         new("LoadBalancer Service beside IAP, prod", "load-balancer-bypasses-iap", "prod", Prod, "secure-serving:ingress.loadBalancerService",
             E(Prod, "    tls: certManager", "    tls: certManager\n    loadBalancerService: true"), E(Prod, "    loadBalancerService: true", "    loadBalancerService: false")),
+
+        // ---- versions
+        new("Istio line outside the table", "version-unsupported", "dev", Dev, "secure-serving:versions.istio",
+            E(Dev, "  secure-serving:ingress:\n", "  secure-serving:versions:\n    istio: 1.28.4\n  secure-serving:ingress:\n"),
+            E(Dev, "    istio: 1.28.4", "    istio: 1.30.3")),
+        new("Knative line that needs another Istio", "version-unsupported", "prod", Prod, "secure-serving:versions.istio",
+            E(Prod, "  secure-serving:ingress:\n", "  secure-serving:versions:\n    knative: 1.22.0\n  secure-serving:ingress:\n"),
+            E(Prod, "    knative: 1.22.0", "    knative: 1.22.0\n    istio: 1.29.5")),
 
         // ---- access (the rendered plan as a whole)
         new("activator on a Dex stack: the model's own namespace is kept out", "access-differs-from-intent", "prod", ProdRecsys, "models[0]",

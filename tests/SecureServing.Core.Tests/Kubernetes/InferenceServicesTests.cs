@@ -86,4 +86,17 @@ public class InferenceServicesTests
         Assert.Equal("cluster-local", Isvc(TestConfigs.Model("m", iap: false)).Label("networking.knative.dev/visibility"));
         Assert.Null(Isvc(TestConfigs.Model("m", iap: true)).Label("networking.knative.dev/visibility"));
     }
+
+    [Theory]
+    [InlineData(true, "europe-west4-docker.pkg.dev/acme-ml-dev/ss-dev-docker-io/kserve/xgbserver:v0.14.0")]
+    [InlineData(false, "kserve/xgbserver:v0.14.0")]
+    public void A_custom_image_from_a_proxied_registry_is_pulled_through_the_stacks_mirror(bool install, string expected)
+    {
+        var model = TestConfigs.Model("m") with { Image = "kserve/xgbserver:v0.14.0" };
+        var config = TestConfigs.Dev().WithTeams(TestConfigs.Team(models: model)) with { Serving = new ServingConfig { Install = install } };
+
+        var isvc = PlanOf(config).Single("InferenceService", "fraud-models", "m");
+
+        Assert.Equal(expected, (string?)isvc.Manifest["spec"]!["predictor"]!["model"]!["image"]);
+    }
 }

@@ -4,18 +4,24 @@ using SecureServing.Core.Kubernetes;
 
 namespace SecureServing.Core.Tests.Kubernetes;
 
-/// <summary>Finding objects in a plan and reading their fields, for readable assertions.</summary>
+/// <summary>
+/// Finding objects in a plan and reading their fields, for readable assertions. They search the plan's decisions
+/// whichever way they reach the cluster: as objects, or as install-time values of the installed serving stack
+/// (<see cref="KubernetesPlan.InstalledValues"/>).
+/// </summary>
 internal static class PlanQueries
 {
     public static KubernetesPlan PlanOf(PlatformConfig config) => KubernetesPlanner.Plan(config);
 
+    private static IEnumerable<KubernetesObject> Decisions(KubernetesPlan plan) => plan.Objects.Concat(plan.InstalledValues);
+
     public static KubernetesObject Single(this KubernetesPlan plan, string kind, string? ns, string name) =>
-        Assert.Single(plan.Objects, o => o.Kind == kind && o.Namespace == ns && o.Name == name);
+        Assert.Single(Decisions(plan), o => o.Kind == kind && o.Namespace == ns && o.Name == name);
 
     public static KubernetesObject? Find(this KubernetesPlan plan, string kind, string? ns, string name) =>
-        plan.Objects.SingleOrDefault(o => o.Kind == kind && o.Namespace == ns && o.Name == name);
+        Decisions(plan).SingleOrDefault(o => o.Kind == kind && o.Namespace == ns && o.Name == name);
 
-    public static IEnumerable<KubernetesObject> OfKind(this KubernetesPlan plan, string kind) => plan.Objects.Where(o => o.Kind == kind);
+    public static IEnumerable<KubernetesObject> OfKind(this KubernetesPlan plan, string kind) => Decisions(plan).Where(o => o.Kind == kind);
 
     /// <summary>The node at a dotted path (<c>spec.servers.0.port.number</c>; numbers index arrays).</summary>
     public static JsonNode? At(this KubernetesObject o, string path) => At(o.Manifest, path);

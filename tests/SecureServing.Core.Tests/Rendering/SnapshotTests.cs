@@ -22,8 +22,10 @@ public sealed class SnapshotTests
     {
         { "dev", StackRender.ManifestsFile },
         { "dev", StackRender.GcpResourcesFile },
+        { "dev", StackRender.ReleasesFile },
         { "prod", StackRender.ManifestsFile },
         { "prod", StackRender.GcpResourcesFile },
+        { "prod", StackRender.ReleasesFile },
     };
 
     [Theory]
@@ -34,7 +36,12 @@ public sealed class SnapshotTests
         var report = StackCheck.Run(root, stack);
         Assert.True(report.Config is not null, $"stack {stack} does not pass check: {string.Join("; ", report.Findings.Select(f => $"[{f.RuleId}] {f.KeyPath}"))}");
         var rendered = StackRender.Render(report.Config);
-        var actual = file == StackRender.ManifestsFile ? rendered.ManifestsYaml : rendered.GcpResourcesJson;
+        var actual = file switch
+        {
+            StackRender.ManifestsFile => rendered.ManifestsYaml,
+            StackRender.ReleasesFile => rendered.ReleasesYaml,
+            _ => rendered.GcpResourcesJson,
+        };
 
         var relative = Path.Combine("tests", "SecureServing.Core.Tests", "Snapshots", stack, file);
         var path = Path.Combine(root, relative);

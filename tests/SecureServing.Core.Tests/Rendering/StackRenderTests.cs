@@ -5,6 +5,7 @@ using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
 using SecureServing.Core.Rendering;
+using SecureServing.Core.ServingStack;
 using SecureServing.Core.Tests.Config;
 using SecureServing.Core.Validation;
 
@@ -30,16 +31,17 @@ public sealed partial class StackRenderTests
 
         Assert.Equal(Encoding.UTF8.GetBytes(first.ManifestsYaml), Encoding.UTF8.GetBytes(second.ManifestsYaml));
         Assert.Equal(Encoding.UTF8.GetBytes(first.GcpResourcesJson), Encoding.UTF8.GetBytes(second.GcpResourcesJson));
+        Assert.Equal(Encoding.UTF8.GetBytes(first.ReleasesYaml), Encoding.UTF8.GetBytes(second.ReleasesYaml));
     }
 
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public void Both_files_use_lf_and_end_with_a_newline(string stack)
+    public void Every_file_uses_lf_and_ends_with_a_newline(string stack)
     {
         var rendered = StackRender.Render(Shipped(stack));
 
-        foreach (var text in new[] { rendered.ManifestsYaml, rendered.GcpResourcesJson })
+        foreach (var text in new[] { rendered.ManifestsYaml, rendered.GcpResourcesJson, rendered.ReleasesYaml })
         {
             Assert.DoesNotContain('\r', text);
             Assert.EndsWith("\n", text, StringComparison.Ordinal);
@@ -70,7 +72,8 @@ public sealed partial class StackRenderTests
     [InlineData("prod")]
     public void Exactly_the_patch_objects_carry_the_patch_comment(string stack)
     {
-        var config = Shipped(stack);
+        // Bring-your-own: the shipped stacks install the serving stack, which takes every patch over.
+        var config = Shipped(stack) with { Serving = new ServingConfig { Install = false } };
         var objects = KubernetesPlanner.Plan(config).Objects;
 
         var yaml = StackRender.Render(config).ManifestsYaml;
@@ -108,6 +111,92 @@ public sealed partial class StackRenderTests
         }
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Releases_hold_one_document_per_installed_component_that_reads_back_as_its_record(string stack)
+    {
+        var config = Shipped(stack);
+        var plan = ServingStackPlanner.Plan(config);
+
+        var rendered = StackRender.Render(config);
+        var documents = Yaml11.ReadAll(rendered.ReleasesYaml);
+
+        Assert.Equal(10, plan.Releases.Count);
+        Assert.Equal(plan.Releases.Count, rendered.ReleaseCount);
+        Assert.Equal(plan.Releases.Count, documents.Count);
+        for (var i = 0; i < plan.Releases.Count; i++)
+        {
+            var release = plan.Releases[i];
+            Assert.True(JsonNode.DeepEquals(ReleasesYamlWriter.Document(release), documents[i]), $"document {i + 1} ({release.Name}) differs from its release");
+            Assert.Equal(release.Name, (string?)documents[i]!["name"]);
+            Assert.Equal(release.Version, (string?)documents[i]!["version"]);
+            Assert.NotNull(documents[i]![release.Mechanism == InstallMechanism.HelmChart ? "chart" : "manifest"]);
+        }
+    }
+
+    [Fact]
+    public void A_bring_your_own_stack_renders_no_releases_and_says_why()
+    {
+        var config = Shipped("dev") with { Serving = new ServingConfig { Install = false } };
+
+        var rendered = StackRender.Render(config);
+
+        Assert.Equal(0, rendered.ReleaseCount);
+        Assert.Empty(Yaml11.ReadAll(rendered.ReleasesYaml));
+        Assert.Contains("secure-serving:serving.install is false", rendered.ReleasesYaml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Under_restricted_egress_no_rendered_image_is_outside_the_stacks_artifact_registry(string stack)
+    {
+        var config = Shipped(stack);
+        var registry = $"{config.Region}-docker.pkg.dev/{config.ProjectId}/{config.DeploymentName}-";
+        var rendered = StackRender.Render(config);
+
+        var images = ImageReferences(Yaml11.ReadAll(rendered.ReleasesYaml).Select(d => d!["values"]))
+            .Concat(ImageReferences(Yaml11.ReadAll(rendered.ManifestsYaml)))
+            .ToList();
+
+        Assert.NotEmpty(images);
+        Assert.All(images, image => Assert.StartsWith(registry, image, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every string under a key that holds an image reference or registry (image, hub, rbacProxyImage, imageRegistry).</summary>
+    private static IEnumerable<string> ImageReferences(IEnumerable<JsonNode?> documents)
+    {
+        foreach (var node in documents)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, value) in obj)
+                    {
+                        if (key is "image" or "hub" or "rbacProxyImage" or "imageRegistry" && value is JsonValue v && v.TryGetValue<string>(out var text))
+                        {
+                            yield return text;
+                        }
+
+                        foreach (var inner in ImageReferences([value]))
+                        {
+                            yield return inner;
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var inner in ImageReferences(array))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+            }
+        }
+    }
+
     [GeneratedRegex(@"secure:\s*(\S+)")]
     private static partial Regex SecureValue();
 
@@ -121,7 +210,7 @@ public sealed partial class StackRenderTests
         Assert.NotNull(config.Iap.OAuthClient.ClientSecret);
 
         var rendered = StackRender.Render(config);
-        var both = rendered.ManifestsYaml + rendered.GcpResourcesJson;
+        var both = rendered.ManifestsYaml + rendered.GcpResourcesJson + rendered.ReleasesYaml;
 
         foreach (var ciphertext in ciphertexts)
         {

@@ -15,7 +15,7 @@ public sealed class ComponentConventionTests(ShippedRuns runs)
     private static readonly string[] ComponentTypes =
     [
         ServicesComponent.TypeToken, NetworkComponent.TypeToken, ClusterComponent.TypeToken, FirewallComponent.TypeToken,
-        RegistryDnsComponent.TypeToken, PerimeterComponent.TypeToken, IapComponent.TypeToken, TeamIdentityComponent.TypeToken,
+        RegistryDnsComponent.TypeToken, ImageSupplyComponent.TypeToken, PerimeterComponent.TypeToken, IapComponent.TypeToken, TeamIdentityComponent.TypeToken,
     ];
 
     [Theory]
@@ -46,7 +46,8 @@ public sealed class ComponentConventionTests(ShippedRuns runs)
             new[]
             {
                 (ClusterComponent.TypeToken, ClusterSpec.Component), (FirewallComponent.TypeToken, FirewallSpec.Component),
-                (IapComponent.TypeToken, IapSpec.Component), (NetworkComponent.TypeToken, NetworkSpec.Component),
+                (IapComponent.TypeToken, IapSpec.Component), (ImageSupplyComponent.TypeToken, ImageSupplySpec.Component),
+                (NetworkComponent.TypeToken, NetworkSpec.Component),
                 (PerimeterComponent.TypeToken, PerimeterSpec.Component), (RegistryDnsComponent.TypeToken, RegistryDnsSpec.Component),
                 (ServicesComponent.TypeToken, ProjectServicesSpec.Component),
                 (TeamIdentityComponent.TypeToken, "team-fraud"), (TeamIdentityComponent.TypeToken, "team-recsys"),

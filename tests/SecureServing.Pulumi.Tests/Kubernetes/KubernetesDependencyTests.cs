@@ -36,7 +36,7 @@ public sealed class KubernetesDependencyTests
     public async Task Inference_services_wait_for_the_serving_configuration_patches()
     {
         var mocks = new RecordingMocks("kubernetes:core/v1:ConfigMapPatch");
-        var run = await LayerRun.RunAsync(ShippedStacks.Load("dev"), mocks);
+        var run = await LayerRun.RunAsync(ShippedStacks.LoadBringYourOwn("dev"), mocks);
         var events = mocks.Events.ToList();
 
         var patches = run.Plan.Objects.Where(o => o.Mode == ApplyMode.Patch && o.Kind == "ConfigMap").ToList();
@@ -55,7 +55,7 @@ public sealed class KubernetesDependencyTests
     [Fact]
     public void Dependencies_are_the_namespace_the_service_account_and_the_serving_configuration_only()
     {
-        var plan = KubernetesPlanner.Plan(ShippedStacks.Load("dev"));
+        var plan = KubernetesPlanner.Plan(ShippedStacks.LoadBringYourOwn("dev"));
 
         var dependencies = KubernetesDependencies.For(plan);
 

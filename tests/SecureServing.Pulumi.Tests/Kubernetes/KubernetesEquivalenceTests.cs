@@ -4,16 +4,20 @@ namespace SecureServing.Pulumi.Tests.Kubernetes;
 /// Issue 6, item 4, for Kubernetes objects: what the layer registers under mocks is what <c>render</c> writes to
 /// manifests.yaml. For every object of the plan: the registration with its type token and logical name exists, and its
 /// inputs equal the manifest field for field, both ways — nothing dropped, nothing added — with the placeholders
-/// resolved to the values the run supplied (team bucket name, IAP client secret).
+/// resolved to the values the run supplied (team bucket name, IAP client secret). Both with the installed serving stack
+/// (its releases are compared in <see cref="ServingStackTests"/>) and bring-your-own, where the installed objects are
+/// patched.
 /// </summary>
 public sealed class KubernetesEquivalenceTests
 {
     [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public async Task Every_registered_object_equals_its_rendered_manifest(string stack)
+    [InlineData("dev", true)]
+    [InlineData("prod", true)]
+    [InlineData("dev", false)]
+    [InlineData("prod", false)]
+    public async Task Every_registered_object_equals_its_rendered_manifest(string stack, bool installsServingStack)
     {
-        var run = await LayerRun.RunAsync(ShippedStacks.Load(stack));
+        var run = await LayerRun.RunAsync(installsServingStack ? ShippedStacks.Load(stack) : ShippedStacks.LoadBringYourOwn(stack));
 
         var differences = run.Plan.Objects
             .SelectMany(obj => RegisteredInputs.Differences(LayerRun.ExpectedManifest(obj), run.RegistrationOf(obj).Inputs)

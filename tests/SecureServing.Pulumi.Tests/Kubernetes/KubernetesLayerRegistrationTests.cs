@@ -89,7 +89,7 @@ public sealed class KubernetesLayerRegistrationTests
     [InlineData("prod")]
     public async Task Objects_that_already_exist_are_patched_never_created(string stack)
     {
-        var run = await LayerRun.RunAsync(ShippedStacks.Load(stack));
+        var run = await LayerRun.RunAsync(ShippedStacks.LoadBringYourOwn(stack));
 
         var patches = run.Plan.Objects.Where(o => o.Mode == ApplyMode.Patch).ToList();
         Assert.NotEmpty(patches);
@@ -117,7 +117,7 @@ public sealed class KubernetesLayerRegistrationTests
     [Fact]
     public async Task Prod_patches_the_knative_local_gateway_as_a_custom_resource_patch()
     {
-        var run = await LayerRun.RunAsync(ShippedStacks.Load("prod"));
+        var run = await LayerRun.RunAsync(ShippedStacks.LoadBringYourOwn("prod"));
 
         var gateway = run.Mocks.Single("kubernetes:networking.istio.io/v1:GatewayPatch", "k8s-platform-gateway-knative-serving-knative-local-gateway");
         Assert.Equal("networking.istio.io/v1", gateway.Inputs["apiVersion"]);

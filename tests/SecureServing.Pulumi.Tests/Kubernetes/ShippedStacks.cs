@@ -10,6 +10,12 @@ internal static class ShippedStacks
     public static string RepoRoot([CallerFilePath] string thisFile = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
 
+    /// <summary>
+    /// A shipped stack as a bring-your-own stack (<c>serving.install: false</c>): the serving stack is expected in the
+    /// cluster, so the platform patches the objects Istio, Knative and KServe installed.
+    /// </summary>
+    public static PlatformConfig LoadBringYourOwn(string stack) => Load(stack) with { Serving = new ServingConfig { Install = false } };
+
     public static PlatformConfig Load(string stack)
     {
         var report = StackCheck.Run(RepoRoot(), stack);

@@ -263,10 +263,24 @@ public static partial class StackFileContract
         public static readonly TextKey Kserve = Version("kserve", "0.20.0");
         public static readonly TextKey CertManager = Version("certManager", "1.21.1");
 
-        public static readonly MapKey Map = new(Namespace + "versions", "What the cluster runs; the webhook firewall ports derive from it.", Istio, Knative, Kserve, CertManager);
+        public static readonly MapKey Map = new(Namespace + "versions",
+            "What `pulumi up` installs (with `serving.install: false`, what the cluster runs): a combination of supported lines (`version-unsupported`); the webhook firewall ports derive from it.",
+            Istio, Knative, Kserve, CertManager);
 
         private static TextKey Version(string name, string version) =>
-            new(name, $"Release of {name} in the cluster.") { Default = version, Format = Formats.Version(), TypeName = "`X.Y.Z`" };
+            new(name, $"Release of {name} the stack installs (with `serving.install: false`: the cluster runs).") { Default = version, Format = Formats.Version(), TypeName = "`X.Y.Z`" };
+    }
+
+    public static class Serving
+    {
+        public static readonly BoolKey Install = new("install",
+            "`true`: `pulumi up` installs Istio, cert-manager, Knative Serving with net-istio and KServe at `secure-serving:versions`, with their images pulled through Artifact Registry under `network.egress: restricted`; `false`: they must already run in the cluster.",
+            true)
+        {
+            DerivedDefault = "true with `cluster.provider: gke`, else false",
+        };
+
+        public static readonly MapKey Map = new(Namespace + "serving", "The serving stack under the platform's objects.", Install);
     }
 
     public static readonly TextKey DeploymentName = new(Namespace + "deploymentName",
@@ -299,6 +313,7 @@ public static partial class StackFileContract
         Mesh.Map,
         Ingress.Map,
         Versions.Map,
+        Serving.Map,
         AcknowledgementContract.List(Namespace + "acknowledge", "this stack file"),
     ])
     {

@@ -63,6 +63,7 @@ internal static class StackFileReader
         var protect = config.Bool(Namespace + "protect");
 
         var ingress = ReadIngress(config);
+        var cluster = ReadCluster(config, deploymentName);
         var config1 = new PlatformConfig
         {
             Stack = stack,
@@ -73,13 +74,14 @@ internal static class StackFileReader
             ProjectNumber = projectNumber,
             IsProduction = protect ?? stack is "prod" or "production",
             Network = ReadNetwork(config, deploymentName),
-            Cluster = ReadCluster(config, deploymentName),
+            Cluster = cluster,
             Perimeter = ReadPerimeter(config, deploymentName, stack, projectNumber),
             RegistryDns = ReadRegistryDns(config),
             Iap = ReadIap(config, ingress.Hostname),
             Mesh = ReadMesh(config),
             Ingress = ingress,
             Versions = ReadVersions(config),
+            Serving = ReadServing(config, cluster.Provider),
             Teams = [],
             Acknowledgements = AcknowledgementReader.Read(config, Namespace + "acknowledge"),
         };
@@ -472,6 +474,17 @@ internal static class StackFileReader
             LoadBalancerService = ing.Bool("loadBalancerService") ?? defaults.LoadBalancerService,
         };
         ing.Finish();
+        return result;
+    }
+
+    private static ServingConfig ReadServing(YamlMap config, ClusterProvider provider)
+    {
+        var serving = config.Map(StackFileContract.Serving.Map.Name);
+        var result = new ServingConfig
+        {
+            Install = serving?.Bool(StackFileContract.Serving.Install.Name) ?? provider == ClusterProvider.Gke,
+        };
+        serving?.Finish();
         return result;
     }
 

@@ -1,0 +1,62 @@
+using SecureServing.Core.Config;
+using SecureServing.Core.ServingStack;
+
+namespace SecureServing.Core.Gcp;
+
+/// <summary>Decides the remote repositories, their readers and the Artifact Registry VPC-SC setting.</summary>
+public static class ImageSupplyPlanner
+{
+    public const string ReaderRole = "roles/artifactregistry.reader";
+    public const string ArtifactRegistryService = "artifactregistry.googleapis.com";
+
+    /// <summary>Null unless the stack pulls through remote repositories (<see cref="ImageMirrors.Needed"/>).</summary>
+    public static ImageSupplySpec? Plan(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (!ImageMirrors.Needed(config))
+        {
+            return null;
+        }
+
+        var repositories = ImageMirrors.Upstreams.Select(upstream => new RemoteRepositorySpec
+        {
+            LogicalName = GcpNames.Child(ImageSupplySpec.Component, upstream.Key),
+            Project = config.ProjectId,
+            Location = config.Region,
+            RepositoryId = ImageMirrors.RepositoryId(config, upstream),
+            Description = $"Pull-through cache of {upstream.Host} inside the perimeter: {upstream.Why}",
+            Format = "DOCKER",
+            Mode = "REMOTE_REPOSITORY",
+            UpstreamDescription = upstream.Host,
+            PublicRepository = upstream.PublicRepository,
+            CustomUri = upstream.CustomUri,
+        }).ToList();
+
+        var nodeServiceAccount = new ResourceRef(ClusterPlanner.NodeServiceAccountName, ResourceRef.Outputs.Member);
+        return new ImageSupplySpec
+        {
+            Repositories = repositories,
+            Readers =
+            [
+                .. repositories.Select(r => new RepositoryIamMemberSpec
+                {
+                    LogicalName = GcpNames.Child(r.LogicalName, "reader"),
+                    Project = r.Project,
+                    Location = r.Location,
+                    Repository = ResourceRef.Name(r.LogicalName),
+                    Role = ReaderRole,
+                    Member = nodeServiceAccount,
+                }),
+            ],
+            VpcscConfig = config.Perimeter.RestrictedServices.Contains(ArtifactRegistryService, StringComparer.Ordinal)
+                ? new VpcscConfigSpec
+                {
+                    LogicalName = GcpNames.Child(ImageSupplySpec.Component, "vpcsc"),
+                    Project = config.ProjectId,
+                    Location = config.Region,
+                    VpcscPolicy = "ALLOW",
+                }
+                : null,
+        };
+    }
+}
