@@ -6,6 +6,7 @@ using SecureServing.Core.Config.Loading;
 using SecureServing.Core.Config.Contract;
 using SecureServing.Core.Tests.Schemas;
 using SecureServing.Core.Validation;
+using SecureServing.Core.Validation.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace SecureServing.Core.Tests.Contract;
@@ -63,6 +64,8 @@ internal sealed partial record ShapeVerdict(bool LoaderAccepts, IReadOnlyList<st
             TeamFileReader.Read(root, ctx);
         }
 
+        // As the loader does after reading: a secret key written in clear is a shape finding of that key.
+        SecretInClearScan.ScanFile(root, null, ctx, IsStackFile(relative));
         return Judge(relative, root, ctx.Sink.Items);
     }
 

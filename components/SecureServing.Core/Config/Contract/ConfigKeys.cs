@@ -66,7 +66,8 @@ public abstract class ChoiceKey(string name, string description) : ConfigKey(nam
     /// <summary>The rule that reports a spelling outside <see cref="Spellings"/>.</summary>
     public Rule BadValueRule { get; init; } = RuleCatalog.InvalidValue;
 
-    public override IReadOnlyList<Rule> ShapeRules => [BadValueRule];
+    /// <summary>A spelling outside the list, or a blank one (the loader reports blank text as invalid-value).</summary>
+    public override IReadOnlyList<Rule> ShapeRules => BadValueRule == RuleCatalog.InvalidValue ? [BadValueRule] : [BadValueRule, RuleCatalog.InvalidValue];
 
     public bool Allows(string text) => Spellings.Contains(text, StringComparer.Ordinal);
 }

@@ -104,9 +104,18 @@ public static partial class ConfigSchema
         return described;
     }
 
+    /// <summary>Holds a character that is not white space (JSON Schema patterns are not anchored).</summary>
+    private const string NotBlank = @"\S";
+
     private static JsonObject Text(TextKey key, SchemaChecks checks)
     {
+        // A blank string is no value: the loader refuses it (missing-key when required, invalid-value otherwise).
         var schema = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") };
+        if (checks == SchemaChecks.Published || key.Required)
+        {
+            schema["pattern"] = NotBlank;
+        }
+
         if (checks == SchemaChecks.Published && key.Format is not null)
         {
             schema["pattern"] = EcmaPattern(key.Format);
@@ -143,7 +152,7 @@ public static partial class ConfigSchema
         ["type"] = "object",
         ["properties"] = new JsonObject
         {
-            ["secure"] = new JsonObject { ["description"] = "Ciphertext written by `pulumi config set --secret`.", ["type"] = new JsonArray("string", "number", "boolean", "null") },
+            ["secure"] = new JsonObject { ["description"] = "Ciphertext written by `pulumi config set --secret`.", ["type"] = new JsonArray("string", "number", "boolean", "null"), ["pattern"] = NotBlank },
         },
         ["required"] = new JsonArray("secure"),
         ["additionalProperties"] = false,
@@ -191,7 +200,7 @@ public static partial class ConfigSchema
 
             if (r.NotBlank)
             {
-                condition["pattern"] = @"\S";
+                condition["pattern"] = NotBlank;
             }
 
             properties[r.Key] = condition;

@@ -105,7 +105,7 @@ public static partial class StackFileContract
             AccessPolicyId, AccessPolicyCreate, new TextKey("title", "Title of a new access policy."))
         {
             Required = true,
-            RequireOneOf = [[new("id")], [new("create", MustBeTrue: true), new("title", NotBlank: true)]],
+            RequireOneOf = [[new("id", NotBlank: true)], [new("create", MustBeTrue: true), new("title", NotBlank: true)]],
         };
 
         public static readonly MapKey AccessLevel = new("accessLevels[]", "One basic access level; a request must match both `members` and `ipSubnetworks` when both are given.",
