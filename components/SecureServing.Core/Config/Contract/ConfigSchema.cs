@@ -251,6 +251,6 @@ public static partial class ConfigSchema
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 
     /// <summary>Group constructs other than lookarounds (<c>(?=</c>, <c>(?!</c>) and non-capturing groups (<c>(?:</c>).</summary>
-    [GeneratedRegex(@"^(?:[^(]|\((?!\?)|\(\?[:=!])*$")]
+    [GeneratedRegex(@"\A(?:[^(]|\((?!\?)|\(\?[:=!])*\z")]
     private static partial Regex LookaroundsOnly();
 }

@@ -15,7 +15,7 @@ public static partial class StackFileContract
 {
     public const string Namespace = "secure-serving:";
 
-    [GeneratedRegex("^(?!secure-serving:|gcp:)[^:]*:")]
+    [GeneratedRegex(@"\A(?!secure-serving:|gcp:)[^:]*:")]
     private static partial Regex OtherProvidersKey();
 
     public static class Network
