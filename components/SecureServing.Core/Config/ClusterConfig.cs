@@ -15,6 +15,21 @@ public sealed record ClusterConfig
     public required string NodeTag { get; init; }
     /// <summary>For <c>provider: existing</c>: the kubeconfig, always a Pulumi secret.</summary>
     public SecretRef? Kubeconfig { get; init; }
+    /// <summary>Application-layer encryption of Kubernetes Secrets in etcd (<c>databaseEncryption</c>).</summary>
+    public KmsKeyChoice SecretsEncryption { get; init; } = KmsKeyChoice.Create;
+    /// <summary>CMEK on every node boot disk (<c>nodeConfig.bootDiskKmsKey</c>).</summary>
+    public KmsKeyChoice BootDiskEncryption { get; init; } = KmsKeyChoice.Create;
+    /// <summary>Google Groups for RBAC: <c>gke-security-groups@DOMAIN</c> (<c>authenticatorGroupsConfig.securityGroup</c>); none when null.</summary>
+    public string? SecurityGroup { get; init; }
+    public ClusterNotificationsConfig Notifications { get; init; } = new();
+    /// <summary>Intranode visibility: pod-to-pod traffic on one node goes through the VPC (flow logs, firewall).</summary>
+    public bool IntranodeVisibility { get; init; } = true;
+    public SecurityPostureConfig SecurityPosture { get; init; } = new();
+    public MaintenanceConfig Maintenance { get; init; } = new();
+    /// <summary>Default: <see cref="ClusterTelemetryDefaults.ProdLogging"/> in production, <see cref="ClusterTelemetryDefaults.DevLogging"/> otherwise (set by the loader).</summary>
+    public IReadOnlyList<LoggingComponent> Logging { get; init; } = ClusterTelemetryDefaults.ProdLogging;
+    /// <summary>Default: <see cref="ClusterTelemetryDefaults.ProdMonitoring"/> in production, <see cref="ClusterTelemetryDefaults.DevMonitoring"/> otherwise (set by the loader).</summary>
+    public IReadOnlyList<MonitoringComponent> Monitoring { get; init; } = ClusterTelemetryDefaults.ProdMonitoring;
 }
 
 public enum ClusterProvider { Gke, Existing }
@@ -41,4 +56,6 @@ public sealed record NodePoolConfig
     public int MaxNodes { get; init; } = 3;
     public int DiskSizeGb { get; init; } = 100;
     public bool Spot { get; init; }
+    /// <summary>Confidential GKE Nodes (AMD SEV memory encryption); needs an N2D, C2D or C3D machine type.</summary>
+    public bool ConfidentialNodes { get; init; }
 }

@@ -9,7 +9,7 @@ namespace SecureServing.Core.Config.Loading;
 /// structured values; <c>secure:</c> values stay opaque) into a <see cref="PlatformConfig"/> with defaults filled in.
 /// Mistakes become findings; missing values become empty placeholders that the rules skip.
 /// </summary>
-internal static class StackFileReader
+internal static partial class StackFileReader
 {
     public const string Namespace = "secure-serving:";
 
@@ -21,7 +21,7 @@ internal static class StackFileReader
         ["gcp:zone", "gcp:impersonateServiceAccount", "gcp:billingProject", "gcp:userProjectOverride", "gcp:requestTimeout", "gcp:defaultLabels", "gcp:addTerraformAttributionLabel", "gcp:credentials", "gcp:accessToken"];
 
     private static readonly string[] SettingKeys =
-        ["deploymentName", "organizationId", "projectNumber", "protect", "network", "cluster", "perimeter", "registryDns", "iap", "mesh", "ingress", "versions", "acknowledge"];
+        ["deploymentName", "organizationId", "projectNumber", "protect", "network", "cluster", "perimeter", "registryDns", "iap", "mesh", "ingress", "versions", "acknowledge", "binaryAuthorization", "kms", "labels"];
 
     internal static readonly IReadOnlyList<string> DefaultRestrictedServices =
         ["storage.googleapis.com", "bigquery.googleapis.com", "containerregistry.googleapis.com", "artifactregistry.googleapis.com"];
@@ -80,6 +80,7 @@ internal static class StackFileReader
         var protect = config.Bool(Namespace + "protect");
 
         var ingress = ReadIngress(config);
+        var isProduction = protect ?? stack is "prod" or "production";
         var config1 = new PlatformConfig
         {
             Stack = stack,
@@ -88,9 +89,9 @@ internal static class StackFileReader
             Region = region,
             OrganizationId = organizationId,
             ProjectNumber = projectNumber,
-            IsProduction = protect ?? stack is "prod" or "production",
+            IsProduction = isProduction,
             Network = ReadNetwork(config, deploymentName),
-            Cluster = ReadCluster(config, deploymentName),
+            Cluster = ReadCluster(config, deploymentName, isProduction, region),
             Perimeter = ReadPerimeter(config, deploymentName, stack, projectNumber),
             RegistryDns = ReadRegistryDns(config),
             Iap = ReadIap(config, ingress.Hostname),
@@ -99,6 +100,9 @@ internal static class StackFileReader
             Versions = ReadVersions(config),
             Teams = [],
             Acknowledgements = AcknowledgementReader.Read(config, Namespace + "acknowledge"),
+            BinaryAuthorization = ReadBinaryAuthorization(config, isProduction),
+            Kms = ReadKms(config),
+            Labels = ReadLabels(config),
         };
         config.Finish(bare);
         return config1;
@@ -156,7 +160,7 @@ internal static class StackFileReader
         return result;
     }
 
-    private static ClusterConfig ReadCluster(YamlMap config, string deploymentName)
+    private static ClusterConfig ReadCluster(YamlMap config, string deploymentName, bool isProduction, string region)
     {
         var cl = config.Map(Namespace + "cluster");
         var provider = cl?.Enum("provider", ("gke", ClusterProvider.Gke), ("existing", ClusterProvider.Existing)) ?? ClusterProvider.Gke;
@@ -190,6 +194,7 @@ internal static class StackFileReader
                     DiskSizeGb = m.Int("diskSizeGb") ?? pool.DiskSizeGb,
                     Spot = m.Bool("spot") ?? pool.Spot,
                 };
+                pool = ReadNodePoolHardening(m, pool);
                 if (pool.MaxNodes < 1 || pool.MinNodes > pool.MaxNodes)
                 {
                     config.Ctx.Report(RuleCatalog.InvalidValue, KeyPaths.Child(path, "maxNodes"), null,
@@ -233,6 +238,7 @@ internal static class StackFileReader
             NodeTag = cl?.String("nodeTag") ?? $"{deploymentName}-node",
             Kubeconfig = kubeconfig,
         };
+        result = ReadClusterHardening(cl, result, isProduction, region);
         cl?.Finish();
         return result;
     }
