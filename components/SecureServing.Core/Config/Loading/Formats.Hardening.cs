@@ -29,7 +29,7 @@ internal static partial class Formats
     public static partial Regex UtcTime();
 
     /// <summary>The recurrences GKE accepts that <c>check</c> can verify: daily, or weekly on listed days.</summary>
-    [GeneratedRegex(@"^FREQ=(DAILY|WEEKLY;BYDAY=(?<days>(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU)){0,6}))\z")]
+    [GeneratedRegex(@"^FREQ=(DAILY|WEEKLY;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU)){0,6})\z")]
     public static partial Regex Recurrence();
 
     /// <summary>A maintenance exclusion name.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecureServing.Core.Config.Contract;
 using SecureServing.Core.Validation;
 
 namespace SecureServing.Core.Config.Loading;
@@ -29,7 +30,7 @@ internal static partial class StackFileReader
             "an image name pattern `HOST/PATH/**` whose first path segment is literal (e.g. `europe-docker.pkg.dev/acme-mirror/istio/**`)");
         var result = defaults with
         {
-            Mode = ba.Enum("mode", ("enforced", BinaryAuthorizationMode.Enforced), ("dryRun", BinaryAuthorizationMode.DryRun), ("disabled", BinaryAuthorizationMode.Disabled)) ?? defaults.Mode,
+            Mode = ba.Enum(StackFileContract.BinaryAuthorization.Mode) ?? defaults.Mode,
             AdmitImages = patterns,
         };
         ba.Finish();
@@ -105,8 +106,8 @@ internal static partial class StackFileReader
             IntranodeVisibility = cl.Bool("intranodeVisibility") ?? result.IntranodeVisibility,
             SecurityPosture = ReadSecurityPosture(cl) ?? result.SecurityPosture,
             Maintenance = ReadMaintenance(cl) ?? result.Maintenance,
-            Logging = Components(cl, "logging", LoggingComponent.SystemComponents) ?? result.Logging,
-            Monitoring = Components(cl, "monitoring", MonitoringComponent.SystemComponents) ?? result.Monitoring,
+            Logging = Components(cl, "logging", StackFileContract.ClusterHardening.LoggingSpellings, LoggingComponent.SystemComponents) ?? result.Logging,
+            Monitoring = Components(cl, "monitoring", StackFileContract.ClusterHardening.MonitoringSpellings, MonitoringComponent.SystemComponents) ?? result.Monitoring,
         };
     }
 
@@ -150,9 +151,7 @@ internal static partial class StackFileReader
         }
 
         var defaults = new ClusterNotificationsConfig();
-        var events = EnumList(n, "events",
-            ("securityBulletin", ClusterEvent.SecurityBulletin), ("upgradeAvailable", ClusterEvent.UpgradeAvailable),
-            ("upgrade", ClusterEvent.Upgrade), ("upgradeInfo", ClusterEvent.UpgradeInfo));
+        var events = EnumList(n, "events", StackFileContract.ClusterHardening.EventSpellings);
         if (events is { Count: 0 })
         {
             n.Ctx.Report(RuleCatalog.InvalidValue, n.Child("events"), n.Value("events"), $"`{n.Child("events")}` is empty, so no event would be sent.",
@@ -174,8 +173,8 @@ internal static partial class StackFileReader
         var defaults = new SecurityPostureConfig();
         var result = new SecurityPostureConfig
         {
-            Mode = sp.Enum("mode", ("disabled", SecurityPostureMode.Disabled), ("basic", SecurityPostureMode.Basic), ("enterprise", SecurityPostureMode.Enterprise)) ?? defaults.Mode,
-            VulnerabilityScanning = sp.Enum("vulnerabilityScanning", ("disabled", VulnerabilityScanning.Disabled), ("enterprise", VulnerabilityScanning.Enterprise)) ?? defaults.VulnerabilityScanning,
+            Mode = sp.Enum(StackFileContract.ClusterHardening.PostureMode) ?? defaults.Mode,
+            VulnerabilityScanning = sp.Enum(StackFileContract.ClusterHardening.VulnerabilityScanning) ?? defaults.VulnerabilityScanning,
         };
         sp.Finish();
         return result;
@@ -216,7 +215,8 @@ internal static partial class StackFileReader
                 }
                 else if (rule is { Success: true })
                 {
-                    var days = rule.Groups["days"].Success ? rule.Groups["days"].Value.Split(',').Distinct(StringComparer.Ordinal).Count() : 7;
+                    var byDay = recurrence!.IndexOf("BYDAY=", StringComparison.Ordinal);
+                    var days = byDay < 0 ? 7 : recurrence[(byDay + 6)..].Split(',').Distinct(StringComparer.Ordinal).Count();
                     // In any 32 days (4 weeks and 4 days) a set of n weekdays occurs at least 4n + max(0, n - 3) times.
                     var occurrences = 4 * days + Math.Max(0, days - 3);
                     if (hours * occurrences < MinAvailabilityHours)
@@ -235,7 +235,7 @@ internal static partial class StackFileReader
         var exclusions = new List<MaintenanceExclusion>();
         foreach (var (node, path) in mt.Items("exclusions"))
         {
-            if (YamlMap.Of(node, path, ctx, "a map `{name, start, end, scope}`") is not { } x)
+            if (YamlMap.Of(node, path, ctx, "a map `{name, start, end, scope}`", StackFileContract.ClusterHardening.Exclusion) is not { } x)
             {
                 continue;
             }
@@ -244,8 +244,7 @@ internal static partial class StackFileReader
             Check(x, "name", name.Length == 0 ? null : name, Formats.ExclusionName().IsMatch, "1-63 letters, digits, spaces, `_` or `-`");
             var from = Time(x, "start", x.String("start", required: true));
             var to = Time(x, "end", x.String("end", required: true));
-            var scope = x.Enum("scope", ("noUpgrades", MaintenanceExclusionScope.NoUpgrades), ("noMinorUpgrades", MaintenanceExclusionScope.NoMinorUpgrades),
-                ("noMinorOrNodeUpgrades", MaintenanceExclusionScope.NoMinorOrNodeUpgrades)) ?? MaintenanceExclusionScope.NoMinorUpgrades;
+            var scope = x.Enum(StackFileContract.ClusterHardening.ExclusionScope) ?? StackFileContract.ClusterHardening.ExclusionScope.Default;
             if (from is { } f && to is { } t)
             {
                 if (t <= f)
@@ -287,10 +286,9 @@ internal static partial class StackFileReader
     }
 
     /// <summary>A list of GKE components; when not empty it must include <paramref name="required"/>, as GKE requires.</summary>
-    private static IReadOnlyList<T>? Components<T>(YamlMap cl, string key, T required)
+    private static IReadOnlyList<T>? Components<T>(YamlMap cl, string key, IReadOnlyList<(string Spelling, T Value)> options, T required)
         where T : struct, Enum
     {
-        var options = Enum.GetValues<T>().Select(v => (JsonCamel(v.ToString()), v)).ToArray();
         var list = EnumList(cl, key, options);
         if (list is { Count: > 0 } && !list.Contains(required))
         {
@@ -301,10 +299,8 @@ internal static partial class StackFileReader
         return list;
     }
 
-    private static string JsonCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    /// <summary>A list of named values (absent: null); each item outside the set is invalid-value; duplicates are dropped.</summary>
-    private static IReadOnlyList<T>? EnumList<T>(YamlMap map, string key, params (string Name, T Value)[] options)
+    /// <summary>A list of declared spellings (exact; absent: null); each item outside the set is invalid-value; duplicates are dropped.</summary>
+    private static IReadOnlyList<T>? EnumList<T>(YamlMap map, string key, IReadOnlyList<(string Name, T Value)> options)
         where T : struct
     {
         var items = map.Strings(key);
@@ -316,7 +312,7 @@ internal static partial class StackFileReader
         var result = new List<T>();
         for (var i = 0; i < items.Count; i++)
         {
-            var match = options.Where(o => string.Equals(o.Name, items[i], StringComparison.OrdinalIgnoreCase)).Select(o => (T?)o.Value).FirstOrDefault();
+            var match = options.Where(o => string.Equals(o.Name, items[i], StringComparison.Ordinal)).Select(o => (T?)o.Value).FirstOrDefault();
             if (match is { } value)
             {
                 if (!result.Contains(value))
