@@ -26,6 +26,10 @@ public static class RuleCases
 
     private static Edit[] E(string file, string find, string replace) => [new(file, find, replace)];
 
+    /// <summary>A stack-file <c>acknowledge</c> entry, written before <c>secure-serving:ingress:</c>.</summary>
+    private static string Ack(string rule, string reason) =>
+        $"  secure-serving:acknowledge:\n    - rule: {rule}\n      reason: {reason}\n  secure-serving:ingress:";
+
     private static readonly Edit[] None = [];
 
     public static IReadOnlyList<RuleCase> All { get; } =
@@ -126,6 +130,46 @@ public static class RuleCases
             E(Prod, "  secure-serving:ingress:", "  secure-serving:acknowledge:\n    - rule: deletion-protection-off-in-prod\n      reason: cluster is recreated from scratch during the 2026-Q3 migration\n  secure-serving:ingress:")),
         new("existing cluster without kubeconfig", "kubeconfig-missing", "dev", Dev, "secure-serving:cluster.kubeconfig",
             E(Dev, "    name: ss-dev-gke", "    name: ss-dev-gke\n    provider: existing"), E(Dev, "    provider: existing", "    provider: existing\n    kubeconfig:\n      secure: v1:a2V5:Y2lwaGVy")),
+
+        // ---- hardened organization (production)
+        new("binary authorization in dry run in prod", "binary-authorization-not-enforced", "prod", Prod, "secure-serving:binaryAuthorization.mode",
+            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    mode: dryRun\n  secure-serving:labels:"),
+            E(Prod, "  secure-serving:ingress:", Ack("binary-authorization-not-enforced", "first week in production, reading the audit log before enforcing"))),
+        new("secrets not encrypted in prod", "secrets-not-encrypted", "prod", Prod, "secure-serving:cluster.secretsEncryption",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    secretsEncryption: none\n"),
+            E(Prod, "    secretsEncryption: none", "    secretsEncryption: create")),
+        new("boot disks without CMEK in prod", "boot-disks-not-cmek", "prod", Prod, "secure-serving:cluster.bootDiskEncryption",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    bootDiskEncryption: none\n"),
+            E(Prod, "  secure-serving:ingress:", Ack("boot-disks-not-cmek", "the organization has no CMEK requirement for disks"))),
+        new("no Google Groups for RBAC in prod", "groups-rbac-off", "prod", Prod, "secure-serving:cluster.securityGroup",
+            E(Prod, "    securityGroup: gke-security-groups@example.com\n", ""),
+            E(Prod, "  secure-serving:ingress:", Ack("groups-rbac-off", "the organization does not use Cloud Identity groups; RBAC names users"))),
+        new("cluster notifications off in prod", "security-bulletins-off", "prod", Prod, "secure-serving:cluster.notifications.enabled",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    notifications:\n      enabled: false\n"),
+            E(Prod, "      enabled: false\n", "      enabled: true\n")),
+        new("notifications without security bulletins in prod", "security-bulletins-off", "prod", Prod, "secure-serving:cluster.notifications.events",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    notifications:\n      events: [upgrade]\n"),
+            E(Prod, "      events: [upgrade]", "      events: [upgrade, securityBulletin]")),
+        new("intranode visibility off in prod", "intranode-visibility-off", "prod", Prod, "secure-serving:cluster.intranodeVisibility",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    intranodeVisibility: false\n"),
+            E(Prod, "  secure-serving:ingress:", Ack("intranode-visibility-off", "single-node test pool; no flow logs needed"))),
+        new("no workload logs in prod", "cluster-logging-reduced", "prod", Prod, "secure-serving:cluster.logging",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    logging: [systemComponents]\n"),
+            E(Prod, "    logging: [systemComponents]", "    logging: [systemComponents, workloads]")),
+        new("rapid channel in prod", "rapid-channel-in-prod", "prod", Prod, "secure-serving:cluster.releaseChannel",
+            E(Prod, "    releaseChannel: stable", "    releaseChannel: rapid"), E(Prod, "    releaseChannel: rapid", "    releaseChannel: regular")),
+        new("security posture off in prod", "security-posture-off", "prod", Prod, "secure-serving:cluster.securityPosture.mode",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    securityPosture:\n      mode: disabled\n"),
+            E(Prod, "      mode: disabled\n", "      mode: basic\n")),
+        new("dry-run perimeter in prod", "perimeter-not-enforced", "prod", Prod, "secure-serving:perimeter.mode",
+            E(Prod, "    mode: enforced\n", "    mode: dryRun\n"),
+            E(Prod, "  secure-serving:ingress:", Ack("perimeter-not-enforced", "new perimeter, two weeks of violation logs before enforcing"))),
+        new("model image outside the admitted registry", "image-not-admitted", "prod", ProdRecsys, "models[0].image",
+            E(ProdRecsys, "    exposeViaIap: true", "    exposeViaIap: true\n    image: gcr.io/acme-ml-prod/two-tower:v3"),
+            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n      - gcr.io/acme-ml-prod/**\n  secure-serving:labels:")),
+        new("model image outside the admitted registry, dry run", "image-not-admitted", "dev", Fraud, "models[1].image",
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: gcr.io/acme-ml-dev/xgbserver:v1\n"),
+            E(Fraud, "    image: gcr.io/acme-ml-dev/xgbserver:v1", "    image: europe-west4-docker.pkg.dev/acme-ml-dev/models/xgbserver:v1"), "warning"),
 
         // ---- namespaces
         new("namespace claimed twice", "namespace-claimed-twice", "dev", Recsys, "namespace",
