@@ -125,6 +125,9 @@ public sealed class ClusterComponent : ComponentResource
             PrivateEndpointEnforcementEnabled = c.MasterAuthorizedNetworks.PrivateEndpointEnforcementEnabled,
         },
         NodeConfig = ClusterNodeConfigOf(c.DefaultNodeConfig, outputs),
+        AuthenticatorGroupsConfig = c.SecurityGroup is { } group
+            ? new ClusterAuthenticatorGroupsConfigArgs { SecurityGroup = group }
+            : (Input<ClusterAuthenticatorGroupsConfigArgs>?)null,
     }.WithHardening(c.Hardening, outputs);
 
     private static ClusterNodeConfigArgs ClusterNodeConfigOf(NodeConfigSpec n, GcpOutputs outputs) => new()

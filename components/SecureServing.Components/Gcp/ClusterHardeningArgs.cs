@@ -7,7 +7,7 @@ namespace SecureServing.Components.Gcp;
 
 /// <summary>
 /// The cluster's hardening settings (<see cref="ClusterHardeningSpec"/>) as <see cref="ClusterArgs"/> inputs, field for
-/// field as <c>ClusterRendering</c> writes them; blocks the spec leaves out (no security group, no notifications, no
+/// field as <c>ClusterRendering</c> writes them; blocks the spec leaves out (no notifications, no
 /// logging components) stay unset.
 /// </summary>
 internal static class ClusterHardeningArgs
@@ -20,11 +20,6 @@ internal static class ClusterHardeningArgs
             State = h.DatabaseEncryptionState,
             KeyName = h.DatabaseEncryptionKey is { } key ? outputs.Interpolate(key.Rendered) : null,
         };
-        if (h.SecurityGroup is { } group)
-        {
-            args.AuthenticatorGroupsConfig = new ClusterAuthenticatorGroupsConfigArgs { SecurityGroup = group };
-        }
-
         if (h.Notifications is { } n)
         {
             args.NotificationConfig = new ClusterNotificationConfigArgs

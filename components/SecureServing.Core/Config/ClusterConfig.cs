@@ -17,12 +17,15 @@ public sealed record ClusterConfig
     public required string NodeTag { get; init; }
     /// <summary>For <c>provider: existing</c>: the kubeconfig, always a Pulumi secret.</summary>
     public SecretRef? Kubeconfig { get; init; }
+    /// <summary>
+    /// Google Groups for RBAC (<c>gke-security-groups@DOMAIN</c>): GKE then puts a caller's Google Groups in its
+    /// Kubernetes groups, so team members listed as <c>group:</c> are bound by group. Null: not configured.
+    /// </summary>
+    public string? SecurityGroup { get; init; }
     /// <summary>Application-layer encryption of Kubernetes Secrets in etcd (<c>databaseEncryption</c>).</summary>
     public KmsKeyChoice SecretsEncryption { get; init; } = KmsKeyChoice.Create;
     /// <summary>CMEK on every node boot disk (<c>nodeConfig.bootDiskKmsKey</c>).</summary>
     public KmsKeyChoice BootDiskEncryption { get; init; } = KmsKeyChoice.Create;
-    /// <summary>Google Groups for RBAC: <c>gke-security-groups@DOMAIN</c> (<c>authenticatorGroupsConfig.securityGroup</c>); none when null.</summary>
-    public string? SecurityGroup { get; init; }
     public ClusterNotificationsConfig Notifications { get; init; } = new();
     /// <summary>Intranode visibility: pod-to-pod traffic on one node goes through the VPC (flow logs, firewall).</summary>
     public bool IntranodeVisibility { get; init; } = true;

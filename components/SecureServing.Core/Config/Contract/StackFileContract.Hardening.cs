@@ -63,14 +63,6 @@ public static partial class StackFileContract
         public static readonly TextKey BootDiskEncryption = KeyChoice("bootDiskEncryption",
             "Customer-managed encryption of every node boot disk: `create`, an existing key name, or `none` (refused in production unless acknowledged). The Compute Engine service agent uses the key.");
 
-        public static readonly TextKey SecurityGroup = new("securityGroup",
-            "Google Groups for RBAC: the `gke-security-groups@YOUR-DOMAIN` group that contains the groups RoleBindings name; absent: off (refused in production unless acknowledged).")
-        {
-            Format = Formats.SecurityGroup(),
-            TypeName = "group e-mail",
-            DerivedDefault = "none",
-        };
-
         public static readonly IReadOnlyList<(string Spelling, ClusterEvent Value)> EventSpellings =
             [("securityBulletin", ClusterEvent.SecurityBulletin), ("upgradeAvailable", ClusterEvent.UpgradeAvailable), ("upgrade", ClusterEvent.Upgrade), ("upgradeInfo", ClusterEvent.UpgradeInfo)];
 

@@ -90,9 +90,16 @@ public static partial class StackFileContract
         public static readonly SecretKey Kubeconfig = new("kubeconfig",
             "For `provider: existing`: the cluster's kubeconfig, as a Pulumi secret (`pulumi config set --secret --path 'secure-serving:cluster.kubeconfig' < kubeconfig`).");
 
+        public static readonly TextKey SecurityGroup = new("securityGroup",
+            "Google Groups for RBAC: `gke-security-groups@DOMAIN`. Team members listed as `group:` are then bound to their namespace's read-only Role by group; without it only `user:` and `serviceAccount:` members are.")
+        {
+            Format = Formats.SecurityGroup(),
+            TypeName = "`gke-security-groups@DOMAIN`",
+        };
+
         public static readonly MapKey Map = new(Namespace + "cluster", "The cluster the platform runs on.",
             Provider, Name, ReleaseChannel, Endpoint, MasterAuthorizedNetworks, NodePools, DeletionProtection, NodeTag, Kubeconfig,
-            ClusterHardening.SecretsEncryption, ClusterHardening.BootDiskEncryption, ClusterHardening.SecurityGroup, ClusterHardening.Notifications,
+            SecurityGroup, ClusterHardening.SecretsEncryption, ClusterHardening.BootDiskEncryption, ClusterHardening.Notifications,
             ClusterHardening.IntranodeVisibility, ClusterHardening.SecurityPosture, ClusterHardening.Maintenance, ClusterHardening.Logging, ClusterHardening.Monitoring);
     }
 

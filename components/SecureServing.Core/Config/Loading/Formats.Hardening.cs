@@ -9,10 +9,6 @@ internal static partial class Formats
     [GeneratedRegex(@"^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/locations/(?<location>[a-z0-9-]{1,63})/keyRings/[A-Za-z0-9_-]{1,63}/cryptoKeys/[A-Za-z0-9_-]{1,63}\z")]
     public static partial Regex KmsKeyName();
 
-    /// <summary>The Google Groups for RBAC group: GKE requires the name <c>gke-security-groups</c>.</summary>
-    [GeneratedRegex(@"^gke-security-groups@(?=.{1,253}\z)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\z")]
-    public static partial Regex SecurityGroup();
-
     /// <summary>A GCP label value: at most 63 lowercase letters, digits, underscores and hyphens.</summary>
     [GeneratedRegex(@"^[a-z0-9_-]{1,63}\z")]
     public static partial Regex LabelValue();
@@ -35,4 +31,8 @@ internal static partial class Formats
     /// <summary>A maintenance exclusion name.</summary>
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 _-]{0,62}\z")]
     public static partial Regex ExclusionName();
+
+    /// <summary>Google Groups for RBAC: the group must be named <c>gke-security-groups@DOMAIN</c>.</summary>
+    [GeneratedRegex(@"\Agke-security-groups@(?=.{1,253}\z)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\z")]
+    public static partial Regex SecurityGroup();
 }

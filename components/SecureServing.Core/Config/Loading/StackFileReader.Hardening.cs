@@ -94,8 +94,8 @@ internal static partial class StackFileReader
             return result;
         }
 
-        var securityGroup = cl.String("securityGroup");
-        Check(cl, "securityGroup", securityGroup, Formats.SecurityGroup().IsMatch, "`gke-security-groups@YOUR-DOMAIN` (GKE requires that group name)");
+        var securityGroup = cl.String(StackFileContract.Cluster.SecurityGroup.Name);
+        Check(cl, StackFileContract.Cluster.SecurityGroup.Name, securityGroup, Formats.SecurityGroup().IsMatch, "`gke-security-groups@YOUR-DOMAIN` (GKE requires that group name)");
 
         return result with
         {

@@ -28,7 +28,6 @@ public static class ClusterHardening
             BinaryAuthorizationEvaluationMode = BinaryAuthorizationPlanner.ClusterEvaluationMode(config),
             DatabaseEncryptionState = secretsKey is null ? "DECRYPTED" : "ENCRYPTED",
             DatabaseEncryptionKey = secretsKey,
-            SecurityGroup = cluster.SecurityGroup,
             Notifications = notifications,
             EnableIntranodeVisibility = cluster.IntranodeVisibility,
             SecurityPostureMode = cluster.SecurityPosture.Mode switch

@@ -70,6 +70,7 @@ public static class ClusterPlanner
             MasterAuthorizedNetworks = authorized,
             DefaultNodeConfig = NodeConfig(config, pool: null),
             IgnoreChanges = ["nodeConfig"],
+            SecurityGroup = config.Cluster.SecurityGroup,
             Hardening = ClusterHardening.Decide(config),
         };
 

@@ -53,6 +53,7 @@ public static class ClusterRendering
                 .Add("gcpPublicCidrsAccessEnabled", c.MasterAuthorizedNetworks.GcpPublicCidrsAccessEnabled)
                 .Add("privateEndpointEnforcementEnabled", c.MasterAuthorizedNetworks.PrivateEndpointEnforcementEnabled))
             .Add("nodeConfig", NodeConfig(c.DefaultNodeConfig))
+            .Add("authenticatorGroupsConfig", c.SecurityGroup is null ? null : new PropertyBag().Add("securityGroup", c.SecurityGroup))
             .AddHardening(c.Hardening)
             .Resource(GcpResourceTypes.Cluster, c.LogicalName);
 
@@ -106,7 +107,6 @@ public static class ClusterRendering
         .Add("databaseEncryption", new PropertyBag()
             .Add("state", h.DatabaseEncryptionState)
             .Add("keyName", h.DatabaseEncryptionKey?.Rendered))
-        .Add("authenticatorGroupsConfig", h.SecurityGroup is null ? null : new PropertyBag().Add("securityGroup", h.SecurityGroup))
         .Add("notificationConfig", h.Notifications is not { } n ? null : new PropertyBag()
             .Add("pubsub", new PropertyBag()
                 .Add("enabled", true)

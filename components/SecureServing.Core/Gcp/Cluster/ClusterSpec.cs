@@ -81,12 +81,17 @@ public sealed record GkeClusterSpec
     public required NodeConfigSpec DefaultNodeConfig { get; init; }
     /// <summary>Pulumi <c>ignoreChanges</c>: <c>nodeConfig</c>, which GKE reports from whatever pool comes first.</summary>
     public required IReadOnlyList<string> IgnoreChanges { get; init; }
+    /// <summary>
+    /// <c>authenticatorGroupsConfig.securityGroup</c> (Google Groups for RBAC, <c>gke-security-groups@DOMAIN</c>), or null:
+    /// GKE then adds a caller's Google Groups to its Kubernetes identity, so RoleBindings can name groups.
+    /// </summary>
+    public string? SecurityGroup { get; init; }
     public required ClusterHardeningSpec Hardening { get; init; }
 }
 
 /// <summary>
 /// The cluster settings a hardened organization's policies check (Cloud Foundation Fabric's hardened GKE dataset):
-/// Binary Authorization, secrets encryption, Google Groups for RBAC, security bulletins, intranode visibility,
+/// Binary Authorization, secrets encryption, security bulletins, intranode visibility,
 /// security posture, maintenance, logging and monitoring, legacy features off, labels.
 /// </summary>
 public sealed record ClusterHardeningSpec
@@ -96,8 +101,6 @@ public sealed record ClusterHardeningSpec
     /// <summary><c>databaseEncryption</c>: <c>ENCRYPTED</c> with the key, or <c>DECRYPTED</c> (Google-managed encryption only).</summary>
     public required string DatabaseEncryptionState { get; init; }
     public KmsKeyRef? DatabaseEncryptionKey { get; init; }
-    /// <summary><c>authenticatorGroupsConfig.securityGroup</c>; null when Google Groups for RBAC is off.</summary>
-    public string? SecurityGroup { get; init; }
     /// <summary><c>notificationConfig.pubsub</c>; null when notifications are off.</summary>
     public ClusterNotificationSpec? Notifications { get; init; }
     public required bool EnableIntranodeVisibility { get; init; }
