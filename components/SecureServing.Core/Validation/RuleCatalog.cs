@@ -178,6 +178,26 @@ public static class RuleCatalog
         "A dry-run perimeter only logs violations: data can still be copied out of the project. Dry run is for trying a perimeter out; to try a change next to an enforced perimeter use `perimeter.dryRun`. See Dry run mode for service perimeters, https://cloud.google.com/vpc-service-controls/docs/dry-run-mode.",
         "Set `perimeter.mode: enforced` once the dry-run violation logs are clean.");
 
+    public static readonly Rule IngressFromAnyIdentity = new("ingress-from-any-identity", Severity.Error, null, true,
+        "A perimeter ingress policy with `identityType` (any identity, any user or any service account) in a production stack.",
+        "Anyone of that kind who can reach the listed sources gets through the perimeter; ingress rules are meant to name the identities that need in. See Ingress and egress rules, https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules.",
+        "List the `identities` that need access instead of `identityType`.");
+
+    public static readonly Rule IngressFromAnySource = new("ingress-from-any-source", Severity.Error, null, true,
+        "A perimeter ingress policy with source `accessLevel: \"*\"` (any network, any device) in a production stack.",
+        "The identities then get in from anywhere, so a leaked credential works from any machine; sources are what ties access to your networks and devices. See Ingress and egress rules, https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules.",
+        "Use an access level (e.g. your runners' ranges) or `resource: projects/NUMBER` as source, or acknowledge it for callers with no fixed network (e.g. hosted CI runners).");
+
+    public static readonly Rule IngressOpenToAll = new("ingress-open-to-all", Severity.Error, null, false,
+        "A perimeter ingress policy from any identity of a kind (`identityType`) and any source (`accessLevel: \"*\"`), in any stack.",
+        "That policy lets every account of the kind in from anywhere: for the services it lists the perimeter no longer exists. See Ingress and egress rules, https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules.",
+        "Name the `identities`, and restrict `sources` to access levels or projects.");
+
+    public static readonly Rule EgressToAnyResource = new("egress-to-any-resource", Severity.Error, null, true,
+        "A perimeter egress policy to `resources: [\"*\"]` (any project) in a production stack.",
+        "Data may then be written to any project outside the perimeter, the exfiltration the perimeter is there to stop. See Ingress and egress rules, https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules.",
+        "List the projects (`projects/NUMBER`) the identities need to reach.");
+
     public static readonly Rule ImageNotAdmitted = new("image-not-admitted", Severity.Error, null, false,
         "A model `image` that the Binary Authorization policy does not admit (a warning while `binaryAuthorization.mode: dryRun`).",
         "The policy admits only the stack's Artifact Registry and `binaryAuthorization.admitImages`; the model's pods would be refused (in dry run: logged). See Policy YAML reference, https://cloud.google.com/binary-authorization/docs/policy-yaml-reference.",
@@ -253,9 +273,9 @@ public static class RuleCatalog
         "Copy the model into the team bucket (`{teamBucket}/path`) or list the bucket (in a project inside the perimeter) in `perimeter.buckets`.");
 
     public static readonly Rule ImageMirrorWithoutAccessLevel = new("image-mirror-without-access-level", Severity.Error, V, false,
-        "An enforced perimeter whose access levels do not include `perimeter.imageMirrorIdentity` (a warning in dry-run).",
+        "An enforced perimeter whose access levels and ingress policies do not include `perimeter.imageMirrorIdentity` (a warning in dry-run).",
         "Images are mirrored into the perimeter by Cloud Build; the guide creates an access level for it, without which mirroring is blocked.",
-        "Add the identity to an access level's `members`.");
+        "Add the identity to an access level's `members`, or to an ingress policy's `from.identities`.");
 
     public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, V, false,
         "A model `image` from a registry other than gcr.io, *.gcr.io or *-docker.pkg.dev while `network.egress: restricted`.",
@@ -312,7 +332,8 @@ public static class RuleCatalog
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
-        ClusterLoggingReduced, RapidChannelInProd, SecurityPostureOff, PerimeterNotEnforced, ImageNotAdmitted,
+        ClusterLoggingReduced, RapidChannelInProd, SecurityPostureOff, PerimeterNotEnforced,
+        IngressFromAnyIdentity, IngressFromAnySource, IngressOpenToAll, EgressToAnyResource, ImageNotAdmitted,
         NamespaceClaimedTwice, SystemNamespace,
         SidecarOffWithAuthorization, ActivatorBypassesIsolation, StrictMtlsBlocksTopLevelVs, OutOfMeshCallersBlocked,
         IapJwtNotVerified, DexIncomplete, DexNotEnforced,

@@ -40,7 +40,8 @@ public sealed partial class CatalogTests
         Assert.Equal(
             [
                 "activator-bypasses-isolation", "binary-authorization-not-enforced", "boot-disks-not-cmek", "cluster-logging-reduced",
-                "deletion-protection-off-in-prod", "groups-rbac-off", "iap-jwt-not-verified", "intranode-visibility-off", "perimeter-not-enforced",
+                "deletion-protection-off-in-prod", "egress-to-any-resource", "groups-rbac-off", "iap-jwt-not-verified", "ingress-from-any-identity",
+                "ingress-from-any-source", "intranode-visibility-off", "perimeter-not-enforced",
                 "rapid-channel-in-prod", "secrets-not-encrypted", "security-bulletins-off", "security-posture-off", "sidecar-off-with-authorization",
             ],
             acknowledgeable);

@@ -2,7 +2,7 @@ namespace SecureServing.Core.Tests.Gcp;
 
 /// <summary>
 /// Input property names of the Pulumi SDK classes the GCP plan maps onto, read from the <c>[Input("…")]</c>
-/// attributes of the <c>…Args</c> classes of Pulumi.Gcp 9.35.0 (sdk/dotnet at tag v9.35.0; the KMS, Binary Authorization, Pub/Sub and cluster hardening blocks generated from the same sources) and Pulumi.Random 4.21.1.
+/// attributes of the <c>…Args</c> classes of Pulumi.Gcp 9.35.0 (sdk/dotnet at tag v9.35.0; the KMS, Binary Authorization, Pub/Sub, cluster hardening, perimeter policy and access-level condition blocks generated from the same sources) and Pulumi.Random 4.21.1.
 /// Keyed by type token and property path (empty for top-level; nested blocks by dotted path; list items use the
 /// list's path). Required inputs are marked. Maps (e.g. <c>nodeConfig.metadata</c>) are not listed: their keys are data.
 /// </summary>
@@ -104,6 +104,32 @@ internal static class SdkInputNames
             [("gcp:container/cluster:Cluster", "nodeConfig.confidentialNodes")] = [new("confidentialInstanceType", false), new("enabled", true)],
             [("gcp:container/nodePool:NodePool", "nodeConfig.kubeletConfig")] = [new("allowedUnsafeSysctls", false), new("containerLogMaxFiles", false), new("containerLogMaxSize", false), new("cpuCfsQuota", false), new("cpuCfsQuotaPeriod", false), new("cpuManagerPolicy", false), new("crashLoopBackOff", false), new("evictionMaxPodGracePeriodSeconds", false), new("evictionMinimumReclaim", false), new("evictionSoft", false), new("evictionSoftGracePeriod", false), new("imageGcHighThresholdPercent", false), new("imageGcLowThresholdPercent", false), new("imageMaximumGcAge", false), new("imageMinimumGcAge", false), new("insecureKubeletReadonlyPortEnabled", false), new("maxParallelImagePulls", false), new("memoryManager", false), new("podPidsLimit", false), new("shutdownGracePeriodCriticalPodsSeconds", false), new("shutdownGracePeriodSeconds", false), new("singleProcessOomKill", false), new("topologyManager", false)],
             [("gcp:container/nodePool:NodePool", "nodeConfig.confidentialNodes")] = [new("confidentialInstanceType", false), new("enabled", true)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.ingressPolicies")] = [new("ingressFrom", false), new("ingressTo", false), new("title", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.ingressPolicies.ingressFrom")] = [new("identities", false), new("identityType", false), new("sources", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.ingressPolicies.ingressFrom.sources")] = [new("accessLevel", false), new("pscEndpoint", false), new("resource", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.ingressPolicies.ingressTo")] = [new("operations", false), new("resources", false), new("roles", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.ingressPolicies.ingressTo.operations")] = [new("methodSelectors", false), new("serviceName", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.ingressPolicies.ingressTo.operations.methodSelectors")] = [new("method", false), new("permission", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.egressPolicies")] = [new("egressFrom", false), new("egressTo", false), new("title", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.egressPolicies.egressFrom")] = [new("identities", false), new("identityType", false), new("sourceRestriction", false), new("sources", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.egressPolicies.egressTo")] = [new("externalResources", false), new("operations", false), new("resources", false), new("roles", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.egressPolicies.egressTo.operations")] = [new("methodSelectors", false), new("serviceName", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "spec.egressPolicies.egressTo.operations.methodSelectors")] = [new("method", false), new("permission", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.ingressPolicies")] = [new("ingressFrom", false), new("ingressTo", false), new("title", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.ingressPolicies.ingressFrom")] = [new("identities", false), new("identityType", false), new("sources", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.ingressPolicies.ingressFrom.sources")] = [new("accessLevel", false), new("pscEndpoint", false), new("resource", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.ingressPolicies.ingressTo")] = [new("operations", false), new("resources", false), new("roles", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.ingressPolicies.ingressTo.operations")] = [new("methodSelectors", false), new("serviceName", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.ingressPolicies.ingressTo.operations.methodSelectors")] = [new("method", false), new("permission", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.egressPolicies")] = [new("egressFrom", false), new("egressTo", false), new("title", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.egressPolicies.egressFrom")] = [new("identities", false), new("identityType", false), new("sourceRestriction", false), new("sources", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.egressPolicies.egressTo")] = [new("externalResources", false), new("operations", false), new("resources", false), new("roles", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.egressPolicies.egressTo.operations")] = [new("methodSelectors", false), new("serviceName", false)],
+            [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.egressPolicies.egressTo.operations.methodSelectors")] = [new("method", false), new("permission", false)],
+            [("gcp:accesscontextmanager/accessLevel:AccessLevel", "basic.conditions.vpcNetworkSources")] = [new("vpcSubnetwork", false)],
+            [("gcp:accesscontextmanager/accessLevel:AccessLevel", "basic.conditions.vpcNetworkSources.vpcSubnetwork")] = [new("network", true), new("vpcIpSubnetworks", false)],
+            [("gcp:accesscontextmanager/accessLevel:AccessLevel", "basic.conditions.devicePolicy")] = [new("allowedDeviceManagementLevels", false), new("allowedEncryptionStatuses", false), new("osConstraints", false), new("requireAdminApproval", false), new("requireCorpOwned", false), new("requireScreenLock", false)],
+            [("gcp:accesscontextmanager/accessLevel:AccessLevel", "basic.conditions.devicePolicy.osConstraints")] = [new("minimumVersion", false), new("osType", true), new("requireVerifiedChromeOs", false)],
             [("random:index/randomId:RandomId", "")] = [new("byteLength", true), new("keepers", false), new("prefix", false)],
         };
 }

@@ -111,7 +111,7 @@ public static partial class StackFileContract
 
         public static readonly MapKey AccessPolicy = new("accessPolicy",
             "The organization's access policy: `{id}` for an existing one, or `{create: true, title}` for a new one.",
-            AccessPolicyId, AccessPolicyCreate, new TextKey("title", "Title of a new access policy."))
+            AccessPolicyId, AccessPolicyCreate, new TextKey("title", "Title of a new access policy."), PerimeterPolicies.AccessPolicyScope)
         {
             Required = true,
             RequireOneOf = [[new("id")], [new("create", MustBeTrue: true), new("title", NotBlank: true)]],
@@ -121,7 +121,8 @@ public static partial class StackFileContract
             new TextKey("name", "Letters, digits and underscores (Access Context Manager refuses hyphens).") { Required = true },
             new TextKey("title", "Display title."),
             new TextListKey("members", "`user:EMAIL` or `serviceAccount:EMAIL` (access levels do not support groups).") { ItemFormat = Formats.AccessLevelMember(), ItemTypeName = "member" },
-            new TextListKey("ipSubnetworks", "IPv4 or IPv6 ranges.") { ItemTypeName = "CIDR" });
+            new TextListKey("ipSubnetworks", "IPv4 or IPv6 ranges.") { ItemTypeName = "CIDR" },
+            PerimeterPolicies.Regions, PerimeterPolicies.VpcNetworkSources, PerimeterPolicies.DevicePolicy);
 
         public static readonly ChoiceKey<PerimeterMode> Mode = new("mode",
             "`dryRun` writes the perimeter's dry-run spec (violations are logged, not blocked); `enforced` writes its status.",
@@ -129,7 +130,11 @@ public static partial class StackFileContract
 
         public static readonly TextListKey RestrictedServices = new("restrictedServices", "Services the perimeter restricts.")
         {
-            Default = ["storage.googleapis.com", "bigquery.googleapis.com", "containerregistry.googleapis.com", "artifactregistry.googleapis.com"],
+            Default =
+            [
+                "storage.googleapis.com", "bigquery.googleapis.com", "containerregistry.googleapis.com", "artifactregistry.googleapis.com",
+                "cloudkms.googleapis.com", "pubsub.googleapis.com", "logging.googleapis.com", "binaryauthorization.googleapis.com",
+            ],
             ItemFormat = Formats.ServiceName(),
             ItemTypeName = "`*.googleapis.com`",
         };
@@ -150,7 +155,8 @@ public static partial class StackFileContract
             RestrictedServices,
             new MapListKey("accessLevels", "Basic access levels of the perimeter.", AccessLevel),
             ImageMirrorIdentity,
-            new TextListKey("buckets", "Buckets in projects inside the perimeter that models may load from, besides each team's own bucket.") { ItemTypeName = "bucket (`gs://` optional)" })
+            new TextListKey("buckets", "Buckets in projects inside the perimeter that models may load from, besides each team's own bucket.") { ItemTypeName = "bucket (`gs://` optional)" },
+            PerimeterPolicies.IngressPolicies, PerimeterPolicies.EgressPolicies, PerimeterPolicies.DryRun)
         {
             Required = true,
         };

@@ -251,6 +251,7 @@ internal static partial class StackFileReader
             }
 
             Check(ap, "id", policy.Id, Formats.Numeric().IsMatch, "the numeric access policy ID");
+            policy = ReadPolicyScope(ap, policy, projectNumber);
             ap.Finish();
         }
 
@@ -267,9 +268,10 @@ internal static partial class StackFileReader
                     IpSubnetworks = m.Strings("ipSubnetworks") ?? [],
                 };
                 CheckMembers(ctx, m.Child("members"), level.Members, Formats.AccessLevelMember().IsMatch, "`user:EMAIL` or `serviceAccount:EMAIL` (access levels do not support groups)");
-                if (level.Members.Count == 0 && level.IpSubnetworks.Count == 0)
+                level = ReadLevelConditions(m, level);
+                if (!HasCondition(level))
                 {
-                    ctx.Report(RuleCatalog.InvalidValue, path, node, $"`{path}` has neither `members` nor `ipSubnetworks`, so it matches nothing.", "Add `members` or `ipSubnetworks`, or remove the access level.");
+                    ctx.Report(RuleCatalog.InvalidValue, path, node, $"`{path}` has no condition (`members`, `ipSubnetworks`, `regions`, `vpcNetworkSources`, `devicePolicy`), so it matches nothing.", "Add `members` or `ipSubnetworks`, or remove the access level.");
                 }
 
                 levels.Add(level);
@@ -295,12 +297,16 @@ internal static partial class StackFileReader
             CheckMembers(ctx, pm.Child("buckets"), buckets, Formats.Bucket().IsMatch, "a bucket name (`gs://` optional)");
         }
 
+        var mode = pm?.Enum(StackFileContract.Perimeter.Mode) ?? StackFileContract.Perimeter.Mode.Default;
         var result = new PerimeterConfig
         {
+            IngressPolicies = (pm is null ? null : ReadIngressPolicies(pm, levels)) ?? [],
+            EgressPolicies = (pm is null ? null : ReadEgressPolicies(pm)) ?? [],
+            DryRun = pm is null ? null : ReadDryRun(pm, mode, levels),
             AccessPolicy = policy,
             Name = pm?.String("name") ?? $"{deploymentName.Replace('-', '_')}_perimeter",
             Title = pm?.String("title") ?? $"SecureServing {stack}",
-            Mode = pm?.Enum(StackFileContract.Perimeter.Mode) ?? StackFileContract.Perimeter.Mode.Default,
+            Mode = mode,
             RestrictedServices = services,
             AccessLevels = levels,
             ImageMirrorIdentity = mirror,

@@ -66,6 +66,6 @@ public static class ClusterHardening
         "DaemonSet" => "DAEMONSET",
         "StatefulSet" => "STATEFULSET",
         "Cadvisor" => "CADVISOR",
-        _ => string.Concat(component.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant(),
+        _ => GcpNames.UpperSnake(component),
     };
 }
