@@ -3,12 +3,21 @@ namespace SecureServing.Core.Validation;
 /// <summary>Suggests the closest known name for a misspelt one (case-insensitive Levenshtein distance).</summary>
 public static class DidYouMean
 {
+    /// <summary>Longest name a suggestion is looked for.</summary>
+    public const int MaxLength = 100;
+
     /// <summary>
     /// The candidate closest to <paramref name="given"/>, if it is close enough to be a plausible typo:
     /// at most a third of the longer name's length, and at most 3 edits. Ties go to the first candidate.
     /// </summary>
     public static string? Suggest(string given, IEnumerable<string> candidates)
     {
+        ArgumentNullException.ThrowIfNull(given);
+        if (given.Length > MaxLength)
+        {
+            return null; // no name is that long, and the distance is quadratic in it
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
