@@ -12,17 +12,26 @@ public sealed class LabelsPlanTests
         .Select(kv => kv.Key.Type)
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>With the installed serving stack under restricted egress the plan also has the image-supply remote repositories.</summary>
     [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public void Every_labellable_resource_carries_environment_team_and_cost_centre(string stack)
+    [InlineData("dev", false)]
+    [InlineData("prod", false)]
+    [InlineData("dev", true)]
+    [InlineData("prod", true)]
+    public void Every_labellable_resource_carries_environment_team_and_cost_centre(string stack, bool installsServing)
     {
         var config = stack == "prod" ? TestConfigs.Prod() : TestConfigs.Dev();
+        config = config with
+        {
+            Serving = new ServingConfig { Install = installsServing },
+            Network = config.Network with { Egress = EgressMode.Restricted },
+        };
         var plan = GcpPlanner.Plan(config);
         var labelled = plan.Resources.Where(r => Labellable.Contains(r.Type)).ToList();
 
         Assert.Contains(labelled, r => r.Type == GcpResourceTypes.Cluster);
         Assert.Contains(labelled, r => r.Type == GcpResourceTypes.Bucket);
+        Assert.Equal(installsServing, labelled.Any(r => r.Type == GcpResourceTypes.ArtifactRegistryRepository));
         Assert.All(labelled, r =>
         {
             var key = r.Type == GcpResourceTypes.Cluster ? "resourceLabels" : "labels";
