@@ -254,8 +254,8 @@ public static class RuleCatalog
         "List the projects (`projects/NUMBER`) the identities need to reach.");
 
     public static readonly Rule ImageNotAdmitted = new("image-not-admitted", Severity.Error, null, false,
-        "A model `image` that the Binary Authorization policy does not admit (a warning while `binaryAuthorization.mode: dryRun`).",
-        "The policy admits only the stack's Artifact Registry and `binaryAuthorization.admitImages`; the model's pods would be refused (in dry run: logged). See Policy YAML reference, https://cloud.google.com/binary-authorization/docs/policy-yaml-reference.",
+        "A model `image` that the Binary Authorization policy does not admit, as the cluster pulls it (a warning while `binaryAuthorization.mode: dryRun`).",
+        "The policy admits only the stack's Artifact Registry (with the installed serving stack under `network.egress: restricted`, that includes the remote repositories images from proxied registries are pulled through) and `binaryAuthorization.admitImages`; the model's pods would be refused (in dry run: logged). See Policy YAML reference, https://cloud.google.com/binary-authorization/docs/policy-yaml-reference.",
         "Push the image to the stack's Artifact Registry (`REGION-docker.pkg.dev/PROJECT/...`), or ask the platform team to add its repository to `binaryAuthorization.admitImages`.");
 
     // ---- Namespaces -------------------------------------------------------------------------------------------

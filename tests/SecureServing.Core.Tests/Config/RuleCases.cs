@@ -182,11 +182,14 @@ public static class RuleCases
             E(Prod, "    mode: enforced\n", "    mode: dryRun\n"),
             Ack("perimeter-not-enforced", "new perimeter, two weeks of violation logs before enforcing")),
         new("model image outside the admitted registry", "image-not-admitted", "prod", ProdRecsys, "models[0].image",
-            E(ProdRecsys, "    exposeViaIap: true", "    exposeViaIap: true\n    image: gcr.io/acme-ml-prod/two-tower:v3"),
-            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n      - gcr.io/acme-ml-prod/**\n  secure-serving:labels:")),
+            E(ProdRecsys, "    exposeViaIap: true", "    exposeViaIap: true\n    image: europe-west4-docker.pkg.dev/acme-ml-shared/models/two-tower:v3"),
+            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n      - europe-west4-docker.pkg.dev/acme-ml-shared/models/*\n  secure-serving:labels:")),
+        new("model image outside the admitted registry, fixed by pulling it through the stack's remote repository", "image-not-admitted", "prod", ProdRecsys, "models[0].image",
+            E(ProdRecsys, "    exposeViaIap: true", "    exposeViaIap: true\n    image: eu.gcr.io/acme-ml-shared/two-tower:v3"),
+            E(ProdRecsys, "    image: eu.gcr.io/acme-ml-shared/two-tower:v3", "    image: ghcr.io/acme/two-tower:v3")),
         new("model image outside the admitted registry, dry run", "image-not-admitted", "dev", Fraud, "models[1].image",
-            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: gcr.io/acme-ml-dev/xgbserver:v1\n"),
-            E(Fraud, "    image: gcr.io/acme-ml-dev/xgbserver:v1", "    image: europe-west4-docker.pkg.dev/acme-ml-dev/models/xgbserver:v1"), "warning"),
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: eu.gcr.io/acme-ml-dev/xgbserver:v1\n"),
+            E(Fraud, "    image: eu.gcr.io/acme-ml-dev/xgbserver:v1", "    image: europe-west4-docker.pkg.dev/acme-ml-dev/models/xgbserver:v1"), "warning"),
 
         // ---- VPC Service Controls policies
         new("ingress from any source in prod", "ingress-from-any-source", "prod", Prod, "secure-serving:perimeter.ingressPolicies[0].from.sources[0].accessLevel",

@@ -1,5 +1,6 @@
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
+using SecureServing.Core.ServingStack;
 
 namespace SecureServing.Core.Validation.Rules;
 
@@ -82,7 +83,11 @@ internal static class HardeningRules
         }
     }
 
-    /// <summary>image-not-admitted: a model image outside the admitted patterns (warning in dry run).</summary>
+    /// <summary>
+    /// image-not-admitted: a model image outside the admitted patterns (warning in dry run). The image is judged as the
+    /// cluster pulls it: with the installed serving stack under restricted egress an image from a proxied registry is
+    /// pulled through the stack's own Artifact Registry remote repository (<see cref="ImageMirrors.Rewrite"/>).
+    /// </summary>
     private static void CheckAdmission(RuleContext ctx)
     {
         var mode = ctx.Config.BinaryAuthorization.Mode;
@@ -92,13 +97,14 @@ internal static class HardeningRules
         }
 
         var patterns = BinaryAuthorizationPlanner.AdmitPatterns(ctx.Config);
+        var mirrors = ImageMirrors.For(ctx.Config);
         foreach (var (team, model, path) in ctx.Models())
         {
-            if (model.Image is { } image && !BinaryAuthorizationPlanner.Admits(patterns, image))
+            if (model.Image is { } image && (mirrors?.Rewrite(image) ?? image) is var pulled && !BinaryAuthorizationPlanner.Admits(patterns, pulled))
             {
                 var enforced = mode == BinaryAuthorizationMode.Enforced;
                 ctx.Team(team, RuleCatalog.ImageNotAdmitted, $"{path}.image",
-                    $"`{path}.image` `{image}` matches none of the admitted patterns ({string.Join(", ", patterns.Select(p => $"`{p}`"))})"
+                    $"`{path}.image` `{image}`{(pulled == image ? "" : $" (pulled as `{pulled}`)")} matches none of the admitted patterns ({string.Join(", ", patterns.Select(p => $"`{p}`"))})"
                     + (enforced ? "." : "; `binaryAuthorization.mode` is `dryRun`, so this is logged, not refused, until it is enforced."),
                     $"Push the image to `{BinaryAuthorizationPlanner.StackRegistryPattern(ctx.Config)[..^3]}/...` and reference it there.",
                     enforced ? Severity.Error : Severity.Warning);
