@@ -82,7 +82,8 @@ public sealed class PerimeterComponentTests(ShippedRuns runs)
         Assert.Equal("*", Values.Text(Assert.Single(Values.Objects(ingress, "ingressFrom.sources")), "accessLevel"));
         Assert.Equal(["*"], Values.Texts(ingress, "ingressTo.resources"));
         var operations = Values.Objects(ingress, "ingressTo.operations");
-        Assert.Equal(["storage.googleapis.com", "cloudkms.googleapis.com", "pubsub.googleapis.com", "binaryauthorization.googleapis.com"],
+        Assert.Equal(["storage.googleapis.com", "cloudkms.googleapis.com", "pubsub.googleapis.com", "binaryauthorization.googleapis.com",
+            "artifactregistry.googleapis.com"],
             operations.Select(o => Values.Text(o, "serviceName")));
         Assert.All(operations, o => Assert.Equal("*", Values.Text(Assert.Single(Values.Objects(o, "methodSelectors")), "method")));
     }
