@@ -253,6 +253,11 @@ public static class RuleCatalog
         "Data may then be written to any project outside the perimeter, the exfiltration the perimeter is there to stop. See Ingress and egress rules, https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules.",
         "List the projects (`projects/NUMBER`) the identities need to reach.");
 
+    public static readonly Rule ServingImagesNotAdmitted = new("serving-images-not-admitted", Severity.Error, null, false,
+        "The installed serving stack without `network.egress: restricted` (it then pulls Istio, cert-manager, Knative and KServe from docker.io, quay.io and gcr.io) while the Binary Authorization policy does not admit those images (a warning while `binaryAuthorization.mode: dryRun`).",
+        "The policy admits only the stack's Artifact Registry and `binaryAuthorization.admitImages`: the gateways, the webhooks and the sidecar and queue-proxy of every model would be refused, so nothing is served (in dry run: logged). See Policy YAML reference, https://cloud.google.com/binary-authorization/docs/policy-yaml-reference.",
+        "Use `network.egress: restricted` (the stack then pulls every image through its own Artifact Registry remote repositories, which the policy admits), or list the upstream repositories in `binaryAuthorization.admitImages` (e.g. `docker.io/istio/*`, `quay.io/jetstack/*`, `gcr.io/knative-releases/**`, `docker.io/kserve/*`).");
+
     public static readonly Rule ImageNotAdmitted = new("image-not-admitted", Severity.Error, null, false,
         "A model `image` that the Binary Authorization policy does not admit, as the cluster pulls it (a warning while `binaryAuthorization.mode: dryRun`).",
         "The policy admits only the stack's Artifact Registry (with the installed serving stack under `network.egress: restricted`, that includes the remote repositories images from proxied registries are pulled through) and `binaryAuthorization.admitImages`; the model's pods would be refused (in dry run: logged). See Policy YAML reference, https://cloud.google.com/binary-authorization/docs/policy-yaml-reference.",
@@ -421,7 +426,7 @@ public static class RuleCatalog
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
         ClusterLoggingReduced, RapidChannelInProd, SecurityPostureOff, PerimeterNotEnforced,
-        IngressFromAnyIdentity, IngressFromAnySource, IngressOpenToAll, EgressToAnyResource, ImageNotAdmitted,
+        IngressFromAnyIdentity, IngressFromAnySource, IngressOpenToAll, EgressToAnyResource, ImageNotAdmitted, ServingImagesNotAdmitted,
         NamespaceClaimedTwice, SystemNamespace,
         SidecarOffWithAuthorization, ActivatorBypassesIsolation, TopLevelVirtualService, OutOfMeshCallersBlocked, OutOfMeshCallersBypassIsolation, LocalGatewayWithoutMtls,
         IapJwtNotVerified, IapAudienceProject, DexIncomplete, DexNotEnforced,

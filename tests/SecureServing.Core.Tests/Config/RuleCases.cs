@@ -28,6 +28,13 @@ public static class RuleCases
 
     private static Edit[] E(string file, string find, string replace) => [new(file, find, replace)];
 
+    /// <summary>Patterns admitting every image the installed serving stack pulls from its upstream registries.</summary>
+    private static readonly string[] UpstreamServingPatterns =
+    [
+        "docker.io/istio/*", "quay.io/jetstack/*", "gcr.io/knative-releases/**", "docker.io/kserve/*", "quay.io/brancz/*",
+        "docker.io/seldonio/*", "docker.io/tensorflow/*", "docker.io/pytorch/*", "nvcr.io/nvidia/*", "docker.io/vllm/*",
+    ];
+
     private const string ProdAcks = "  secure-serving:acknowledge:\n";
     private const string ProdIngressAck = "    - rule: ingress-from-any-source\n      reason: GitHub-hosted runners have no fixed addresses; the policy admits only the deployer account, which only approved production jobs can impersonate\n";
     private const string DeployerIdentity = "          identities:\n            - serviceAccount:ss-deploy-{0}@acme-ml-ops.iam.gserviceaccount.com\n";
@@ -187,6 +194,11 @@ public static class RuleCases
         new("model image outside the admitted registry, fixed by pulling it through the stack's remote repository", "image-not-admitted", "prod", ProdRecsys, "models[0].image",
             E(ProdRecsys, "    exposeViaIap: true", "    exposeViaIap: true\n    image: eu.gcr.io/acme-ml-shared/two-tower:v3"),
             E(ProdRecsys, "    image: eu.gcr.io/acme-ml-shared/two-tower:v3", "    image: ghcr.io/acme/two-tower:v3")),
+        new("installed serving stack pulled from upstream registries the policy does not admit", "serving-images-not-admitted", "prod", Prod, "secure-serving:network.egress",
+            E(Prod, "    egress: restricted\n", "    egress: nat\n"),
+            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n" + string.Concat(UpstreamServingPatterns.Select(p => $"      - {p}\n")) + "  secure-serving:labels:")),
+        new("installed serving stack pulled from upstream registries, dry run", "serving-images-not-admitted", "dev", Dev, "secure-serving:network.egress",
+            E(Dev, "    egress: restricted\n", "    egress: nat\n"), E(Dev, "    egress: nat\n", "    egress: restricted\n"), "warning"),
         new("model image outside the admitted registry, dry run", "image-not-admitted", "dev", Fraud, "models[1].image",
             E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: eu.gcr.io/acme-ml-dev/xgbserver:v1\n"),
             E(Fraud, "    image: eu.gcr.io/acme-ml-dev/xgbserver:v1", "    image: europe-west4-docker.pkg.dev/acme-ml-dev/models/xgbserver:v1"), "warning"),

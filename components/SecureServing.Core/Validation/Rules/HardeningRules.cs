@@ -17,6 +17,7 @@ internal static class HardeningRules
     {
         var config = ctx.Config;
         CheckAdmission(ctx);
+        CheckServingAdmission(ctx);
         if (!config.IsProduction)
         {
             return;
@@ -81,6 +82,35 @@ internal static class HardeningRules
         {
             ctx.Stack(RuleCatalog.SecurityPostureOff, $"{Cluster}.securityPosture.mode", $"`{Cluster}.securityPosture.mode` is `disabled` in production stack `{stack}`.");
         }
+    }
+
+    /// <summary>
+    /// serving-images-not-admitted: the installed serving stack pulls from its upstream registries (no mirrors, so
+    /// <c>network.egress</c> is not <c>restricted</c>) and the policy admits not all of its images (warning in dry run).
+    /// </summary>
+    private static void CheckServingAdmission(RuleContext ctx)
+    {
+        var config = ctx.Config;
+        var mode = config.BinaryAuthorization.Mode;
+        if (mode == BinaryAuthorizationMode.Disabled || !config.Serving.Install || config.Cluster.Provider != ClusterProvider.Gke || ImageMirrors.Needed(config))
+        {
+            return;
+        }
+
+        var patterns = BinaryAuthorizationPlanner.AdmitPatterns(config);
+        var refused = ServingImages.Upstream(config).Where(image => !BinaryAuthorizationPlanner.Admits(patterns, image)).ToList();
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        var key = $"{RuleContext.Ns}network.egress";
+        var enforced = mode == BinaryAuthorizationMode.Enforced;
+        ctx.Stack(RuleCatalog.ServingImagesNotAdmitted, key,
+            $"`{key}` is `nat`, so the installed serving stack pulls its images from their registries, and the Binary Authorization policy admits none of {string.Join(", ", refused.Take(4).Select(i => $"`{i}`"))}"
+            + (refused.Count > 4 ? $" and {refused.Count - 4} more" : "")
+            + (enforced ? "." : "; `binaryAuthorization.mode` is `dryRun`, so this is logged, not refused, until it is enforced."),
+            severity: enforced ? Severity.Error : Severity.Warning);
     }
 
     /// <summary>
