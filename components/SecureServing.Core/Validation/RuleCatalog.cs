@@ -126,7 +126,7 @@ public static class RuleCatalog
         "Use lowercase letters, digits and hyphens, e.g. `fraud`.");
 
     public static readonly Rule DerivedNameInvalid = new("derived-name-invalid", Severity.Error, null, false,
-        "A name the platform gives a cloud or Kubernetes resource (service account ID, bucket, Knative host, Secret, ClusterIssuer, DNS zone) that the target API would refuse.",
+        "A name the platform gives a cloud or Kubernetes resource (service account ID, bucket, Pub/Sub topic, Knative host, Secret, ClusterIssuer, DNS zone) that the target API would refuse.",
         "The name is only checked by the API at deployment time, after part of the stack is already changed; Cloud Storage also refuses \"google\" anywhere in a bucket name and a \"goog\" prefix (Cloud Storage, \"Bucket naming rules\", https://cloud.google.com/storage/docs/buckets#naming), Kubernetes names are DNS-1123 (Kubernetes, \"Object Names and IDs\", https://kubernetes.io/docs/concepts/overview/working-with-objects/names/).",
         "Change the config key the message names; the message gives the derived name and the rule it breaks.");
 
