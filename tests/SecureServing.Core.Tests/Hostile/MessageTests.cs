@@ -1,21 +1,23 @@
 using System.Text.RegularExpressions;
 using SecureServing.Core.Tests.Config;
+using SecureServing.Core.Tests.Docs;
 using SecureServing.Core.Validation;
 
 namespace SecureServing.Core.Tests.Hostile;
 
 /// <summary>
 /// Every message can be followed by someone who has only the repository and the internet: reasons cite public pages
-/// or upstream issues (never the design documents the platform was built from), fixes name README sections that
-/// exist, missing keys are told to go under <c>config:</c>, and file-level findings carry a key path and a line.
+/// or upstream issues (never the design documents the platform was built from), fixes name documentation sections
+/// (README.md, docs/*.md) that exist, missing keys are told to go under <c>config:</c>, and file-level findings carry a key path and a line.
 /// </summary>
 public sealed partial class MessageTests
 {
     [GeneratedRegex(@"https://[a-z0-9.-]+\.[a-z]+/|\b[a-z0-9-]+/[a-z0-9.-]+#[0-9]+\b")]
     private static partial Regex PublicSource();
 
-    [GeneratedRegex(@"README sections? ([^.;]*)")]
-    private static partial Regex ReadmeReference();
+    /// <summary>A reference to sections of a documentation file: <c>docs/configuration.md, section "Team files"</c>.</summary>
+    [GeneratedRegex(@"\b(README|docs/[a-z0-9-]+\.md),? sections? ([^.;]*)")]
+    private static partial Regex SectionReference();
 
     [GeneratedRegex(@"\\?""([^""\\]+)\\?""")]
     private static partial Regex Quoted();
@@ -73,10 +75,10 @@ public sealed partial class MessageTests
     }
 
     [Fact]
-    public void Readme_and_shipped_files_cite_no_seed()
+    public void Documentation_and_shipped_files_cite_no_seed()
     {
         var root = TempRepo.RepoRoot();
-        var files = new[] { "README.md" }
+        var files = MarkdownFile.DocumentationFiles(root)
             .Concat(Directory.EnumerateFiles(root, "Pulumi.*.yaml").Select(f => Path.GetFileName(f)))
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "stacks"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)));
 
@@ -90,13 +92,10 @@ public sealed partial class MessageTests
     }
 
     [Fact]
-    public void Every_referenced_readme_section_exists()
+    public void Every_referenced_documentation_section_exists()
     {
         var root = TempRepo.RepoRoot();
-        var headings = File.ReadLines(Path.Combine(root, "README.md"))
-            .Where(l => l.StartsWith('#'))
-            .Select(l => l.TrimStart('#').Trim())
-            .ToList();
+        var headings = MarkdownFile.LoadAll(root).ToDictionary(d => d.RelativePath, d => d.Headings.Select(h => h.Text).ToList(), StringComparer.Ordinal);
         var texts = RuleCatalog.All.SelectMany(r => new[] { r.Refuses, r.Why, r.Fix })
             .Concat(AllReports.Value.SelectMany(r => r.Findings).SelectMany(f => new[] { f.Message, f.Fix }))
             .Concat(Directory.EnumerateFiles(root, "Pulumi.*.yaml").Concat(Directory.EnumerateFiles(Path.Combine(root, "stacks"), "*.yaml", SearchOption.AllDirectories)).Select(File.ReadAllText))
@@ -104,8 +103,14 @@ public sealed partial class MessageTests
             .Distinct()
             .ToList();
 
-        var references = texts.SelectMany(t => ReadmeReference().Matches(t)).SelectMany(m => Quoted().Matches(m.Groups[1].Value)).Select(q => q.Groups[1].Value).Distinct().ToList();
-        var missing = references.Where(name => !headings.Any(h => h == name || h.StartsWith(name + " (", StringComparison.Ordinal))).ToList();
+        var references = texts.SelectMany(t => SectionReference().Matches(t))
+            .SelectMany(m => Quoted().Matches(m.Groups[2].Value).Select(q => (File: m.Groups[1].Value == "README" ? "README.md" : m.Groups[1].Value, Section: q.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+        var missing = references
+            .Where(r => !headings.TryGetValue(r.File, out var names) || !names.Any(h => h == r.Section || h.StartsWith(r.Section + " (", StringComparison.Ordinal)))
+            .Select(r => $"{r.File}: \"{r.Section}\"")
+            .ToList();
 
         Assert.NotEmpty(references);
         Assert.Empty(missing);
