@@ -241,7 +241,7 @@ public static class SupportedVersions
     private static MinorRange Within(MinorRange requirement, MinorRange supported) =>
         new(requirement.From > supported.From ? requirement.From : supported.From, requirement.To < supported.To ? requirement.To : supported.To);
 
-    /// <summary>The README table: one row per supported line.</summary>
+    /// <summary>The table of supported lines in docs/configuration.md: one row per line.</summary>
     public static string ReadmeTable()
     {
         var lines = new List<string>

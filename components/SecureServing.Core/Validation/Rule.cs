@@ -2,7 +2,7 @@ namespace SecureServing.Core.Validation;
 
 /// <summary>
 /// One check <c>check</c> runs. The catalog (<see cref="RuleCatalog"/>) is the single source of rule metadata:
-/// the README's guardrail table, the findings and the tests all read it.
+/// the guardrail table of docs/guardrails.md, the findings and the tests all read it.
 /// </summary>
 /// <param name="Id">Stable rule id, used in findings and in <c>acknowledge</c> entries.</param>
 /// <param name="Severity">Default severity of its findings.</param>
@@ -24,7 +24,7 @@ public sealed record Rule(
     string Why,
     string Fix)
 {
-    /// <summary>The rule's row in the README guardrail table.</summary>
+    /// <summary>The rule's row in the guardrail table (docs/guardrails.md).</summary>
     public string ReadmeLine =>
         $"| `{Id}` | {(Severity == Severity.Error ? "error" : "warning")} | {Refuses} | {Why} | {Fix}{(Acknowledgeable ? " Or acknowledge it with a reason." : "")} |";
 }

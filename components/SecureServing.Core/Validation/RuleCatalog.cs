@@ -32,12 +32,12 @@ public static class RuleCatalog
     public static readonly Rule WrongType = new("wrong-type", Severity.Error, null, false,
         "A value of the wrong type (a list where a map belongs, `yes` for a boolean, a secret where a plain value belongs).",
         "A mistyped value would silently fall back to a default or crash the deployment.",
-        "Write the value with the type the README section \"Stack file reference\" (or \"Team files\") gives for the key.");
+        "Write the value with the type docs/configuration.md, section \"Stack file reference\" (or \"Team files\"), gives for the key.");
 
     public static readonly Rule MissingKey = new("missing-key", Severity.Error, null, false,
         "A required key that is absent or empty.",
         "The platform has no safe default for it.",
-        "Add the key under `config:` in the stack file, or at the top of the team file; the README sections \"Stack file reference\" and \"Team files\" show examples.");
+        "Add the key under `config:` in the stack file, or at the top of the team file; docs/configuration.md, sections \"Stack file reference\" and \"Team files\", shows examples.");
 
     public static readonly Rule UnknownKey = new("unknown-key", Severity.Error, null, false,
         "A key the configuration does not define (with a did-you-mean suggestion).",
@@ -387,7 +387,7 @@ public static class RuleCatalog
     public static readonly Rule VersionUnsupported = new("version-unsupported", Severity.Error, null, false,
         "A `secure-serving:versions` release outside the supported lines of Istio, Knative Serving (net-istio), KServe or cert-manager, or a combination one of them does not support.",
         "Each project names the releases it supports and tests together (Istio: Supported Releases, https://istio.io/latest/docs/releases/supported-releases/; cert-manager: Supported Releases, https://cert-manager.io/docs/releases/; the Knative Serving, net-istio and KServe release notes on GitHub); outside them an install or upgrade breaks at deploy time, after part of the stack has changed.",
-        "Use a version the message names; the README lists the supported lines and their sources.");
+        "Use a version the message names; docs/configuration.md lists the supported lines and their sources.");
 
     // ---- Access (the rendered plan as a whole) -----------------------------------------------------------------
     public static readonly Rule AccessDiffersFromIntent = new("access-differs-from-intent", Severity.Error, null, false,
@@ -399,7 +399,7 @@ public static class RuleCatalog
     public static readonly Rule AckUnknownRule = new("ack-unknown-rule", Severity.Error, null, false,
         "An `acknowledge` entry naming a rule that does not exist.",
         "A misspelt acknowledgement would leave you believing a risk was accepted on purpose.",
-        "Use a rule id from the README section \"Guardrails and validation rules\".");
+        "Use a rule id from docs/guardrails.md, section \"Guardrails and validation rules\".");
 
     public static readonly Rule AckNotAllowed = new("ack-not-allowed", Severity.Error, null, false,
         "An `acknowledge` entry for a rule that cannot be acknowledged.",
@@ -416,7 +416,7 @@ public static class RuleCatalog
         "A stale acknowledgement would silently accept the risk if it came back later.",
         "Remove the entry.");
 
-    /// <summary>Every rule, in README order.</summary>
+    /// <summary>Every rule, in the order of the guardrail table.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
         StackFileMissing, YamlSyntax, WrongType, MissingKey, UnknownKey, InvalidValue, OrphanTeamFolder, TeamFileName,
@@ -440,7 +440,7 @@ public static class RuleCatalog
 
     public static Rule? Find(string id) => All.FirstOrDefault(r => r.Id == id);
 
-    /// <summary>The README guardrail table (header + one line per rule).</summary>
+    /// <summary>The guardrail table of docs/guardrails.md (header + one line per rule).</summary>
     public static string ReadmeTable() =>
         "| Rule | Severity | Refuses | Why | Fix |\n|---|---|---|---|---|\n" + string.Join("\n", All.Select(r => r.ReadmeLine)) + "\n";
 }

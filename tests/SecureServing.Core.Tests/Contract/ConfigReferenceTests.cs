@@ -2,16 +2,16 @@ using SecureServing.Core.Config.Contract;
 
 namespace SecureServing.Core.Tests.Contract;
 
-/// <summary>The README's configuration reference is generated from the config contract.</summary>
+/// <summary>The configuration reference in docs/configuration.md is generated from the config contract.</summary>
 public sealed class ConfigReferenceTests
 {
     [Fact]
-    public void Readme_stack_file_reference_is_what_the_contract_generates() =>
-        GeneratedFiles.AssertFreshSection("README.md", "config-reference-stack", ConfigReference.StackFile(), "FullyQualifiedName~Contract");
+    public void Stack_file_reference_is_what_the_contract_generates() =>
+        GeneratedFiles.AssertFreshSection("docs/configuration.md", "config-reference-stack", ConfigReference.StackFile(), "FullyQualifiedName~Contract");
 
     [Fact]
-    public void Readme_team_file_reference_is_what_the_contract_generates() =>
-        GeneratedFiles.AssertFreshSection("README.md", "config-reference-team", ConfigReference.TeamFile(), "FullyQualifiedName~Contract");
+    public void Team_file_reference_is_what_the_contract_generates() =>
+        GeneratedFiles.AssertFreshSection("docs/configuration.md", "config-reference-team", ConfigReference.TeamFile(), "FullyQualifiedName~Contract");
 
     [Fact]
     public void Reference_has_a_row_for_every_declared_key_and_its_default()

@@ -73,9 +73,9 @@ public sealed class SupportedVersionsTests
     }
 
     [Fact]
-    public void The_readme_lists_the_supported_lines()
+    public void The_configuration_docs_list_the_supported_lines()
     {
-        var readme = File.ReadAllText(Path.Combine(TempRepo.RepoRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(TempRepo.RepoRoot(), "docs", "configuration.md"));
 
         Assert.Contains(SupportedVersions.ReadmeTable(), readme, StringComparison.Ordinal);
     }

@@ -6,13 +6,13 @@ namespace SecureServing.Core.Config.Contract;
 /// <summary>
 /// One key of the config contract: its name, what it means, whether it is required and its default. The loader reads
 /// keys through these declarations, the config records take their defaults from them, and the JSON Schemas and the
-/// README's reference tables are generated from them (<see cref="ConfigSchema"/>, <see cref="ConfigReference"/>).
+/// reference tables in docs/configuration.md are generated from them (<see cref="ConfigSchema"/>, <see cref="ConfigReference"/>).
 /// </summary>
 public abstract class ConfigKey(string name, string description)
 {
     public string Name { get; } = name;
 
-    /// <summary>What the key does, for the schema's <c>description</c> and the README (plain text, may use backticks).</summary>
+    /// <summary>What the key does, for the schema's <c>description</c> and the docs (plain text, may use backticks).</summary>
     public string Description { get; } = description;
 
     public bool Required { get; init; }

@@ -4,7 +4,7 @@ using System.Text;
 namespace SecureServing.Core.Config.Contract;
 
 /// <summary>
-/// The README's config-key tables ("Stack file reference", "Team files"), generated from the config contract: one table per map, in the order
+/// The config-key tables of docs/configuration.md, sections "Stack file reference" and "Team files", generated from the config contract: one table per map, in the order
 /// the keys are declared, with type, default and what each key does.
 /// </summary>
 public static class ConfigReference
