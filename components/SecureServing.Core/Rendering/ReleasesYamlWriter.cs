@@ -27,7 +27,7 @@ public static class ReleasesYamlWriter
             [
                 $"Rendered by `secure-serving render --stack {stack}`: 0 releases. Generated; do not edit.",
                 "secure-serving:serving.install is false: Istio, cert-manager, Knative Serving (net-istio) and KServe must already",
-                "run in the cluster (see the README, \"Prerequisites in the cluster\"); manifests.yaml patches what they installed.",
+                "run in the cluster (see docs/serving-stack.md, section \"Prerequisites in the cluster\"); manifests.yaml patches what they installed.",
             ];
         return ManifestYamlWriter.Write(header, plan.Releases.Select(r => (Document(r), (IReadOnlyList<string>)[])));
     }

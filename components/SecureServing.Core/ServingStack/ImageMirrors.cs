@@ -11,7 +11,7 @@ namespace SecureServing.Core.ServingStack;
 /// <param name="Key">Short kebab name; the remote repository is <c>&lt;deploymentName&gt;-&lt;key&gt;</c>.</param>
 /// <param name="PublicRepository"><c>remoteRepositoryConfig.dockerRepository.publicRepository</c> (only <c>DOCKER_HUB</c> exists).</param>
 /// <param name="CustomUri"><c>remoteRepositoryConfig.dockerRepository.customRepository.uri</c> for any other public registry.</param>
-/// <param name="Why">What needs it, for the repository's description and the README.</param>
+/// <param name="Why">What needs it, for the repository's description and docs/serving-stack.md.</param>
 public sealed record UpstreamRegistry(string Host, string Key, string? PublicRepository, string? CustomUri, string Why);
 
 /// <summary>One proxied registry of a stack: the upstream host and the remote repository's image path prefix.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace SecureServing.Core.ServingStack;
 
-/// <summary>How a component is installed (see the README's "The serving stack" for why each one uses which).</summary>
+/// <summary>How a component is installed (see docs/serving-stack.md, section "Releases, and how each is installed", for why each one uses which).</summary>
 public enum InstallMechanism
 {
     /// <summary>A Helm chart rendered by Pulumi (<c>Pulumi.Kubernetes.Helm.V4.Chart</c>): every object is a Pulumi resource, so previews diff them one by one.</summary>

@@ -8,7 +8,7 @@ public sealed record FirewallSpec
 {
     public const string Component = "firewall";
 
-    /// <summary>The webhook ports the ingress rules open, with why (README table).</summary>
+    /// <summary>The webhook ports the ingress rules open, with why (the table in docs/gcp-layer.md).</summary>
     public required IReadOnlyList<WebhookPort> WebhookPorts { get; init; }
     /// <summary>Webhook ingress rules first, then egress rules.</summary>
     public required IReadOnlyList<FirewallRuleSpec> Rules { get; init; }
