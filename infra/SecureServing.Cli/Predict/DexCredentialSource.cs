@@ -41,7 +41,7 @@ internal static class DexCredentialSource
         throw new CredentialException(
             $"{mode} needs a Dex credential and none was found. Provide one of: --token-file <file> (a bearer token), " +
             $"the environment variable {TokenVariable} (a bearer token), or {CookieVariable} (the value of the " +
-            $"{CookieName} cookie of the dashboard site, from the browser's developer tools; see the README section \"Authentication\"). " +
+            $"{CookieName} cookie of the dashboard site, from the browser's developer tools; see docs/calling-models.md, section \"Authentication\"). " +
             "Tokens are never accepted as command-line values.");
     }
 

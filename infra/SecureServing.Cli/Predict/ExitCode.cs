@@ -1,6 +1,6 @@
 namespace SecureServing.Cli.Predict;
 
-/// <summary>Process exit codes of <c>predict</c> and <c>health</c> (documented in the README).</summary>
+/// <summary>Process exit codes of <c>predict</c> and <c>health</c> (documented in docs/calling-models.md, section "Exit codes").</summary>
 internal enum ExitCode
 {
     /// <summary>The service answered 2xx (and, for <c>health</c>, reported the model ready).</summary>
