@@ -5,7 +5,7 @@ using SecureServing.Cli.Predict;
 namespace SecureServing.Cli.Tests.Predict;
 
 /// <summary>
-/// predict and health against the repository's own stack files through the real <c>StackCheck.Run</c>, as the README's
+/// predict and health against the repository's own stack files through the real <c>StackCheck.Run</c>, as the worked examples of docs/calling-models.md
 /// examples run them (with --url pointing at a local server standing in for a port-forward).
 /// </summary>
 public sealed class ShippedStackTests
