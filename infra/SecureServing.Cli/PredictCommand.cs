@@ -3,7 +3,7 @@ using SecureServing.Cli.Predict;
 
 namespace SecureServing.Cli;
 
-/// <summary><c>predict</c>: call a protected model the way the seeds test it (logic in Predict/).</summary>
+/// <summary><c>predict</c>: call a protected model the way the upstream guides test it (logic in Predict/).</summary>
 internal static class PredictCommand
 {
     public static Command Create() => Create(PredictEnvironment.Process);

@@ -4,7 +4,7 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// A cluster-internal CA for cluster-local TLS (the HTTPS kserve-local-gateway, seed 003 "Securing the network border
+/// A cluster-internal CA for cluster-local TLS (the HTTPS kserve-local-gateway, KServe service mesh guide, "Securing the network border
 /// with TLS"): a self-signed ClusterIssuer bootstraps a CA certificate in cert-manager's namespace, and a CA
 /// ClusterIssuer signs leaf certificates with it. Certificates are renewed by cert-manager; leaf secrets carry the CA
 /// in <c>ca.crt</c>, which out-of-mesh clients trust. Created only when a local gateway serves HTTPS.

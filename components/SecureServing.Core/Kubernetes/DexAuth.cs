@@ -4,7 +4,7 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// Dex as the OIDC provider (seed 001): Istio validates the Dex JWT (RequestAuthentication) and authorizes on its
+/// Dex as the OIDC provider (Istio RequestAuthentication; Kubeflow HTTPS guide): Istio validates the Dex JWT (RequestAuthentication) and authorizes on its
 /// claims — issuer, audience, groups — in each team's per-model AuthorizationPolicy (<see cref="ModelCallers"/>).
 /// <para>
 /// Where: in each team namespace, not on the ingress gateway. The gateway already validates the IAP JWT

@@ -12,7 +12,7 @@ namespace SecureServing.Core.Kubernetes;
 /// <c>cloud.google.com/neg: {"ingress": true}</c> (container-native load balancing: IAP's load balancer sends to the
 /// gateway pods and health-checks them directly) and <c>cloud.google.com/backend-config</c> naming the IAP
 /// BackendConfig (<see cref="IapInMesh"/>). <c>type: LoadBalancer</c> only with <c>ingress.loadBalancerService</c>
-/// (seed 004; refused while IAP is on by <c>load-balancer-bypasses-iap</c>).</item>
+/// (Kubeflow HTTPS guide; refused while IAP is on by <c>load-balancer-bypasses-iap</c>).</item>
 /// <item><c>istio-ingressgateway</c> (<see cref="IngressGatewayWorkload"/>): always <c>type: ClusterIP</c>. It serves
 /// only the cluster-local gateways, which must never be reachable from outside the cluster.</item>
 /// </list>

@@ -6,7 +6,7 @@ using SecureServing.Core.Rendering;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// Identity-Aware Proxy in front of the mesh (seeds 000, 001), all in istio-system:
+/// Identity-Aware Proxy in front of the mesh (KFServing GCP/IAP example; IAP signed headers), all in istio-system:
 /// <list type="bullet">
 /// <item>A GKE Ingress (class gce) on the GCP plan's global static IP and Google-managed certificate
 /// (<see cref="IapNames"/>; one certificate, created on the GCP side), plain HTTP off, routing the IAP hostname to the

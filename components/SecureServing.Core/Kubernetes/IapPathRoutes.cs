@@ -5,7 +5,7 @@ using SecureServing.Core.Gcp;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// The IAP path route of each exposed model (seed 000): IAP serves one hostname, so models are told apart by path.
+/// The IAP path route of each exposed model (KFServing GCP/IAP example): IAP serves one hostname, so models are told apart by path.
 /// A VirtualService in the team namespace, bound to the public gateway for the IAP hostname, rewrites
 /// <c>/kfserving/&lt;ns&gt;/&lt;model&gt;</c> to <c>/v1/models/&lt;model&gt;</c> with authority
 /// <c>&lt;model&gt;-predictor.&lt;ns&gt;.svc.cluster.local</c> and sends it to Knative's local gateway, which routes by

@@ -7,12 +7,12 @@ using SecureServing.Core.ServingStack;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// One InferenceService (serving.kserve.io/v1beta1, serverless) per model (seeds 000, 003):
+/// One InferenceService (serving.kserve.io/v1beta1, serverless) per model (KFServing GCP/IAP example; KServe service mesh guide):
 /// <list type="bullet">
 /// <item><c>sidecar.istio.io/inject</c> "true" — or "false" when the model turned injection off, which also turns mesh
-/// authorization off for it (seed 000's warning; the guardrail asks for an acknowledgement).</item>
+/// authorization off for it (the KFServing GCP/IAP example's warning; the guardrail asks for an acknowledgement).</item>
 /// <item><c>autoscaling.knative.dev/targetBurstCapacity: "0"</c> when <c>activator: off</c>: the activator leaves the
-/// request path, so the namespace policy sees the real caller (seed 003).</item>
+/// request path, so the namespace policy sees the real caller (KServe service mesh guide).</item>
 /// <item><c>networking.knative.dev/visibility: cluster-local</c> unless the model is exposed
 /// (<c>exposeViaIap</c>): private models get no route on the public gateway at all.</item>
 /// <item>Predictor: the model format, the storage URI — <c>{teamBucket}/path</c> becomes

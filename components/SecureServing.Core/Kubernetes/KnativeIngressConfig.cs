@@ -9,11 +9,11 @@ namespace SecureServing.Core.Kubernetes;
 /// <item><c>config-istio</c> <c>external-gateways</c>: bind Knative's public routes to the public HTTPS gateway
 /// (<see cref="PublicHttpsGateway"/>), served by the istio-public-gateway Service (net-istio probes its pods). Without it they stay on net-istio's knative-ingress-gateway, plain HTTP on
 /// port 80 — the HTTPS gateway would have no routes for <c>*.hostname</c> and the models would be served unencrypted.
-/// (Seed 004 edits the gateway Knative was bound to; net-istio's new-format key; <c>local-gateways</c> keeps its
+/// (The Kubeflow HTTPS guide edits the gateway Knative was bound to; net-istio's new-format key; <c>local-gateways</c> keeps its
 /// default. Set before any model exists: net-istio does not move existing routes to a new gateway.)</item>
-/// <item><c>config-domain</c>: <c>{hostname: ""}</c>, the default domain of every route (seed 004).</item>
+/// <item><c>config-domain</c>: <c>{hostname: ""}</c>, the default domain of every route (Kubeflow HTTPS guide).</item>
 /// <item><c>config-network</c>: <c>domain-template</c> from <c>ingress.domainTemplate</c> — the single-level
-/// <c>{{.Name}}-{{.Namespace}}.{{.Domain}}</c> keeps a <c>*.hostname</c> certificate valid (seed 004 wrote the legacy
+/// <c>{{.Name}}-{{.Namespace}}.{{.Domain}}</c> keeps a <c>*.hostname</c> certificate valid (the Kubeflow HTTPS guide writes the legacy
 /// key <c>domainTemplate</c>; knative.dev/networking reads <c>domain-template</c> and lets it win); and
 /// <c>default-external-scheme: https</c>, so route URLs say https, as the gateway serves them.</item>
 /// </list>

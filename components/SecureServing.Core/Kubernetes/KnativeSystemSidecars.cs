@@ -3,7 +3,7 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// Knative's system pods in the mesh (seed 003's precondition): the knative-serving namespace, installed by Knative,
+/// Knative's system pods in the mesh (the KServe service mesh guide's precondition): the knative-serving namespace, installed by Knative,
 /// is patched with <c>istio-injection: enabled</c>, so the activator and the autoscaler get sidecars. Team namespaces
 /// are STRICT in both mTLS scopes (<see cref="TeamIsolation"/>): without sidecars the activator's proxied requests,
 /// the autoscaler's metrics scrapes and Knative's probes would be plaintext and refused, and the namespace policy

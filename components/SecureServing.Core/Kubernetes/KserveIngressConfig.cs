@@ -13,15 +13,15 @@ namespace SecureServing.Core.Kubernetes;
 /// opinion; key names are the JSON tags of <c>IngressConfig</c> in <c>pkg/apis/serving/v1beta1/configmap.go</c>.
 /// KServe refuses the config without <c>ingressGateway</c>.
 /// <list type="bullet">
-/// <item><c>disableIstioVirtualHost</c> from <c>mesh.disableIstioVirtualHost</c> (seed 003: lets the authorization policy
+/// <item><c>disableIstioVirtualHost</c> from <c>mesh.disableIstioVirtualHost</c> (KServe service mesh guide: lets the authorization policy
 /// see the caller's namespace).</item>
 /// <item><c>localGateway</c>/<c>localGatewayService</c>: KServe's dedicated local gateway when configured
-/// (<see cref="LocalGateway"/>), else Knative's; <c>knativeLocalGatewayService</c> is Knative's (seed 003).</item>
+/// (<see cref="LocalGateway"/>), else Knative's; <c>knativeLocalGatewayService</c> is Knative's (KServe service mesh guide).</item>
 /// <item><c>ingressGateway</c>: the public HTTPS gateway (<see cref="PublicHttpsGateway"/>), the same one Knative's
 /// routes are bound to (<see cref="KnativeIngressConfig"/>); <c>ingressDomain</c> the ingress hostname;
 /// <c>urlScheme</c> https; <c>domainTemplate</c> the Knative template in KServe's variable names.</item>
 /// </list>
-/// KServe reads this ConfigMap when it reconciles; restart the KServe controller after a change (seed 003).
+/// KServe reads this ConfigMap when it reconciles; restart the KServe controller after a change (KServe service mesh guide).
 /// </summary>
 internal static partial class KserveIngressConfig
 {

@@ -4,13 +4,13 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// KServe's dedicated local gateway (seed 003, hybrid mesh and TLS at the mesh border): a Gateway on the
+/// KServe's dedicated local gateway (KServe service mesh guide, hybrid mesh and TLS at the mesh border): a Gateway on the
 /// istio-ingressgateway pods plus a cluster-local Service in istio-system. <c>http</c>: port 8082 behind Service port
 /// 80. <c>https</c>: port 8445, TLS SIMPLE with the certificate in <c>mesh.localGateway.tlsSecret</c>, issued for the
 /// Service's DNS names by the cluster-local CA (<see cref="ClusterLocalCa"/>) and renewed by cert-manager, behind
 /// Service port 443.
 /// <para>
-/// The Service carries <c>experimental.istio.io/disable-gateway-port-translation: "true"</c> in both modes (seed 003
+/// The Service carries <c>experimental.istio.io/disable-gateway-port-translation: "true"</c> in both modes (the KServe service mesh guide
 /// shows it only for HTTP). Istio translates a Gateway's port through any Service that selects the gateway pods; this
 /// Service's ports 80 and 443 are the same numbers as istio-ingressgateway's, so without the label the public
 /// Gateway's port 443 (or 80) could be bound to 8445 (or 8082). Knative's knative-local-gateway Service carries it for

@@ -10,7 +10,7 @@ namespace SecureServing.Core.Kubernetes;
 /// must know who is calling, and refuse everyone a model's policy would refuse.
 /// <list type="bullet">
 /// <item>With <c>mesh.knativeLocalGatewayTls: istioMutual</c> (the default), in both mTLS scopes: the
-/// knative-local-gateway Gateway is patched to HTTPS 8081 ISTIO_MUTUAL (seed 003) and a DestinationRule makes every
+/// knative-local-gateway Gateway is patched to HTTPS 8081 ISTIO_MUTUAL (KServe service mesh guide) and a DestinationRule makes every
 /// client in the mesh — the public gateway included — originate Istio mTLS to it, so the gateway sees each caller's
 /// identity.</item>
 /// <item>An ALLOW policy on the gateway pods (<see cref="PolicyName"/>) admits only the public gateway

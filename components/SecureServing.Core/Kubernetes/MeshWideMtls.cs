@@ -4,7 +4,7 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// <c>mesh.mtls: mesh</c> (seed 003, "strict mTLS on the entire service mesh"): PeerAuthentication STRICT in the
+/// <c>mesh.mtls: mesh</c> (KServe service mesh guide, "strict mTLS on the entire service mesh"): PeerAuthentication STRICT in the
 /// root namespace (server side) and a DestinationRule for <c>*.local</c> with ISTIO_MUTUAL (client side: sidecars
 /// never send plaintext inside the cluster). Knative's knative-local-gateway is patched to HTTPS 8081 ISTIO_MUTUAL in
 /// both scopes (<see cref="LocalGatewayCallers"/>), which also keeps cluster-local routing working under this

@@ -8,8 +8,8 @@ namespace SecureServing.Core.Kubernetes;
 /// for the callers a namespace-only policy cannot tell apart from "anyone", each granted by identity and only to the
 /// models that are reached that way:
 /// <list type="bullet">
-/// <item><b>The activator</b> (namespace knative-serving) for models with <c>activator: on</c> (seed 003 rule 2). It
-/// proxies for any caller (net-istio #554), which is why it is granted per model and only to models that chose it
+/// <item><b>The activator</b> (namespace knative-serving) for models with <c>activator: on</c> (the KServe service mesh guide's second rule). It
+/// proxies for any caller (knative-extensions/net-istio#554), which is why it is granted per model and only to models that chose it
 /// (the <c>activator-bypasses-isolation</c> guardrail makes the team acknowledge that).</item>
 /// <item><b>The public gateway</b> (<see cref="GatewayPrincipals.Public"/>) for exposed models: Knative's public host
 /// route goes from it straight to the model. With IAP, that gateway admits only requests carrying IAP's JWT for this
@@ -23,7 +23,7 @@ namespace SecureServing.Core.Kubernetes;
 /// No grant names the istio-system namespace: any pod that reaches a gateway arrives at the model as the gateway, so
 /// a namespace grant would admit every caller of every gateway.
 /// With Dex (<c>mesh.dex</c>), every rule also requires a valid Dex token with the configured issuer, audience and
-/// groups (seed 001): these are the paths that external users' requests take.
+/// groups (Istio RequestAuthentication): these are the paths that external users' requests take.
 /// Nothing here when the team turned <c>authorization</c> off.
 /// </summary>
 public static class ModelCallers

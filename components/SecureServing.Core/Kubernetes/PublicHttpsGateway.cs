@@ -5,7 +5,7 @@ using SecureServing.Core.Gcp;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// The public Gateway on the istio-public-gateway pods (<see cref="PublicGatewayWorkload"/>; seed 004's gateway, moved off
+/// The public Gateway on the istio-public-gateway pods (<see cref="PublicGatewayWorkload"/>; the Kubeflow HTTPS guide's gateway, moved off
 /// the pods that serve the cluster-local gateways so that its callers have an identity of their own): HTTPS 443, TLS SIMPLE with the certificate in
 /// <c>ingress.tlsSecret</c> for <c>hostname</c> and <c>*.hostname</c> (the wildcard serves Knative's per-model hosts),
 /// and HTTP 80.
@@ -17,7 +17,7 @@ namespace SecureServing.Core.Kubernetes;
 /// encrypts the hop from its load balancer to the pods at the network layer.</item>
 /// </list>
 /// With <c>ingress.tls: certManager</c> a cert-manager Certificate issues and renews the TLS secret from
-/// <c>ingress.clusterIssuer</c> (seed 004 copied it by hand every 90 days); the wildcard name needs an issuer with a
+/// <c>ingress.clusterIssuer</c> (the Kubeflow HTTPS guide copies it by hand every 90 days); the wildcard name needs an issuer with a
 /// DNS-01 solver. With <c>tls: secret</c> the secret must already exist in istio-system.
 /// </summary>
 internal static class PublicHttpsGateway

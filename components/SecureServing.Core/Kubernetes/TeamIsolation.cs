@@ -4,7 +4,7 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// A team's namespace and its mesh isolation (seed 003): sidecar injection on, STRICT mTLS, and an
+/// A team's namespace and its mesh isolation (KServe service mesh guide): sidecar injection on, STRICT mTLS, and an
 /// AuthorizationPolicy that admits only the team's own namespace (plus <c>allowedNamespaces</c>) and Knative's
 /// probes and metrics scrapes.
 /// <para>
@@ -14,10 +14,10 @@ namespace SecureServing.Core.Kubernetes;
 /// migrating a legacy workload) must not silently open team namespaces.
 /// </para>
 /// <para>
-/// Seed 003's second rule ("anything from knative-serving", for requests the activator proxies) is not in this
-/// namespace-wide policy: the activator forwards for any caller in the cluster (net-istio #554), so that rule would
+/// The guide's second rule ("anything from knative-serving", for requests the activator proxies) is not in this
+/// namespace-wide policy: the activator forwards for any caller in the cluster (knative-extensions/net-istio#554), so that rule would
 /// let every pod reach every model of the namespace through the activator. It is granted per model, only to models
-/// with the activator on the request path (<see cref="ModelCallers"/>). Seed 003's third rule (knative-serving to
+/// with the activator on the request path (<see cref="ModelCallers"/>). The guide's third rule (knative-serving to
 /// the probe and metrics paths) stays namespace-wide; it is what keeps Knative's probes working.
 /// </para>
 /// </summary>
@@ -27,7 +27,7 @@ internal static class TeamIsolation
     public const string PeerAuthenticationName = "default";
     public const string AuthorizationPolicyName = "namespace-isolation";
 
-    /// <summary>Paths Knative's system pods call on every revision (seed 003, rule 3).</summary>
+    /// <summary>Paths Knative's system pods call on every revision (the KServe service mesh guide's third rule).</summary>
     public static readonly IReadOnlyList<string> KnativeSystemPaths = ["/metrics", "/healthz", "/ready", "/wait-for-drain"];
 
     public static IEnumerable<KubernetesObject> For(TeamConfig team)
