@@ -2,17 +2,12 @@ using SecureServing.Core.Config.Contract;
 
 namespace SecureServing.Core.Tests.Contract;
 
-/// <summary>The configuration reference in docs/configuration.md is generated from the config contract.</summary>
+/// <summary>
+/// The configuration reference generated from the config contract (its freshness in docs/configuration.md is checked by
+/// <see cref="Docs.GeneratedDocsTests"/>).
+/// </summary>
 public sealed class ConfigReferenceTests
 {
-    [Fact]
-    public void Stack_file_reference_is_what_the_contract_generates() =>
-        GeneratedFiles.AssertFreshSection("docs/configuration.md", "config-reference-stack", ConfigReference.StackFile(), "FullyQualifiedName~Contract");
-
-    [Fact]
-    public void Team_file_reference_is_what_the_contract_generates() =>
-        GeneratedFiles.AssertFreshSection("docs/configuration.md", "config-reference-team", ConfigReference.TeamFile(), "FullyQualifiedName~Contract");
-
     [Fact]
     public void Reference_has_a_row_for_every_declared_key_and_its_default()
     {

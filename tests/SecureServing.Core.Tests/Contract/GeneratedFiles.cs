@@ -5,10 +5,11 @@ using SecureServing.Core.Tests.Rendering;
 namespace SecureServing.Core.Tests.Contract;
 
 /// <summary>
-/// Files (or marked sections of files) in the repository that are generated from the code: a test compares them with
-/// what the code generates now and fails with the first difference when they are stale.
-/// <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> rewrites them instead, except under CI (<c>CI=true</c>), where it fails:
-/// CI must check what was committed, never regenerate it.
+/// Files in the repository that are generated from the code (the JSON Schemas): a test compares them with what the
+/// code generates now and fails with the first difference when they are stale. Generated sections of the
+/// documentation are <see cref="Docs.DocSections"/>.
+/// <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> rewrites them instead, except under CI (<c>CI</c> set), where it fails:
+/// CI must check what was committed, never regenerate it (<see cref="Docs.DocSections.Updating"/>).
 /// </summary>
 internal static class GeneratedFiles
 {
@@ -18,7 +19,7 @@ internal static class GeneratedFiles
     public static void AssertFresh(string relative, string generated, string testFilter)
     {
         var path = Path.Combine(TempRepo.RepoRoot(), relative);
-        if (Updating())
+        if (Docs.DocSections.Updating())
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, generated, Utf8NoBom);
@@ -26,38 +27,6 @@ internal static class GeneratedFiles
 
         var difference = File.Exists(path) ? SnapshotDiff.FirstDifference(File.ReadAllText(path, Utf8NoBom), generated) : "the file is missing.";
         Assert.True(difference is null, Stale(relative, difference, testFilter));
-    }
-
-    /// <summary>
-    /// Asserts that the lines between <c>&lt;!-- BEGIN name --&gt;</c> and <c>&lt;!-- END name --&gt;</c> in
-    /// <paramref name="relative"/> are exactly <paramref name="generated"/>.
-    /// </summary>
-    public static void AssertFreshSection(string relative, string name, string generated, string testFilter)
-    {
-        var path = Path.Combine(TempRepo.RepoRoot(), relative);
-        var text = File.ReadAllText(path, Utf8NoBom);
-        var begin = $"<!-- BEGIN {name} -->\n";
-        var end = $"<!-- END {name} -->";
-        var start = text.IndexOf(begin, StringComparison.Ordinal);
-        var stop = start < 0 ? -1 : text.IndexOf(end, start, StringComparison.Ordinal);
-        Assert.True(start >= 0 && stop >= 0, $"{relative} has no `{begin.TrimEnd()}` ... `{end}` section.");
-        var current = text[(start + begin.Length)..stop];
-        if (Updating())
-        {
-            text = text[..(start + begin.Length)] + generated + text[stop..];
-            File.WriteAllText(path, text, Utf8NoBom);
-            current = generated;
-        }
-
-        Assert.True(current == generated, Stale($"{relative} (section {name})", SnapshotDiff.FirstDifference(current, generated), testFilter));
-    }
-
-    private static bool Updating()
-    {
-        var update = Environment.GetEnvironmentVariable(SnapshotTests.UpdateVariable) == "1";
-        Assert.False(update && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-            $"{SnapshotTests.UpdateVariable}=1 is set under CI: CI checks the committed files and never rewrites them.");
-        return update;
     }
 
     private static string Stale(string what, string? difference, string testFilter) =>

@@ -72,14 +72,6 @@ public sealed class SupportedVersionsTests
         Assert.All(Enum.GetValues<StackComponent>(), c => Assert.Contains(SupportedVersions.Table, r => r.Component == c));
     }
 
-    [Fact]
-    public void The_configuration_docs_list_the_supported_lines()
-    {
-        var readme = File.ReadAllText(Path.Combine(TempRepo.RepoRoot(), "docs", "configuration.md"));
-
-        Assert.Contains(SupportedVersions.ReadmeTable(), readme, StringComparison.Ordinal);
-    }
-
     private static PlatformVersions With(PlatformVersions v, StackComponent component, string version) => component switch
     {
         StackComponent.Istio => v with { Istio = version },

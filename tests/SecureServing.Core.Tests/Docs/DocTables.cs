@@ -1,0 +1,160 @@
+using System.Reflection;
+using SecureServing.Core.Access;
+using SecureServing.Core.Config;
+using SecureServing.Core.Gcp;
+using SecureServing.Core.Kubernetes;
+using SecureServing.Core.Rendering;
+using SecureServing.Core.ServingStack;
+using SecureServing.Core.Tests.Access;
+
+namespace SecureServing.Core.Tests.Docs;
+
+/// <summary>
+/// The generated sections of docs/*.md that are built here from the core's public results (plans, port lists, XML docs);
+/// the others come from the core itself (<see cref="Config.Contract.ConfigReference"/>, <see cref="Validation.RuleCatalog.ReadmeTable"/>,
+/// <see cref="ServingStack.SupportedVersions.ReadmeTable"/>, <see cref="AccessReportText.ToMarkdown"/>).
+/// </summary>
+internal static class DocTables
+{
+    /// <summary>The policy core's XML docs.</summary>
+    public static XmlDocMarkdown CoreDocs { get; } = new(Config.TempRepo.RepoRoot(), "SecureServing.Core.xml", "components/SecureServing.Core");
+
+    /// <summary>The control plane → node webhook ports (<see cref="WebhookPorts"/>): those every supported stack opens, and those only older releases need.</summary>
+    public static string WebhookPortsTable()
+    {
+        var always = WebhookPorts.For(new PlatformVersions());
+        var before = WebhookPorts.CertManagerWebhookOn10250Since;
+        var legacy = WebhookPorts.For(new PlatformVersions { CertManager = $"{before.Major}.{before.Minor - 1}.0" })
+            .Where(p => always.All(a => a.Component != p.Component));
+
+        var rows = always.Select(p => (p, When: "always"))
+            .Concat(legacy.Select(p => (p, When: $"only when `secure-serving:versions.certManager` is older than {before.ToString(3)} (later releases listen on 10250, which GKE's own rule already opens)")));
+        return Table(["Webhook", "Component", "Port", "Firewall rule", "When"],
+            rows.Select(r => new[] { r.p.Reason, $"`{r.p.Component}`", r.p.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), $"`firewall-webhook-{r.p.Component}`", r.When }));
+    }
+
+    /// <summary>
+    /// Every GCP resource the planners create, by component: the resource types and the logical names in the shipped
+    /// stacks and in a variant that creates its access policy. A component is a property of <see cref="GcpPlan"/>; its
+    /// children are the resources whose logical names carry its prefix.
+    /// </summary>
+    public static string GcpResourcesTable()
+    {
+        var variants = GcpVariants();
+        var components = GcpComponents();
+        var rows = new List<string[]>();
+        foreach (var component in components)
+        {
+            var resources = variants
+                .SelectMany(v => v.Plan.Resources.Where(r => ComponentOf(r.Name, components) == component).Select(r => (v.Label, r.Type, Name: Generalize(r.Name, v.Config))))
+                .ToList();
+            var first = true;
+            foreach (var type in resources.Select(r => r.Type).Distinct())
+            {
+                var names = resources.Where(r => r.Type == type).GroupBy(r => r.Name).Select(g =>
+                {
+                    var labels = g.Select(r => r.Label).Distinct().ToList();
+                    return labels.Count == variants.Count ? $"`{g.Key}`" : $"`{g.Key}` ({string.Join(", ", labels)})";
+                });
+                rows.Add([first ? $"`{component}`" : "", $"`{type}`", string.Join(", ", names)]);
+                first = false;
+            }
+        }
+
+        return Table(["Component", "Resource type", "Logical names (only in some stacks: which)"], rows);
+    }
+
+    /// <summary>The components of the GCP plan: one per <see cref="GcpPlan"/> property (kebab-case), <c>team-&lt;team&gt;</c> for the teams.</summary>
+    public static IReadOnlyList<string> GcpComponents() =>
+        [.. typeof(GcpPlan).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.Name != nameof(GcpPlan.Resources))
+            .Select(p => p.Name == nameof(GcpPlan.Teams) ? "team-<team>" : Kebab(p.Name))];
+
+    /// <summary>The stacks the resources table is drawn from: dev, prod, and dev creating its access policy.</summary>
+    public static IReadOnlyList<(string Label, PlatformConfig Config, GcpPlan Plan)> GcpVariants()
+    {
+        var dev = AccessKit.Shipped("dev");
+        var prod = AccessKit.Shipped("prod");
+        var created = dev with
+        {
+            Perimeter = dev.Perimeter with { AccessPolicy = new AccessPolicyRef { Create = true, Title = "SecureServing dev policy", Scope = $"projects/{dev.ProjectNumber}" } },
+        };
+        return [("dev", dev, GcpPlanner.Plan(dev)), ("prod", prod, GcpPlanner.Plan(prod)), ("`perimeter.accessPolicy.create`", created, GcpPlanner.Plan(created))];
+    }
+
+    public static string? ComponentOf(string logicalName, IReadOnlyList<string> components) =>
+        logicalName.StartsWith("team-", StringComparison.Ordinal)
+            ? "team-<team>"
+            : components.Where(c => logicalName.StartsWith(c + "-", StringComparison.Ordinal)).MaxBy(c => c.Length);
+
+    /// <summary>
+    /// The rationale of each Kubernetes decision, from the XML docs of the types that decide objects: the static classes
+    /// of <c>Kubernetes/</c> declared in a file named for them (<c>Kubernetes/&lt;Decision&gt;.cs</c>), but the planner
+    /// (the entry point) and the <see cref="Manifest"/> helpers, in name order.
+    /// </summary>
+    public static string MeshDecisions(string fromDoc) =>
+        TypeDocs(fromDoc, typeof(KubernetesPlanner).Namespace!, t => t != typeof(KubernetesPlanner) && t != typeof(Manifest));
+
+    /// <summary>
+    /// One <c>###</c> section per static class of <paramref name="ns"/> that is declared in a file named for it and
+    /// <paramref name="include"/> accepts, in name order: a link to the file, then its XML summary.
+    /// </summary>
+    private static string TypeDocs(string fromDoc, string ns, Func<Type, bool> include)
+    {
+        var types = typeof(KubernetesPlanner).Assembly.GetTypes()
+            .Where(t => t.Namespace == ns && t is { IsAbstract: true, IsSealed: true, IsNested: false } && include(t))
+            .Select(t => (Type: t, File: CoreDocs.DeclaringFile(t.Name) ?? throw new InvalidOperationException($"no file declares {t.Name}")))
+            .Where(t => Path.GetFileNameWithoutExtension(t.File) == t.Type.Name)
+            .OrderBy(t => t.Type.Name, StringComparer.Ordinal);
+        return string.Concat(types.Select(t =>
+            $"### `{t.Type.Name}`\n\n[`{t.File}`]({XmlDocMarkdown.RelativeLink(fromDoc, t.File)})\n\n{CoreDocs.Summary(t.Type, fromDoc)}\n\n"));
+    }
+
+    /// <summary>The releases the dev stack installs (<see cref="ServingStackPlanner"/>), in install order.</summary>
+    public static string ReleasesTable()
+    {
+        var dev = AccessKit.Shipped("dev");
+        return Table(["Release", "Namespace", "Mechanism", "Source", "Version (dev)", "Waits for"],
+            ServingStackPlanner.Plan(dev).Releases.Select(r => new[]
+            {
+                $"`{r.Name}`",
+                $"`{r.Namespace}`" + (r.CreatesNamespace ? " (created)" : ""),
+                r.Mechanism switch
+                {
+                    InstallMechanism.HelmChart => "`Helm.V4.Chart`",
+                    InstallMechanism.ReleaseManifest => "`Yaml.V2.ConfigFile`",
+                    _ => throw new InvalidOperationException($"no name for {r.Mechanism}"),
+                },
+                r.ManifestUrl is { } url ? $"`{url}`" : $"chart `{r.Chart}`, `{r.Repository}`",
+                $"`{r.Version}`",
+                r.DependsOn.Count == 0 ? "—" : string.Join(", ", r.DependsOn.Select(d => $"`{d}`")),
+            }));
+    }
+
+    /// <summary>What the stack sets in each release and why: the XML docs of the types that plan them (<c>ServingStack/*Release*.cs</c>).</summary>
+    public static string ReleaseDecisions(string fromDoc) =>
+        TypeDocs(fromDoc, typeof(ServingStackPlanner).Namespace!, t => t.Name.EndsWith("Release", StringComparison.Ordinal) || t.Name.EndsWith("Releases", StringComparison.Ordinal));
+
+    /// <summary>The registries the stack proxies through Artifact Registry remote repositories (<see cref="ImageMirrors.Upstreams"/>).</summary>
+    public static string UpstreamRegistriesTable() =>
+        Table(["Upstream", "Remote repository", "Upstream setting", "What pulls from it"],
+            ImageMirrors.Upstreams.Select(u => new[]
+            {
+                $"`{u.Host}`",
+                $"`<deploymentName>-{u.Key}`",
+                u.PublicRepository is { } preset ? $"`publicRepository: {preset}`" : $"`customRepository.uri: {u.CustomUri}`",
+                u.Why,
+            }));
+
+    /// <summary>The access matrices of the shipped stacks, as <c>access --format markdown</c> prints them.</summary>
+    public static string AccessMatrices() =>
+        string.Join("\n", new[] { "dev", "prod" }.Select(s => AccessReportText.ToMarkdown(AccessCheck.Evaluate(AccessKit.Shipped(s)))));
+
+    private static string Generalize(string name, PlatformConfig config) =>
+        config.Teams.Aggregate(name, (n, t) => n.StartsWith($"team-{t.Team}-", StringComparison.Ordinal) ? "team-<team>-" + n[$"team-{t.Team}-".Length..] : n);
+
+    private static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+
+    private static string Table(IReadOnlyList<string> header, IEnumerable<string[]> rows) => DocSections.Table(header, rows);
+}
