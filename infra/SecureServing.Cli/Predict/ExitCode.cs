@@ -9,10 +9,10 @@ internal enum ExitCode
     /// <summary>The service answered with an HTTP error status (401, 403, 404, 5xx, a redirect) or an unready model.</summary>
     HttpError = 1,
 
-    /// <summary>Bad command line, unknown team or model, unreadable or invalid input, or a stack with configuration errors.</summary>
+    /// <summary>Bad command line, unknown team or model, unreadable or invalid input, a stack with configuration errors, or an unknown IAP audience. Nothing was sent.</summary>
     UsageOrConfig = 2,
 
-    /// <summary>No credential could be obtained: no ADC, a bad key file, a token endpoint refusal, no Dex token.</summary>
+    /// <summary>No credential could be obtained: no ADC, a bad key file, a token endpoint refusal, no Dex token. Nothing was sent to the model.</summary>
     CredentialFailure = 3,
 
     /// <summary>The request never got an HTTP answer: DNS, connection refused, TLS handshake, timeout.</summary>

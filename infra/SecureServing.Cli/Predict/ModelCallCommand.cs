@@ -18,7 +18,7 @@ internal static class ModelCallCommand
         var team = new Option<string>("--team", "-t") { Description = "Team name or the team's namespace.", Required = true };
         var model = new Option<string>("--model", "-m") { Description = "Model (InferenceService) name from the team file.", Required = true };
         var input = operation == ModelOperation.Predict
-            ? new Option<FileInfo>("--input", "-i") { Description = "JSON request body, e.g. {\"instances\": [[6.8, 2.8, 4.8, 1.4]]}.", Required = true }
+            ? new Option<FileInfo>("--input", "-i") { Description = "JSON request body, e.g. {\"instances\": [[6.8, 2.8, 4.8, 1.4]]}; checked to be JSON before anything is sent.", Required = true }
             : null;
         var url = new Option<string?>("--url")
         {
