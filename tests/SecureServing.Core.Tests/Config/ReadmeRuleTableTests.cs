@@ -5,7 +5,8 @@ namespace SecureServing.Core.Tests.Config;
 
 /// <summary>
 /// The README's guardrail table is exactly <see cref="RuleCatalog.ReadmeTable"/>, row for row (no stale or missing
-/// row). With <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> the test rewrites the table in README.md first.
+/// row). With <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> the test rewrites the table in README.md first (under CI that
+/// switch fails the test instead, see <see cref="SnapshotUpdate"/>).
 /// </summary>
 public sealed class ReadmeRuleTableTests
 {
@@ -21,7 +22,7 @@ public sealed class ReadmeRuleTableTests
         var end = readme.IndexOf("\n\n", start, StringComparison.Ordinal);
         var table = readme[start..(end + 1)];
 
-        if (Environment.GetEnvironmentVariable(SnapshotTests.UpdateVariable) == "1" && table != RuleCatalog.ReadmeTable())
+        if (SnapshotUpdate.Requested() && table != RuleCatalog.ReadmeTable())
         {
             readme = readme[..start] + RuleCatalog.ReadmeTable() + readme[(end + 1)..];
             File.WriteAllText(path, readme);
