@@ -7,8 +7,8 @@ using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
 namespace SecureServing.Core.Tests.Kubernetes;
 
 /// <summary>
-/// The ways in that evaluating the shipped dev and prod renders found (issue 10), each pinned on the literal rendered
-/// field of the shipped stacks: these fail on a render that still has the hole.
+/// The ways past the intended callers that evaluating earlier renders of the shipped dev and prod stacks found, each
+/// pinned on the literal rendered field of the shipped stacks: these fail on a render that still has the hole.
 /// </summary>
 public class ShippedStackAccessTests
 {

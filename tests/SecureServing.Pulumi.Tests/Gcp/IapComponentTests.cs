@@ -3,7 +3,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Gcp;
 
-/// <summary>Registered IAP resources for the shipped stacks (issue 4 item 7).</summary>
+/// <summary>Registered IAP resources for the shipped stacks.</summary>
 [Collection(ShippedRunsCollection.Name)]
 public sealed class IapComponentTests(ShippedRuns runs)
 {
