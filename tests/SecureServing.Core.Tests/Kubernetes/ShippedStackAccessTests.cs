@@ -47,7 +47,9 @@ public class ShippedStackAccessTests
 
         var local = plan.Single("AuthorizationPolicy", "istio-system", "local-gateway-callers");
         Assert.Equal(["cluster.local/ns/istio-system/sa/istio-public-gateway"], local.Strings("spec.rules.0.from.0.source.principals"));
-        foreach (var callers in plan.OfKind("AuthorizationPolicy").Where(p => p.Name.EndsWith("-callers", StringComparison.Ordinal) && p.Namespace != "istio-system"))
+        var modelCallers = plan.OfKind("AuthorizationPolicy").Where(p => p.Name.EndsWith("-callers", StringComparison.Ordinal) && p.Namespace != "istio-system").ToList();
+        Assert.NotEmpty(modelCallers);
+        foreach (var callers in modelCallers)
         {
             Assert.All(callers.At("spec.rules")!.AsArray(), r => Assert.DoesNotContain("istio-system", PlanQueries.At(r, "from.0.source.namespaces")?.ToJsonString() ?? "", StringComparison.Ordinal));
         }
