@@ -157,7 +157,7 @@ public sealed class HoleTests
     {
         var config = AccessKit.Shipped("dev");
         var gmail = new Core.Rendering.RenderedResource(GcpResourceTypes.IapWebIamMember, "iap-accessor-domain-gmail-com",
-            new System.Text.Json.Nodes.JsonObject { ["project"] = "acme-ml-dev", ["role"] = IapNames.AccessorRole, ["member"] = "domain:gmail.com" });
+            new System.Text.Json.Nodes.JsonObject { ["project"] = "acme-ml-dev", ["role"] = "roles/iap.httpsResourceAccessor", ["member"] = "domain:gmail.com" });
         var before = BeforeGcp(config, "dev");
 
         var report = AccessCheck.Evaluate(config, BeforePlan("dev"), before with { Resources = [.. before.Resources, gmail] });

@@ -1,6 +1,5 @@
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
-using SecureServing.Core.Rendering;
 using SecureServing.Core.Tests.Fixtures;
 
 namespace SecureServing.Core.Tests.Gcp;
@@ -144,6 +143,6 @@ public sealed class IapPlanTests
     {
         var plan = GcpPlanner.Plan(TestConfigs.Prod());
 
-        Assert.DoesNotContain(plan.Resources.SelectMany(r => PlanQueries.AllStrings(r.Properties)), s => s == RenderedValue.Secret);
+        Assert.DoesNotContain(plan.Resources.SelectMany(r => PlanQueries.AllStrings(r.Properties)), s => s == "[secret]");
     }
 }

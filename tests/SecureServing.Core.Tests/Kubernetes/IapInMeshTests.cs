@@ -1,7 +1,6 @@
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
-using SecureServing.Core.Rendering;
 using SecureServing.Core.Tests.Fixtures;
 using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
 
@@ -51,10 +50,10 @@ public class IapInMeshTests
         var secret = plan.Single("Secret", "istio-system", backend.Str("spec.iap.oauthclientCredentials.secretName")!);
 
         Assert.Equal(config.Iap.OAuthClient.ClientId, secret.Str("stringData.client_id"));
-        Assert.Equal(RenderedValue.Secret, secret.Str("stringData.client_secret"));
+        Assert.Equal("[secret]", secret.Str("stringData.client_secret"));
         var field = Assert.Single(secret.Secrets);
         Assert.Equal(config.Iap.OAuthClient.ClientSecret, field.Source);
-        Assert.Equal(RenderedValue.Secret, secret.Str(field.PathText));
+        Assert.Equal("[secret]", secret.Str(field.PathText));
         Assert.Null(secret.At("data"));
     }
 
