@@ -45,11 +45,19 @@ public class KubernetesPlannerTests
         var @new = PlanOf(after);
 
         Assert.All(old, kv => Assert.Equal(kv.Value, @new.Objects.Single(o => o.Key == kv.Key).Manifest.ToJsonString()));
-        Assert.All(@new.Objects.Where(o => !old.ContainsKey(o.Key)), o =>
-        {
-            Assert.Equal("team:ads", o.Owner);
-            Assert.Equal("ads-models", o.Namespace ?? o.Name);
-        });
+        var added = @new.Objects.Where(o => !old.ContainsKey(o.Key)).ToList();
+        Assert.Equal(
+            [
+                "Namespace/ads-models",
+                "PeerAuthentication.security.istio.io/ads-models/default",
+                "AuthorizationPolicy.security.istio.io/ads-models/namespace-isolation",
+                "ServiceAccount/ads-models/model-serving",
+                "InferenceService.serving.kserve.io/ads-models/sklearn-iris",
+                "AuthorizationPolicy.security.istio.io/ads-models/sklearn-iris-callers",
+                "VirtualService.networking.istio.io/ads-models/sklearn-iris-iap",
+            ],
+            added.Select(o => o.Key));
+        Assert.All(added, o => Assert.Equal("team:ads", o.Owner));
     }
 
     [Fact]
