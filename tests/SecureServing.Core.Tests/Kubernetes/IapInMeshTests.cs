@@ -17,10 +17,10 @@ public class IapInMeshTests
         var ingress = PlanOf(config).Single("Ingress", "istio-system", "iap-ingress");
 
         Assert.Equal("gce", ingress.Annotation("kubernetes.io/ingress.class"));
-        Assert.Equal(gcp.StaticIp.Name, ingress.Annotation("kubernetes.io/ingress.global-static-ip-name"));
-        Assert.Equal(gcp.Certificate.Name, ingress.Annotation("ingress.gcp.kubernetes.io/pre-shared-cert"));
+        Assert.Equal(("ss-dev-iap-ip", "ss-dev-iap-ip"), (gcp.StaticIp.Name, ingress.Annotation("kubernetes.io/ingress.global-static-ip-name")));
+        Assert.Equal(("ss-dev-iap-cert", "ss-dev-iap-cert"), (gcp.Certificate.Name, ingress.Annotation("ingress.gcp.kubernetes.io/pre-shared-cert")));
         Assert.Equal("false", ingress.Annotation("kubernetes.io/ingress.allow-http"));
-        Assert.Equal(gcp.Hostname, ingress.Str("spec.rules.0.host"));
+        Assert.Equal(("models.dev.example.com", "models.dev.example.com"), (gcp.Hostname, ingress.Str("spec.rules.0.host")));
         Assert.Equal("istio-public-gateway", ingress.Str("spec.rules.0.http.paths.0.backend.service.name"));
         Assert.Equal(80, ingress.At("spec.rules.0.http.paths.0.backend.service.port.number")!.GetValue<int>());
     }
