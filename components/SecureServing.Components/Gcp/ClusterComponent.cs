@@ -80,7 +80,7 @@ public sealed class ClusterComponent : ComponentResource
     /// <summary>Credential-free kubeconfig for the Kubernetes provider (<see cref="GkeKubeconfig"/>).</summary>
     public Output<string> Kubeconfig { get; }
 
-    private static ClusterArgs ClusterArgsOf(GkeClusterSpec c, GcpOutputs outputs) => new()
+    private static ClusterArgs ClusterArgsOf(GkeClusterSpec c, GcpOutputs outputs) => new ClusterArgs
     {
         Project = c.Project,
         Name = c.Name,
@@ -125,7 +125,10 @@ public sealed class ClusterComponent : ComponentResource
             PrivateEndpointEnforcementEnabled = c.MasterAuthorizedNetworks.PrivateEndpointEnforcementEnabled,
         },
         NodeConfig = ClusterNodeConfigOf(c.DefaultNodeConfig, outputs),
-    };
+        AuthenticatorGroupsConfig = c.SecurityGroup is { } group
+            ? new ClusterAuthenticatorGroupsConfigArgs { SecurityGroup = group }
+            : (Input<ClusterAuthenticatorGroupsConfigArgs>?)null,
+    }.WithHardening(c.Hardening, outputs);
 
     private static ClusterNodeConfigArgs ClusterNodeConfigOf(NodeConfigSpec n, GcpOutputs outputs) => new()
     {
@@ -144,6 +147,9 @@ public sealed class ClusterComponent : ComponentResource
             EnableIntegrityMonitoring = n.EnableIntegrityMonitoring,
         },
         WorkloadMetadataConfig = new ClusterNodeConfigWorkloadMetadataConfigArgs { Mode = n.WorkloadMetadataMode },
+        BootDiskKmsKey = n.BootDiskKmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
+        KubeletConfig = new ClusterNodeConfigKubeletConfigArgs { InsecureKubeletReadonlyPortEnabled = n.KubeletReadonlyPort },
+        ConfidentialNodes = n.ConfidentialNodes is { } confidential ? new ClusterNodeConfigConfidentialNodesArgs { Enabled = confidential } : (Input<ClusterNodeConfigConfidentialNodesArgs>?)null,
     };
 
     private static NodePoolArgs NodePoolArgsOf(NodePoolSpec pool, GcpOutputs outputs) => new()
@@ -183,5 +189,8 @@ public sealed class ClusterComponent : ComponentResource
             EnableIntegrityMonitoring = n.EnableIntegrityMonitoring,
         },
         WorkloadMetadataConfig = new NodePoolNodeConfigWorkloadMetadataConfigArgs { Mode = n.WorkloadMetadataMode },
+        BootDiskKmsKey = n.BootDiskKmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
+        KubeletConfig = new NodePoolNodeConfigKubeletConfigArgs { InsecureKubeletReadonlyPortEnabled = n.KubeletReadonlyPort },
+        ConfidentialNodes = n.ConfidentialNodes is { } confidential ? new NodePoolNodeConfigConfidentialNodesArgs { Enabled = confidential } : (Input<NodePoolNodeConfigConfidentialNodesArgs>?)null,
     };
 }

@@ -43,6 +43,7 @@ public sealed class ImageSupplyComponent : ComponentResource
                             : null!,
                     },
                 },
+                Labels = InputValues.MapOrUnset(r.Labels),
             }, child);
             outputs.Add(r.LogicalName, repository, (ResourceRef.Outputs.Name, repository.Name));
             return repository;

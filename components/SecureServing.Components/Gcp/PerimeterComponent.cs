@@ -7,9 +7,9 @@ namespace SecureServing.Components.Gcp;
 
 /// <summary>
 /// <c>secure-serving:gcp:Perimeter</c>: VPC Service Controls as <see cref="PerimeterSpec"/> says: the access policy
-/// (only when the stack creates it), basic access levels, and the service perimeter whose configuration goes to
-/// <c>spec</c> with <c>useExplicitDryRunSpec</c> (dry run) or to <c>status</c> (enforced). Every child is
-/// <c>protect</c>ed when the spec says so.
+/// (only when the stack creates it, scoped as the spec says), basic access levels, and the service perimeter with its
+/// enforced <c>status</c> and, with <c>useExplicitDryRunSpec</c>, its dry-run <c>spec</c>, each with ingress and egress
+/// policies (<see cref="PerimeterConfigurationArgs"/>). Every child is <c>protect</c>ed when the spec says so.
 /// </summary>
 public sealed class PerimeterComponent : ComponentResource
 {
@@ -28,6 +28,7 @@ public sealed class PerimeterComponent : ComponentResource
             {
                 Parent = policy.Parent,
                 Title = policy.Title,
+                Scopes = InputValues.Optional(policy.Scopes),
             }, child);
             outputs.Add(policy.LogicalName, AccessPolicy, (ResourceRef.Outputs.Name, AccessPolicy.Name));
         }
@@ -50,6 +51,29 @@ public sealed class PerimeterComponent : ComponentResource
                         {
                             Members = InputValues.ListOrUnset(level.Members),
                             IpSubnetworks = InputValues.ListOrUnset(level.IpSubnetworks),
+                            Regions = InputValues.ListOrUnset(level.Regions),
+                            VpcNetworkSources = InputValues.ListOrUnset(level.VpcNetworkSources.Select(v => new AccessLevelBasicConditionVpcNetworkSourceArgs
+                            {
+                                VpcSubnetwork = new AccessLevelBasicConditionVpcNetworkSourceVpcSubnetworkArgs
+                                {
+                                    Network = v.Network,
+                                    VpcIpSubnetworks = InputValues.ListOrUnset(v.VpcIpSubnetworks),
+                                },
+                            })),
+                            DevicePolicy = level.DevicePolicy is { } d
+                                ? new AccessLevelBasicConditionDevicePolicyArgs
+                                {
+                                    RequireScreenLock = d.RequireScreenLock,
+                                    RequireCorpOwned = d.RequireCorpOwned,
+                                    RequireAdminApproval = d.RequireAdminApproval,
+                                    AllowedEncryptionStatuses = InputValues.ListOrUnset(d.AllowedEncryptionStatuses),
+                                    OsConstraints = InputValues.ListOrUnset(d.OsConstraints.Select(o => new AccessLevelBasicConditionDevicePolicyOsConstraintArgs
+                                    {
+                                        OsType = o.OsType,
+                                        MinimumVersion = InputValues.Optional(o.MinimumVersion),
+                                    })),
+                                }
+                                : (Input<AccessLevelBasicConditionDevicePolicyArgs>?)null,
                         },
                     },
                 },
@@ -67,35 +91,14 @@ public sealed class PerimeterComponent : ComponentResource
             PerimeterType = p.PerimeterType,
             UseExplicitDryRunSpec = p.UseExplicitDryRunSpec,
         };
-        var configuration = p.Configuration;
-        var levels = configuration.AccessLevels.Select(outputs.Resolve).ToList();
-        if (p.UseExplicitDryRunSpec)
+        if (p.Status is { } status)
         {
-            args.Spec = new ServicePerimeterSpecArgs
-            {
-                Resources = InputValues.ListOrUnset(configuration.Resources),
-                RestrictedServices = InputValues.ListOrUnset(configuration.RestrictedServices),
-                AccessLevels = InputValues.ListOrUnset(levels),
-                VpcAccessibleServices = new ServicePerimeterSpecVpcAccessibleServicesArgs
-                {
-                    EnableRestriction = configuration.VpcAccessibleServicesRestricted,
-                    AllowedServices = InputValues.ListOrUnset(configuration.VpcAllowedServices),
-                },
-            };
+            args.Status = PerimeterConfigurationArgs.Status(status, outputs);
         }
-        else
+
+        if (p.DryRunSpec is { } dryRun)
         {
-            args.Status = new ServicePerimeterStatusArgs
-            {
-                Resources = InputValues.ListOrUnset(configuration.Resources),
-                RestrictedServices = InputValues.ListOrUnset(configuration.RestrictedServices),
-                AccessLevels = InputValues.ListOrUnset(levels),
-                VpcAccessibleServices = new ServicePerimeterStatusVpcAccessibleServicesArgs
-                {
-                    EnableRestriction = configuration.VpcAccessibleServicesRestricted,
-                    AllowedServices = InputValues.ListOrUnset(configuration.VpcAllowedServices),
-                },
-            };
+            args.Spec = PerimeterConfigurationArgs.Spec(dryRun, outputs);
         }
 
         Perimeter = new ServicePerimeter(ChildOptions.Prefixed(name, p.LogicalName), args, child);

@@ -49,7 +49,8 @@ public static partial class AccessEvaluator
     /// </remarks>
     internal static string IapAudience(ClusterState state, GcpPlan gcp)
     {
-        var number = gcp.Perimeter.Perimeter.Configuration.Resources.Select(r => r.Replace("projects/", "", StringComparison.Ordinal)).FirstOrDefault() ?? "0";
+        var perimeter = gcp.Perimeter.Perimeter;
+        var number = ((perimeter.Status ?? perimeter.DryRunSpec)?.Resources ?? []).Select(r => r.Replace("projects/", "", StringComparison.Ordinal)).FirstOrDefault() ?? "0";
         var prefix = $"/projects/{number}/global/backendServices/";
         var named = state.OfKind("RequestAuthentication", "security.istio.io")
             .SelectMany(p => Json.Arr(p.Manifest, "spec", "jwtRules"))

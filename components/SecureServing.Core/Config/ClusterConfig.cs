@@ -17,6 +17,24 @@ public sealed record ClusterConfig
     public required string NodeTag { get; init; }
     /// <summary>For <c>provider: existing</c>: the kubeconfig, always a Pulumi secret.</summary>
     public SecretRef? Kubeconfig { get; init; }
+    /// <summary>
+    /// Google Groups for RBAC (<c>gke-security-groups@DOMAIN</c>): GKE then puts a caller's Google Groups in its
+    /// Kubernetes groups, so team members listed as <c>group:</c> are bound by group. Null: not configured.
+    /// </summary>
+    public string? SecurityGroup { get; init; }
+    /// <summary>Application-layer encryption of Kubernetes Secrets in etcd (<c>databaseEncryption</c>).</summary>
+    public KmsKeyChoice SecretsEncryption { get; init; } = KmsKeyChoice.Create;
+    /// <summary>CMEK on every node boot disk (<c>nodeConfig.bootDiskKmsKey</c>).</summary>
+    public KmsKeyChoice BootDiskEncryption { get; init; } = KmsKeyChoice.Create;
+    public ClusterNotificationsConfig Notifications { get; init; } = new();
+    /// <summary>Intranode visibility: pod-to-pod traffic on one node goes through the VPC (flow logs, firewall).</summary>
+    public bool IntranodeVisibility { get; init; } = true;
+    public SecurityPostureConfig SecurityPosture { get; init; } = new();
+    public MaintenanceConfig Maintenance { get; init; } = new();
+    /// <summary>Default: <see cref="ClusterTelemetryDefaults.ProdLogging"/> in production, <see cref="ClusterTelemetryDefaults.DevLogging"/> otherwise (set by the loader).</summary>
+    public IReadOnlyList<LoggingComponent> Logging { get; init; } = ClusterTelemetryDefaults.ProdLogging;
+    /// <summary>Default: <see cref="ClusterTelemetryDefaults.ProdMonitoring"/> in production, <see cref="ClusterTelemetryDefaults.DevMonitoring"/> otherwise (set by the loader).</summary>
+    public IReadOnlyList<MonitoringComponent> Monitoring { get; init; } = ClusterTelemetryDefaults.ProdMonitoring;
 }
 
 public enum ClusterProvider { Gke, Existing }
@@ -43,4 +61,6 @@ public sealed record NodePoolConfig
     public int MaxNodes { get; init; } = StackFileContract.Cluster.MaxNodes.Default;
     public int DiskSizeGb { get; init; } = StackFileContract.Cluster.DiskSizeGb.Default;
     public bool Spot { get; init; } = StackFileContract.Cluster.Spot.Default;
+    /// <summary>Confidential GKE Nodes (AMD SEV memory encryption); needs an N2D, C2D or C3D machine type.</summary>
+    public bool ConfidentialNodes { get; init; }
 }

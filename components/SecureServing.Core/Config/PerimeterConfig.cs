@@ -20,6 +20,12 @@ public sealed record PerimeterConfig
     /// perimeter, and VPC-SC would block the model download while storage is restricted.
     /// </summary>
     public IReadOnlyList<string> Buckets { get; init; } = [];
+    /// <summary>Who may reach in, from where, to which services (<c>ingressPolicies</c>).</summary>
+    public IReadOnlyList<IngressPolicyConfig> IngressPolicies { get; init; } = [];
+    /// <summary>Who inside may reach out, to which projects and services (<c>egressPolicies</c>).</summary>
+    public IReadOnlyList<EgressPolicyConfig> EgressPolicies { get; init; } = [];
+    /// <summary>The next change, tried in dry run next to the enforced configuration; needs <c>mode: enforced</c>.</summary>
+    public PerimeterDryRunConfig? DryRun { get; init; }
 }
 
 /// <summary>Either an existing access policy (<c>{id}</c>) or one to create (<c>{create: true, title}</c>). One per organization.</summary>
@@ -28,6 +34,11 @@ public sealed record AccessPolicyRef
     public string? Id { get; init; }
     public bool Create { get; init; }
     public string? Title { get; init; }
+    /// <summary>
+    /// For a created policy: the one folder or project it is scoped to (<c>projects/NUMBER</c>, <c>folders/ID</c>), so
+    /// the platform needs no organization-wide Access Context Manager admin; null for an organization-wide policy.
+    /// </summary>
+    public string? Scope { get; init; }
 }
 
 public enum PerimeterMode
@@ -45,4 +56,29 @@ public sealed record AccessLevelConfig
     public string? Title { get; init; }
     public IReadOnlyList<string> Members { get; init; } = [];
     public IReadOnlyList<string> IpSubnetworks { get; init; } = [];
+    /// <summary>ISO 3166-1 alpha-2 region codes the request must come from.</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+    /// <summary>VPC networks (and ranges in them) the request must come from; not together with <see cref="IpSubnetworks"/>.</summary>
+    public IReadOnlyList<VpcNetworkSourceConfig> VpcNetworkSources { get; init; } = [];
+    /// <summary>What the caller's device must be (Endpoint Verification); null for any device.</summary>
+    public DevicePolicyConfig? DevicePolicy { get; init; }
 }
+
+/// <summary>A VPC network, <c>//compute.googleapis.com/projects/P/global/networks/N</c>, and optionally ranges in it.</summary>
+public sealed record VpcNetworkSourceConfig(string Network, IReadOnlyList<string> IpRanges);
+
+/// <summary>Device conditions of an access level.</summary>
+public sealed record DevicePolicyConfig
+{
+    public bool RequireScreenLock { get; init; }
+    public bool RequireCorpOwned { get; init; }
+    public bool RequireAdminApproval { get; init; }
+    /// <summary>Only devices whose storage is encrypted (<c>allowedEncryptionStatuses: [ENCRYPTED]</c>).</summary>
+    public bool EncryptedStorage { get; init; }
+    /// <summary>Allowed operating systems, each with an optional minimum version; empty for any.</summary>
+    public IReadOnlyList<OsConstraintConfig> OsConstraints { get; init; } = [];
+}
+
+public sealed record OsConstraintConfig(DeviceOs Os, string? MinimumVersion);
+
+public enum DeviceOs { DesktopMac, DesktopWindows, DesktopLinux, DesktopChromeOs, Android, Ios }

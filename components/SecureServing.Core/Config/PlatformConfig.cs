@@ -39,6 +39,9 @@ public sealed record PlatformConfig
     /// <summary><c>secure-serving:serving</c>; absent from a record built in code: the stack installs nothing.</summary>
     public ServingConfig Serving { get; init; } = new();
     public required IReadOnlyList<TeamConfig> Teams { get; init; }
+    public BinaryAuthorizationConfig BinaryAuthorization { get; init; } = new();
+    public KmsConfig Kms { get; init; } = new();
+    public LabelsConfig Labels { get; init; } = new();
 
     /// <summary>Risks the stack file acknowledges (<c>secure-serving:acknowledge</c>).</summary>
     public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];

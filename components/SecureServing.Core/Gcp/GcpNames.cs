@@ -109,5 +109,12 @@ public static class GcpNames
         return keys;
     }
 
+    /// <summary><c>AnyServiceAccount</c> → <c>ANY_SERVICE_ACCOUNT</c>: a .NET enum name as GCP APIs spell their enums.</summary>
+    public static string UpperSnake(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant();
+    }
+
     internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -126,7 +126,7 @@ public static class RuleCatalog
         "Use lowercase letters, digits and hyphens, e.g. `fraud`.");
 
     public static readonly Rule DerivedNameInvalid = new("derived-name-invalid", Severity.Error, null, false,
-        "A name the platform gives a cloud or Kubernetes resource (service account ID, bucket, Knative host, Secret, ClusterIssuer, DNS zone) that the target API would refuse.",
+        "A name the platform gives a cloud or Kubernetes resource (service account ID, bucket, Pub/Sub topic, Knative host, Secret, ClusterIssuer, DNS zone) that the target API would refuse.",
         "The name is only checked by the API at deployment time, after part of the stack is already changed; Cloud Storage also refuses \"google\" anywhere in a bucket name and a \"goog\" prefix (Cloud Storage, \"Bucket naming rules\", https://cloud.google.com/storage/docs/buckets#naming), Kubernetes names are DNS-1123 (Kubernetes, \"Object Names and IDs\", https://kubernetes.io/docs/concepts/overview/working-with-objects/names/).",
         "Change the config key the message names; the message gives the derived name and the rule it breaks.");
 
@@ -181,6 +181,87 @@ public static class RuleCatalog
         "`cluster.provider: existing` without `cluster.kubeconfig` as a Pulumi secret.",
         "An existing cluster is reached only through its kubeconfig, which holds credentials.",
         "Run `pulumi config set --secret --path 'secure-serving:cluster.kubeconfig' < kubeconfig`.");
+
+    // ---- Hardened organization (production) -------------------------------------------------------------------
+    public static readonly Rule BinaryAuthorizationNotEnforced = new("binary-authorization-not-enforced", Severity.Error, null, true,
+        "`binaryAuthorization.mode` other than `enforced` in a production stack.",
+        "Without enforcement any image, from any registry, runs in the cluster; a hardened organization (Cloud Foundation Fabric's hardened dataset enforces `container.managed.enableBinaryAuthorization`) refuses such a cluster. See Binary Authorization overview, https://cloud.google.com/binary-authorization/docs/overview.",
+        "Set `binaryAuthorization.mode: enforced` once the dry-run audit logs show only admitted images.");
+
+    public static readonly Rule SecretsNotEncrypted = new("secrets-not-encrypted", Severity.Error, null, true,
+        "`cluster.secretsEncryption: none` in a production stack.",
+        "Kubernetes Secrets in etcd are then protected by Google-managed keys only: a key you control, rotate and can revoke is what `container.managed.enableSecretsEncryption` requires. See Encrypt secrets at the application layer, https://cloud.google.com/kubernetes-engine/docs/how-to/encrypting-secrets.",
+        "Set `cluster.secretsEncryption: create` (or an existing key in the cluster's region).");
+
+    public static readonly Rule BootDisksNotCmek = new("boot-disks-not-cmek", Severity.Error, null, true,
+        "`cluster.bootDiskEncryption: none` in a production stack.",
+        "Node boot disks (images, logs, emptyDir data) would not use a customer-managed key; hardened organizations require CMEK on node pool boot disks (`custom.gkeRequireNodePoolCMEKEncryption`). See Use customer-managed encryption keys (CMEK), https://cloud.google.com/kubernetes-engine/docs/how-to/using-cmek.",
+        "Set `cluster.bootDiskEncryption: create` (or an existing key in the cluster's region).");
+
+    public static readonly Rule GroupsRbacOff = new("groups-rbac-off", Severity.Error, null, true,
+        "A production stack without `cluster.securityGroup`.",
+        "Without Google Groups for RBAC every RoleBinding names individual users, so leavers keep cluster access until someone edits the bindings; `container.managed.enableGoogleGroupsRBAC` requires it. See Configure Google Groups for RBAC, https://cloud.google.com/kubernetes-engine/docs/how-to/google-groups-rbac.",
+        "Set `cluster.securityGroup: gke-security-groups@YOUR-DOMAIN` (create that group in Cloud Identity and nest your groups in it).");
+
+    public static readonly Rule SecurityBulletinsOff = new("security-bulletins-off", Severity.Error, null, true,
+        "A production stack whose `cluster.notifications` are off or do not include `securityBulletin`.",
+        "Nobody hears of a GKE security bulletin that affects the cluster until it is exploited; `container.managed.enableSecurityBulletinNotifications` requires the notifications. See Cluster notifications, https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-notifications.",
+        "Set `cluster.notifications.enabled: true` with `securityBulletin` among `events`, and subscribe your alerting to the topic.");
+
+    public static readonly Rule IntranodeVisibilityOff = new("intranode-visibility-off", Severity.Error, null, true,
+        "`cluster.intranodeVisibility: false` in a production stack.",
+        "Pod-to-pod traffic on one node then never reaches the VPC network, so flow logs and firewall rules do not see it; hardened organizations require it (`custom.gkeRequireIntraNodeVisibility`). See Set up intranode visibility, https://cloud.google.com/kubernetes-engine/docs/how-to/intranode-visibility.",
+        "Set `cluster.intranodeVisibility: true`.");
+
+    public static readonly Rule ClusterLoggingReduced = new("cluster-logging-reduced", Severity.Error, null, true,
+        "A production stack whose `cluster.logging` lacks `systemComponents` or `workloads`.",
+        "System and workload logs are what an incident investigation starts from; `container.managed.enableCloudLogging` requires Cloud Logging. See About GKE logs, https://cloud.google.com/kubernetes-engine/docs/concepts/about-logs.",
+        "List `systemComponents` and `workloads` in `cluster.logging` (or remove the key for the production default).");
+
+    public static readonly Rule RapidChannelInProd = new("rapid-channel-in-prod", Severity.Error, null, true,
+        "`cluster.releaseChannel: rapid` in a production stack.",
+        "Rapid gets versions before they are proven and without the stability support of regular and stable; hardened organizations allow only REGULAR and STABLE (`custom.gkeAllowedReleaseChannels`). See About release channels, https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels.",
+        "Use `releaseChannel: regular` or `stable`.");
+
+    public static readonly Rule SecurityPostureOff = new("security-posture-off", Severity.Error, null, true,
+        "`cluster.securityPosture.mode: disabled` in a production stack.",
+        "The security posture dashboard is what reports workload misconfigurations (privileged pods, host paths) in the cluster. See About the security posture dashboard, https://cloud.google.com/kubernetes-engine/docs/concepts/about-security-posture-dashboard.",
+        "Set `cluster.securityPosture.mode: basic` (free) or `enterprise`.");
+
+    public static readonly Rule PerimeterNotEnforced = new("perimeter-not-enforced", Severity.Error, null, true,
+        "`perimeter.mode: dryRun` in a production stack.",
+        "A dry-run perimeter only logs violations: data can still be copied out of the project. Dry run is for trying a perimeter out; to try a change next to an enforced perimeter use `perimeter.dryRun`. See Dry run mode for service perimeters, https://cloud.google.com/vpc-service-controls/docs/dry-run-mode.",
+        "Set `perimeter.mode: enforced` once the dry-run violation logs are clean.");
+
+    public static readonly Rule IngressFromAnyIdentity = new("ingress-from-any-identity", Severity.Error, null, true,
+        "A perimeter ingress policy with `identityType` (any identity, any user or any service account) in a production stack.",
+        "Anyone of that kind who can reach the listed sources gets through the perimeter; ingress rules are meant to name the identities that need in. See Ingress and egress rules, https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules.",
+        "List the `identities` that need access instead of `identityType`.");
+
+    public static readonly Rule IngressFromAnySource = new("ingress-from-any-source", Severity.Error, null, true,
+        "A perimeter ingress policy with source `accessLevel: \"*\"` (any network, any device) in a production stack.",
+        "The identities then get in from anywhere, so a leaked credential works from any machine; sources are what ties access to your networks and devices. See Ingress and egress rules, https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules.",
+        "Use an access level (e.g. your runners' ranges) or `resource: projects/NUMBER` as source, or acknowledge it for callers with no fixed network (e.g. hosted CI runners).");
+
+    public static readonly Rule IngressOpenToAll = new("ingress-open-to-all", Severity.Error, null, false,
+        "A perimeter ingress policy from any identity of a kind (`identityType`) and any source (`accessLevel: \"*\"`), in any stack.",
+        "That policy lets every account of the kind in from anywhere: for the services it lists the perimeter no longer exists. See Ingress and egress rules, https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules.",
+        "Name the `identities`, and restrict `sources` to access levels or projects.");
+
+    public static readonly Rule EgressToAnyResource = new("egress-to-any-resource", Severity.Error, null, true,
+        "A perimeter egress policy to `resources: [\"*\"]` (any project) in a production stack.",
+        "Data may then be written to any project outside the perimeter, the exfiltration the perimeter is there to stop. See Ingress and egress rules, https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules.",
+        "List the projects (`projects/NUMBER`) the identities need to reach.");
+
+    public static readonly Rule ServingImagesNotAdmitted = new("serving-images-not-admitted", Severity.Error, null, false,
+        "The installed serving stack without `network.egress: restricted` (it then pulls Istio, cert-manager, Knative and KServe from docker.io, quay.io and gcr.io) while the Binary Authorization policy does not admit those images (a warning while `binaryAuthorization.mode: dryRun`).",
+        "The policy admits only the stack's Artifact Registry and `binaryAuthorization.admitImages`: the gateways, the webhooks and the sidecar and queue-proxy of every model would be refused, so nothing is served (in dry run: logged). See Policy YAML reference, https://cloud.google.com/binary-authorization/docs/policy-yaml-reference.",
+        "Use `network.egress: restricted` (the stack then pulls every image through its own Artifact Registry remote repositories, which the policy admits), or list the upstream repositories in `binaryAuthorization.admitImages` (e.g. `docker.io/istio/*`, `quay.io/jetstack/*`, `gcr.io/knative-releases/**`, `docker.io/kserve/*`).");
+
+    public static readonly Rule ImageNotAdmitted = new("image-not-admitted", Severity.Error, null, false,
+        "A model `image` that the Binary Authorization policy does not admit, as the cluster pulls it (a warning while `binaryAuthorization.mode: dryRun`).",
+        "The policy admits only the stack's Artifact Registry (with the installed serving stack under `network.egress: restricted`, that includes the remote repositories images from proxied registries are pulled through) and `binaryAuthorization.admitImages`; the model's pods would be refused (in dry run: logged). See Policy YAML reference, https://cloud.google.com/binary-authorization/docs/policy-yaml-reference.",
+        "Push the image to the stack's Artifact Registry (`REGION-docker.pkg.dev/PROJECT/...`), or ask the platform team to add its repository to `binaryAuthorization.admitImages`.");
 
     // ---- Namespaces -------------------------------------------------------------------------------------------
     public static readonly Rule NamespaceClaimedTwice = new("namespace-claimed-twice", Severity.Error, null, false,
@@ -272,9 +353,9 @@ public static class RuleCatalog
         "Copy the model into the team bucket (`{teamBucket}/path`) or list the bucket (in a project inside the perimeter) in `perimeter.buckets`.");
 
     public static readonly Rule ImageMirrorWithoutAccessLevel = new("image-mirror-without-access-level", Severity.Error, V, false,
-        "An enforced perimeter whose access levels do not include `perimeter.imageMirrorIdentity` (a warning in dry-run).",
+        "An enforced perimeter whose access levels and ingress policies do not include `perimeter.imageMirrorIdentity` (a warning in dry-run).",
         "Images are mirrored into the perimeter by Cloud Build; the Kubeflow guide creates an access level for it, without which mirroring is blocked. Source: " + KubeflowPrivateGke + ".",
-        "Add the identity to an access level's `members`.");
+        "Add the identity to an access level's `members`, or to an ingress policy's `from.identities`.");
 
     public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, null, false,
         "Under `network.egress: restricted`, a model `image` from a registry the nodes cannot reach (not gcr.io, *.gcr.io or *-docker.pkg.dev, nor, with the installed serving stack, docker.io, quay.io, gcr.io or ghcr.io, which its remote repositories proxy), or a model format only KServe's Triton runtime serves (onnx, triton), whose image on nvcr.io cannot be proxied.",
@@ -343,6 +424,9 @@ public static class RuleCatalog
         DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid, DerivedNameCollision,
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld, RangeTooBroad,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
+        BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
+        ClusterLoggingReduced, RapidChannelInProd, SecurityPostureOff, PerimeterNotEnforced,
+        IngressFromAnyIdentity, IngressFromAnySource, IngressOpenToAll, EgressToAnyResource, ImageNotAdmitted, ServingImagesNotAdmitted,
         NamespaceClaimedTwice, SystemNamespace,
         SidecarOffWithAuthorization, ActivatorBypassesIsolation, TopLevelVirtualService, OutOfMeshCallersBlocked, OutOfMeshCallersBypassIsolation, LocalGatewayWithoutMtls,
         IapJwtNotVerified, IapAudienceProject, DexIncomplete, DexNotEnforced,

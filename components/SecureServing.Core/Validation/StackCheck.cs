@@ -14,6 +14,7 @@ public static class StackCheck
         DuplicateNameRules.Check,
         NetworkRules.Check,
         ClusterRules.Check,
+        HardeningRules.Check,
         NamespaceRules.Check,
         MeshRules.Check,
         IapRules.Check,

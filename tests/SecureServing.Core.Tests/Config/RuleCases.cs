@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SecureServing.Core.Tests.Config;
 
 /// <summary>One edit of a file in a copy of a shipped stack.</summary>
@@ -27,6 +29,21 @@ public static class RuleCases
     private const string ProdSecret = "      clientSecret:\n        secure: v1:Zm9vYmFyYmF6cXV4:Q2lwaGVydGV4dE9ubHlGb3JEb2NzTm90QVJlYWxTZWNyZXQ=\n";
 
     private static Edit[] E(string file, string find, string replace) => [new(file, find, replace)];
+
+    /// <summary>Patterns admitting every image the installed serving stack pulls from its upstream registries.</summary>
+    private static readonly string[] UpstreamServingPatterns =
+    [
+        "docker.io/istio/*", "quay.io/jetstack/*", "gcr.io/knative-releases/**", "docker.io/kserve/*", "quay.io/brancz/*",
+        "docker.io/seldonio/*", "docker.io/tensorflow/*", "docker.io/pytorch/*", "nvcr.io/nvidia/*", "docker.io/vllm/*",
+    ];
+
+    private const string ProdAcks = "  secure-serving:acknowledge:\n";
+    private const string ProdIngressAck = "    - rule: ingress-from-any-source\n      reason: GitHub-hosted runners have no fixed addresses; the policy admits only the deployer account, which only approved production jobs can impersonate\n";
+    private const string DeployerIdentity = "          identities:\n            - serviceAccount:ss-deploy-{0}@acme-ml-ops.iam.gserviceaccount.com\n";
+    private const string AnySource = "            - accessLevel: \"*\"\n";
+
+    /// <summary>An entry added to the prod stack file's <c>acknowledge</c> list.</summary>
+    private static Edit[] Ack(string rule, string reason) => E(Prod, ProdAcks, $"{ProdAcks}    - rule: {rule}\n      reason: {reason}\n");
 
     /// <summary>No fix but undoing the bad edit: the case checks only that the bad edit trips the rule.</summary>
     private static readonly Edit[] None = [];
@@ -65,6 +82,26 @@ public static class RuleCases
             E(Fraud, "team: fraud\n", "team: fraud\n# " + new string('x', 1_100_000) + "\n"),
             E(Fraud, "# " + new string('x', 1_100_000) + "\n", "# " + new string('x', 1_040_000) + "\n")),
 
+        new("KMS key outside the cluster's region", "invalid-value", "prod", Prod, "secure-serving:cluster.secretsEncryption",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    secretsEncryption: projects/acme-kms/locations/us-east1/keyRings/gke/cryptoKeys/secrets\n"),
+            E(Prod, "locations/us-east1/", "locations/europe-west4/")),
+        new("Groups for RBAC with another group name", "invalid-value", "prod", Prod, "secure-serving:cluster.securityGroup",
+            E(Prod, "    securityGroup: gke-security-groups@example.com", "    securityGroup: k8s-admins@example.com"), None),
+        new("maintenance window under four hours", "invalid-value", "dev", Dev, "secure-serving:cluster.maintenance.window.end",
+            E(Dev, "    deletionProtection: false\n", "    deletionProtection: false\n    maintenance:\n      window:\n        start: \"2026-01-03T01:00:00Z\"\n        end: \"2026-01-03T03:00:00Z\"\n        recurrence: FREQ=DAILY\n"),
+            E(Dev, "        end: \"2026-01-03T03:00:00Z\"", "        end: \"2026-01-03T05:00:00Z\"")),
+        new("maintenance under 48 hours a month", "invalid-value", "dev", Dev, "secure-serving:cluster.maintenance.window.recurrence",
+            E(Dev, "    deletionProtection: false\n", "    deletionProtection: false\n    maintenance:\n      window:\n        start: \"2026-01-04T00:00:00Z\"\n        end: \"2026-01-04T08:00:00Z\"\n        recurrence: FREQ=WEEKLY;BYDAY=SU\n"),
+            E(Dev, "BYDAY=SU\n", "BYDAY=SA,SU\n")),
+        new("confidential nodes on an Intel machine", "invalid-value", "prod", Prod, "secure-serving:cluster.nodePools[0].confidentialNodes",
+            E(Prod, "        maxNodes: 10\n", "        maxNodes: 10\n        confidentialNodes: true\n"),
+            E(Prod, "        machineType: n2-standard-8", "        machineType: n2d-standard-8")),
+        new("image pattern admitting a whole registry", "invalid-value", "dev", Dev, "secure-serving:binaryAuthorization.admitImages[0]",
+            E(Dev, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n      - docker.io/**\n  secure-serving:labels:"),
+            E(Dev, "      - docker.io/**", "      - europe-docker.pkg.dev/acme-mirror/istio/**")),
+        new("label value with capitals", "invalid-value", "dev", Dev, "secure-serving:labels.team",
+            E(Dev, "    team: ml-platform\n  secure-serving:perimeter", "    team: ML-Platform\n  secure-serving:perimeter"), None),
+
         // ---- names
         new("deployment name over 25", "deployment-name", "dev", Dev, "secure-serving:deploymentName",
             E(Dev, "secure-serving:deploymentName: ss-dev", "secure-serving:deploymentName: secure-serving-development"),
@@ -86,7 +123,7 @@ public static class RuleCases
         new("team name too long", "team-name", "dev", Fraud, "team",
             [new(Fraud, "team: fraud", "team: fraud-detection-and-scoring"), new(Fraud, "namespace: fraud-models", "namespace: fraud-detection-models")], None),
         new("access levels differing only in case", "derived-name-collision", "dev", Dev, "secure-serving:perimeter.accessLevels[1].name",
-            E(Dev, "  secure-serving:registryDns:", "      - name: SS_DEV_BUILDERS\n        members: [user:ops@example.com]\n  secure-serving:registryDns:"),
+            E(Dev, "    ingressPolicies:", "      - name: SS_DEV_BUILDERS\n        members: [user:ops@example.com]\n    ingressPolicies:"),
             E(Dev, "      - name: SS_DEV_BUILDERS", "      - name: ss_dev_operators")),
         new("TLS secret name with capitals and underscore", "derived-name-invalid", "dev", Dev, "secure-serving:ingress.tlsSecret",
             E(Dev, "    tls: certManager", "    tls: secret\n    tlsSecret: Ingress_TLS"), E(Dev, "    tlsSecret: Ingress_TLS", "    tlsSecret: ingress-tls")),
@@ -120,9 +157,84 @@ public static class RuleCases
             E(Dev, "    endpoint: dns", "    endpoint: private"), "warning"),
         new("deletion protection off in prod", "deletion-protection-off-in-prod", "prod", Prod, "secure-serving:cluster.deletionProtection",
             E(Prod, "    deletionProtection: true", "    deletionProtection: false"),
-            E(Prod, "  secure-serving:ingress:", "  secure-serving:acknowledge:\n    - rule: deletion-protection-off-in-prod\n      reason: cluster is recreated from scratch during the 2026-Q3 migration\n  secure-serving:ingress:")),
+            Ack("deletion-protection-off-in-prod", "cluster is recreated from scratch during the 2026-Q3 migration")),
         new("existing cluster without kubeconfig", "kubeconfig-missing", "dev", Dev, "secure-serving:cluster.kubeconfig",
             E(Dev, "    name: ss-dev-gke", "    name: ss-dev-gke\n    provider: existing"), E(Dev, "    provider: existing", "    provider: existing\n    kubeconfig:\n      secure: v1:a2V5:Y2lwaGVy")),
+
+        // ---- hardened organization (production)
+        new("binary authorization in dry run in prod", "binary-authorization-not-enforced", "prod", Prod, "secure-serving:binaryAuthorization.mode",
+            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    mode: dryRun\n  secure-serving:labels:"),
+            Ack("binary-authorization-not-enforced", "first week in production, reading the audit log before enforcing")),
+        new("secrets not encrypted in prod", "secrets-not-encrypted", "prod", Prod, "secure-serving:cluster.secretsEncryption",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    secretsEncryption: none\n"),
+            E(Prod, "    secretsEncryption: none", "    secretsEncryption: create")),
+        new("boot disks without CMEK in prod", "boot-disks-not-cmek", "prod", Prod, "secure-serving:cluster.bootDiskEncryption",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    bootDiskEncryption: none\n"),
+            Ack("boot-disks-not-cmek", "the organization has no CMEK requirement for disks")),
+        new("no Google Groups for RBAC in prod", "groups-rbac-off", "prod", Prod, "secure-serving:cluster.securityGroup",
+            E(Prod, "    securityGroup: gke-security-groups@example.com\n", ""),
+            Ack("groups-rbac-off", "the organization does not use Cloud Identity groups; RBAC names users")),
+        new("cluster notifications off in prod", "security-bulletins-off", "prod", Prod, "secure-serving:cluster.notifications.enabled",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    notifications:\n      enabled: false\n"),
+            E(Prod, "      enabled: false\n", "      enabled: true\n")),
+        new("notifications without security bulletins in prod", "security-bulletins-off", "prod", Prod, "secure-serving:cluster.notifications.events",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    notifications:\n      events: [upgrade]\n"),
+            E(Prod, "      events: [upgrade]", "      events: [upgrade, securityBulletin]")),
+        new("intranode visibility off in prod", "intranode-visibility-off", "prod", Prod, "secure-serving:cluster.intranodeVisibility",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    intranodeVisibility: false\n"),
+            Ack("intranode-visibility-off", "single-node test pool; no flow logs needed")),
+        new("no workload logs in prod", "cluster-logging-reduced", "prod", Prod, "secure-serving:cluster.logging",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    logging: [systemComponents]\n"),
+            E(Prod, "    logging: [systemComponents]", "    logging: [systemComponents, workloads]")),
+        new("rapid channel in prod", "rapid-channel-in-prod", "prod", Prod, "secure-serving:cluster.releaseChannel",
+            E(Prod, "    releaseChannel: stable", "    releaseChannel: rapid"), E(Prod, "    releaseChannel: rapid", "    releaseChannel: regular")),
+        new("security posture off in prod", "security-posture-off", "prod", Prod, "secure-serving:cluster.securityPosture.mode",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    securityPosture:\n      mode: disabled\n"),
+            E(Prod, "      mode: disabled\n", "      mode: basic\n")),
+        new("dry-run perimeter in prod", "perimeter-not-enforced", "prod", Prod, "secure-serving:perimeter.mode",
+            E(Prod, "    mode: enforced\n", "    mode: dryRun\n"),
+            Ack("perimeter-not-enforced", "new perimeter, two weeks of violation logs before enforcing")),
+        new("model image outside the admitted registry", "image-not-admitted", "prod", ProdRecsys, "models[0].image",
+            E(ProdRecsys, "    exposeViaIap: true", "    exposeViaIap: true\n    image: europe-west4-docker.pkg.dev/acme-ml-shared/models/two-tower:v3"),
+            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n      - europe-west4-docker.pkg.dev/acme-ml-shared/models/*\n  secure-serving:labels:")),
+        new("model image outside the admitted registry, fixed by pulling it through the stack's remote repository", "image-not-admitted", "prod", ProdRecsys, "models[0].image",
+            E(ProdRecsys, "    exposeViaIap: true", "    exposeViaIap: true\n    image: eu.gcr.io/acme-ml-shared/two-tower:v3"),
+            E(ProdRecsys, "    image: eu.gcr.io/acme-ml-shared/two-tower:v3", "    image: ghcr.io/acme/two-tower:v3")),
+        new("installed serving stack pulled from upstream registries the policy does not admit", "serving-images-not-admitted", "prod", Prod, "secure-serving:network.egress",
+            E(Prod, "    egress: restricted\n", "    egress: nat\n"),
+            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n" + string.Concat(UpstreamServingPatterns.Select(p => $"      - {p}\n")) + "  secure-serving:labels:")),
+        new("installed serving stack pulled from upstream registries, dry run", "serving-images-not-admitted", "dev", Dev, "secure-serving:network.egress",
+            E(Dev, "    egress: restricted\n", "    egress: nat\n"),
+            E(Dev, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n" + string.Concat(UpstreamServingPatterns.Select(p => $"      - {p}\n")) + "  secure-serving:labels:"), "warning"),
+        new("model image outside the admitted registry, dry run", "image-not-admitted", "dev", Fraud, "models[1].image",
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: eu.gcr.io/acme-ml-dev/xgbserver:v1\n"),
+            E(Fraud, "    image: eu.gcr.io/acme-ml-dev/xgbserver:v1", "    image: europe-west4-docker.pkg.dev/acme-ml-dev/models/xgbserver:v1"), "warning"),
+
+        // ---- VPC Service Controls policies
+        new("ingress from any source in prod", "ingress-from-any-source", "prod", Prod, "secure-serving:perimeter.ingressPolicies[0].from.sources[0].accessLevel",
+            E(Prod, ProdIngressAck, ""), E(Prod, AnySource, "            - accessLevel: ss_prod_builders\n")),
+        new("ingress from any service account in prod", "ingress-from-any-identity", "prod", Prod, "secure-serving:perimeter.ingressPolicies[0].from.identityType",
+            [new(Prod, string.Format(CultureInfo.InvariantCulture, DeployerIdentity, "prod"), "          identityType: anyServiceAccount\n"), new(Prod, AnySource, "            - accessLevel: ss_prod_builders\n")],
+            Ack("ingress-from-any-identity", "partner project's service accounts, only from the partner's project")),
+        new("ingress from anyone anywhere", "ingress-open-to-all", "dev", Dev, "secure-serving:perimeter.ingressPolicies[0].from.identityType",
+            E(Dev, string.Format(CultureInfo.InvariantCulture, DeployerIdentity, "dev"), "          identityType: anyIdentity\n"),
+            E(Dev, AnySource, "            - resource: projects/333333333333\n")),
+        new("egress to any project in prod", "egress-to-any-resource", "prod", Prod, "secure-serving:perimeter.egressPolicies[0].to.resources[0]",
+            E(Prod, "  secure-serving:registryDns:", "    egressPolicies:\n      - from:\n          identities: [serviceAccount:ss-prod-fraud@acme-ml-prod.iam.gserviceaccount.com]\n        to:\n          resources: [\"*\"]\n          operations:\n            - service: bigquery.googleapis.com\n  secure-serving:registryDns:"),
+            E(Prod, "          resources: [\"*\"]", "          resources: [projects/333333333333]")),
+        new("ingress source naming no access level", "invalid-value", "dev", Dev, "secure-serving:perimeter.ingressPolicies[0].from.sources[0].accessLevel",
+            E(Dev, AnySource, "            - accessLevel: ss_dev_builder\n"), E(Dev, "            - accessLevel: ss_dev_builder\n", "            - accessLevel: ss_dev_builders\n")),
+        new("ingress with identities and identity type", "invalid-value", "dev", Dev, "secure-serving:perimeter.ingressPolicies[0].from",
+            E(Dev, "          sources:\n", "          identityType: anyServiceAccount\n          sources:\n"), None),
+        new("dry run of a change on a dry-run perimeter", "invalid-value", "dev", Dev, "secure-serving:perimeter.dryRun",
+            E(Dev, "  secure-serving:registryDns:", "    dryRun:\n      restrictedServices: [storage.googleapis.com]\n  secure-serving:registryDns:"),
+            E(Dev, "    mode: dryRun\n", "    mode: enforced\n")),
+        new("VPC networks and IP ranges in one access level", "invalid-value", "dev", Dev, "secure-serving:perimeter.accessLevels[0].vpcNetworkSources",
+            E(Dev, "        title: Image mirroring and platform admins\n", "        title: Image mirroring and platform admins\n        ipSubnetworks: [203.0.113.0/24]\n        vpcNetworkSources:\n          - network: //compute.googleapis.com/projects/acme-ml-dev/global/networks/ss-dev-vpc\n"),
+            E(Dev, "        ipSubnetworks: [203.0.113.0/24]\n", "")),
+        new("scope on an existing access policy", "invalid-value", "dev", Dev, "secure-serving:perimeter.accessPolicy.scope",
+            E(Dev, "      id: \"987654321\"\n", "      id: \"987654321\"\n      scope: project\n"),
+            E(Dev, "      id: \"987654321\"\n      scope: project\n", "      create: true\n      title: SecureServing dev policy\n      scope: project\n")),
 
         // ---- namespaces
         new("namespace claimed twice", "namespace-claimed-twice", "dev", Recsys, "namespace",
@@ -204,7 +316,7 @@ public static class RuleCases
             E(Fraud, "    storageUri: \"{teamBucket}/sklearn/iris\"", "    storageUri: gs://kfserving-examples/models/sklearn/1.0/model"),
             E(Dev, "    imageMirrorIdentity:", "    buckets:\n      - gs://kfserving-examples\n    imageMirrorIdentity:")),
         new("image mirror identity without access level", "image-mirror-without-access-level", "prod", Prod, "secure-serving:perimeter.accessLevels",
-            E(Prod, "          - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n  secure-serving:registryDns", "          - user:release-manager@example.com\n  secure-serving:registryDns"), None),
+            E(Prod, "          - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n    ingressPolicies:", "          - user:release-manager@example.com\n    ingressPolicies:"), None),
         new("image mirror identity without access level, dry run", "image-mirror-without-access-level", "dev", Dev, "secure-serving:perimeter.accessLevels",
             E(Dev, "          - serviceAccount:111111111111@cloudbuild.gserviceaccount.com\n", ""), None, "warning"),
         new("image from a registry no remote repository proxies", "image-registry-unreachable", "dev", Fraud, "models[1].image",

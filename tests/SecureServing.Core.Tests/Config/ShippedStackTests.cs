@@ -72,6 +72,32 @@ public sealed class ShippedStackTests
     }
 
     [Fact]
+    public void Prod_defaults_to_the_hardened_settings_dev_to_cheaper_ones_where_safe()
+    {
+        var prod = Check("prod").Config!;
+        var dev = Check("dev").Config!;
+
+        Assert.Equal(BinaryAuthorizationMode.Enforced, prod.BinaryAuthorization.Mode);
+        Assert.Equal(BinaryAuthorizationMode.DryRun, dev.BinaryAuthorization.Mode);
+        Assert.Equal(ClusterTelemetryDefaults.ProdLogging, prod.Cluster.Logging);
+        Assert.Equal(ClusterTelemetryDefaults.DevLogging, dev.Cluster.Logging);
+        Assert.Equal(ClusterTelemetryDefaults.ProdMonitoring, prod.Cluster.Monitoring);
+        Assert.Equal(ClusterTelemetryDefaults.DevMonitoring, dev.Cluster.Monitoring);
+        Assert.All(new[] { prod, dev }, c =>
+        {
+            Assert.Equal(KmsKeyChoice.Create, c.Cluster.SecretsEncryption);
+            Assert.Equal(KmsKeyChoice.Create, c.Cluster.BootDiskEncryption);
+            Assert.True(c.Cluster.IntranodeVisibility);
+            Assert.Equal([ClusterEvent.SecurityBulletin], c.Cluster.Notifications.Events);
+            Assert.Equal(90, c.Kms.RotationDays);
+            Assert.Equal(MaintenanceConfig.DefaultWindow, c.Cluster.Maintenance.Window);
+        });
+        Assert.Equal("gke-security-groups@example.com", prod.Cluster.SecurityGroup);
+        Assert.Null(dev.Cluster.SecurityGroup);
+        Assert.Equal(new LabelsConfig { Team = "ml-platform", CostCentre = "cc-4711" }, prod.Labels);
+    }
+
+    [Fact]
     public void Shipped_stacks_hold_no_secret_in_clear()
     {
         var root = TempRepo.RepoRoot();

@@ -12,7 +12,7 @@ namespace SecureServing.Core.Tests.Gcp;
 /// <summary>Invariants of <see cref="GcpPlan.Resources"/> that must hold for every config, not just dev and prod.</summary>
 public sealed partial class GcpResourcesTests
 {
-    private static readonly string[] Components = ["services", "network", "cluster", "firewall", "registry-dns", "perimeter", "iap", "team"];
+    private static readonly string[] Components = ["services", "network", "kms", "notifications", "binary-authorization", "cluster", "firewall", "registry-dns", "perimeter", "iap", "team"];
 
     /// <summary>Configs varying every switch the GCP plan branches on.</summary>
     private static readonly Gen<PlatformConfig> Configs =
@@ -41,7 +41,12 @@ public sealed partial class GcpResourcesTests
                 Iap = baseline.Iap with { Enabled = iap, Accessors = ["group:ml-platform@example.com", "user:ml.platform@example.com", "user:ml-platform@example.com"] },
                 Perimeter = baseline.Perimeter with
                 {
-                    AccessPolicy = createPolicy ? new AccessPolicyRef { Create = true, Title = "acme" } : baseline.Perimeter.AccessPolicy,
+                    AccessPolicy = createPolicy ? new AccessPolicyRef { Create = true, Title = "acme", Scope = "projects/111111111111" } : baseline.Perimeter.AccessPolicy,
+                    // With a created policy, also every perimeter block: ingress, egress, level conditions, a dry run beside enforcement.
+                    IngressPolicies = createPolicy ? [PolicyBlocks.Ingress] : [],
+                    EgressPolicies = createPolicy ? [PolicyBlocks.Egress] : [],
+                    AccessLevels = createPolicy ? [.. baseline.Perimeter.AccessLevels, PolicyBlocks.Level] : baseline.Perimeter.AccessLevels,
+                    DryRun = createPolicy && prod ? new PerimeterDryRunConfig { IngressPolicies = [PolicyBlocks.Ingress], EgressPolicies = [PolicyBlocks.Egress] } : null,
                 },
                 Teams = [.. teams.Select(t => TestConfigs.Team(t, t + "-ns") with { Members = [$"user:{t}@example.com", "group:ml-platform@example.com"] })],
             };
@@ -169,7 +174,7 @@ public sealed partial class GcpResourcesTests
                     }
 
                     break;
-                case JsonObject when child.EndsWith("metadata", StringComparison.Ordinal):
+                case JsonObject when child.EndsWith("metadata", StringComparison.Ordinal) || name is "labels" or "resourceLabels":
                     break; // a map: its keys are data
                 case JsonObject:
                     Assert.Fail($"{resource}: block '{child}' of {type} has no SDK input list; add it to SdkInputNames");
@@ -181,5 +186,34 @@ public sealed partial class GcpResourcesTests
         {
             Assert.True(properties.ContainsKey(required.Name), $"{resource}: required input '{required.Name}' of {type} at '{path}' is not set");
         }
+    }
+
+    /// <summary>Perimeter blocks with every field set, for the input-name checks.</summary>
+    private static class PolicyBlocks
+    {
+        public static readonly IngressPolicyConfig Ingress = new()
+        {
+            Title = "ingress",
+            Identities = ["serviceAccount:ci@acme-ops.iam.gserviceaccount.com"],
+            Sources = [new IngressSourceConfig("conditions", null), new IngressSourceConfig(null, "projects/333333333333"), new IngressSourceConfig("*", null)],
+            Resources = ["*"],
+            Operations = [new ApiOperationConfig("storage.googleapis.com", ["google.storage.objects.get"], []), new ApiOperationConfig("pubsub.googleapis.com", [], ["pubsub.topics.publish"])],
+        };
+
+        public static readonly EgressPolicyConfig Egress = new()
+        {
+            Title = "egress",
+            IdentityType = PerimeterIdentityType.AnyServiceAccount,
+            Resources = ["projects/444444444444"],
+            Operations = [new ApiOperationConfig("*", [], [])],
+        };
+
+        public static readonly AccessLevelConfig Level = new()
+        {
+            Name = "conditions",
+            Regions = ["DE"],
+            VpcNetworkSources = [new VpcNetworkSourceConfig("//compute.googleapis.com/projects/acme-ml-dev/global/networks/ss-dev-vpc", ["10.10.0.0/20"])],
+            DevicePolicy = new DevicePolicyConfig { RequireScreenLock = true, EncryptedStorage = true, OsConstraints = [new OsConstraintConfig(DeviceOs.DesktopMac, "14.4")] },
+        };
     }
 }

@@ -15,6 +15,8 @@ public sealed class ServicesPlanTests
             [
                 ("services-accesscontextmanager", "accesscontextmanager.googleapis.com"),
                 ("services-artifactregistry", "artifactregistry.googleapis.com"),
+                ("services-binaryauthorization", "binaryauthorization.googleapis.com"),
+                ("services-cloudkms", "cloudkms.googleapis.com"),
                 ("services-cloudresourcemanager", "cloudresourcemanager.googleapis.com"),
                 ("services-compute", "compute.googleapis.com"),
                 ("services-container", "container.googleapis.com"),
@@ -24,6 +26,7 @@ public sealed class ServicesPlanTests
                 ("services-iap", "iap.googleapis.com"),
                 ("services-logging", "logging.googleapis.com"),
                 ("services-monitoring", "monitoring.googleapis.com"),
+                ("services-pubsub", "pubsub.googleapis.com"),
                 ("services-storage", "storage.googleapis.com"),
                 ("services-sts", "sts.googleapis.com"),
             ],
@@ -44,16 +47,16 @@ public sealed class ServicesPlanTests
     }
 
     [Fact]
-    public void Existing_clusters_do_not_enable_gke_or_dns()
+    public void Existing_clusters_enable_neither_gke_nor_dns_nor_the_node_keys_and_notifications_apis()
     {
         var config = TestConfigs.Dev() with { Cluster = TestConfigs.Dev().Cluster with { Provider = ClusterProvider.Existing } };
         var services = RequiredServices.Plan(config).Services.Select(s => s.Service);
 
         Assert.Equal(
             [
-                "accesscontextmanager.googleapis.com", "artifactregistry.googleapis.com", "cloudresourcemanager.googleapis.com", "compute.googleapis.com",
-                "iam.googleapis.com", "iamcredentials.googleapis.com", "iap.googleapis.com", "logging.googleapis.com", "monitoring.googleapis.com",
-                "storage.googleapis.com", "sts.googleapis.com",
+                "accesscontextmanager.googleapis.com", "artifactregistry.googleapis.com", "binaryauthorization.googleapis.com", "cloudresourcemanager.googleapis.com",
+                "compute.googleapis.com", "iam.googleapis.com", "iamcredentials.googleapis.com", "iap.googleapis.com", "logging.googleapis.com",
+                "monitoring.googleapis.com", "storage.googleapis.com", "sts.googleapis.com",
             ],
             services);
     }

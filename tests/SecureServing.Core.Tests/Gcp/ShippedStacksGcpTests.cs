@@ -53,4 +53,37 @@ public sealed class ShippedStacksGcpTests
         Assert.Contains(plan.Resources, r => r.Name == "team-fraud-gsa");
         Assert.Contains(plan.Resources, r => r.Name == "team-recsys-gsa");
     }
+
+    /// <summary>The API each provider module of the plan's resources calls (<c>gcp:&lt;module&gt;/...</c>); null: no cloud API.</summary>
+    private static readonly Dictionary<string, string?> ModuleApis = new(StringComparer.Ordinal)
+    {
+        ["projects"] = "serviceusage.googleapis.com", ["compute"] = "compute.googleapis.com", ["container"] = "container.googleapis.com",
+        ["serviceaccount"] = "iam.googleapis.com", ["dns"] = "dns.googleapis.com", ["accesscontextmanager"] = "accesscontextmanager.googleapis.com",
+        ["iap"] = "iap.googleapis.com", ["artifactregistry"] = "artifactregistry.googleapis.com", ["storage"] = "storage.googleapis.com",
+        ["kms"] = "cloudkms.googleapis.com", ["binaryauthorization"] = "binaryauthorization.googleapis.com", ["pubsub"] = "pubsub.googleapis.com",
+        ["index"] = null,
+    };
+
+    /// <summary>
+    /// <c>pulumi up</c> runs from CI outside the perimeter: every restricted service whose resources the stack creates
+    /// (team buckets, KMS keys, the notifications topic, the admission policy, the image-supply repositories) must be
+    /// among the operations of the deployer's ingress policy, or the enforced perimeter blocks the deployment.
+    /// </summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void The_deployer_ingress_policy_covers_every_restricted_service_the_stack_writes(string stack)
+    {
+        var plan = Plan(stack);
+        var perimeter = plan.Perimeter.Perimeter.Status ?? plan.Perimeter.Perimeter.DryRunSpec!;
+        var modules = plan.Resources.Select(r => r.Type.Split(':')[1].Split('/')[0]).Distinct(StringComparer.Ordinal).ToList();
+        Assert.All(modules, m => Assert.True(ModuleApis.ContainsKey(m), $"no API listed for provider module `{m}`"));
+
+        var written = modules.Select(m => ModuleApis[m]).OfType<string>().Intersect(perimeter.RestrictedServices, StringComparer.Ordinal).ToList();
+        var deployer = Assert.Single(perimeter.IngressPolicies, p => p.Identities.Any(i => i.Contains("ss-deploy-", StringComparison.Ordinal)));
+        var allowed = deployer.Operations.Select(o => o.ServiceName).ToList();
+
+        Assert.Contains("artifactregistry.googleapis.com", written);
+        Assert.Empty(written.Except(allowed, StringComparer.Ordinal));
+    }
 }

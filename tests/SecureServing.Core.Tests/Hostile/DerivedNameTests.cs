@@ -59,8 +59,23 @@ public sealed class DerivedNameTests
 
         var report = repo.Check("dev");
 
-        Assert.Single(report.Findings, f => f.RuleId == "derived-name-invalid" && f.File == Dev && f.KeyPath == "secure-serving:deploymentName");
+        Assert.Single(report.Findings, f => f.RuleId == "derived-name-invalid" && f.File == Dev && f.KeyPath == "secure-serving:deploymentName" && f.Message.Contains("team bucket name", StringComparison.Ordinal));
         Assert.DoesNotContain(report.Findings, f => f.RuleId == "derived-name-invalid" && f.File != Dev);
+    }
+
+    /// <summary>Pub/Sub refuses topic names starting with "goog" (and only that: "google" elsewhere is fine for a topic).</summary>
+    [Theory]
+    [InlineData("goog-ml", true)]
+    [InlineData("ml-google", false)]
+    public void Deployment_name_starting_with_goog_breaks_the_notifications_topic(string deployment, bool refused)
+    {
+        using var repo = TempRepo.Shipped("dev");
+        repo.Edit(Dev, "secure-serving:deploymentName: ss-dev", $"secure-serving:deploymentName: {deployment}");
+
+        var topic = repo.Check("dev").Findings.Where(f => f.RuleId == "derived-name-invalid" && f.Message.Contains("Pub/Sub topic", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(refused ? 1 : 0, topic.Count);
+        Assert.All(topic, f => Assert.Equal((Dev, "secure-serving:deploymentName"), (f.File, f.KeyPath)));
     }
 
     [Fact]
@@ -87,7 +102,7 @@ public sealed class DerivedNameTests
             "derived-name-collision", Fraud, "models[1].name" },
         { "template giving invalid hosts", [new(Dev, "    tls: certManager", "    tls: certManager\n    domainTemplate: \"{{.Name}}_{{.Namespace}}.{{.Domain}}\"")],
             "derived-name-invalid", Dev, "secure-serving:ingress.domainTemplate" },
-        { "node pools differing only in hyphen runs", [new(Dev, "  secure-serving:perimeter:", "      - name: serving--gpu\n      - name: serving-gpu\n  secure-serving:perimeter:")],
+        { "node pools differing only in hyphen runs", [new(Dev, "  secure-serving:labels:", "      - name: serving--gpu\n      - name: serving-gpu\n  secure-serving:labels:")],
             "derived-name-collision", Dev, "secure-serving:cluster.nodePools[2].name" },
         { "registry domains with one zone name", [new(Dev, "      - pkg.dev\n", "      - pkg.dev\n      - my-reg.io\n      - my.reg-io\n")],
             "derived-name-collision", Dev, "secure-serving:registryDns.domains[3]" },

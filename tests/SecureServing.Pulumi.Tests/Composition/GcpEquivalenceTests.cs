@@ -31,9 +31,22 @@ public sealed class GcpEquivalenceTests
     [InlineData("private-endpoint")]
     [InlineData("iap-off")]
     [InlineData("existing-cluster")]
+    [InlineData("existing-keys")]
+    [InlineData("hardening-off")]
+    [InlineData("maintenance-and-confidential-nodes")]
+    [InlineData("scoped-policy-and-conditions")]
     public async Task The_gcp_layer_registers_exactly_the_rendered_resources_for_every_variant(string variant)
     {
         var config = Variant(ProgramRun.Load("dev"), variant);
+        var run = await ProgramRun.GcpLayerAsync(config);
+
+        AssertEquivalent(run, GcpPlanner.Plan(config).Resources);
+    }
+
+    [Fact]
+    public async Task The_gcp_layer_registers_exactly_the_rendered_resources_for_a_dry_run_next_to_the_enforced_perimeter()
+    {
+        var config = Variant(ProgramRun.Load("prod"), "perimeter-next-change");
         var run = await ProgramRun.GcpLayerAsync(config);
 
         AssertEquivalent(run, GcpPlanner.Plan(config).Resources);
@@ -69,6 +82,94 @@ public sealed class GcpEquivalenceTests
         },
         "iap-off" => dev with { Iap = dev.Iap with { Enabled = false } },
         "existing-cluster" => dev with { Cluster = dev.Cluster with { Provider = ClusterProvider.Existing } },
+        "existing-keys" => dev with
+        {
+            Cluster = dev.Cluster with
+            {
+                SecretsEncryption = KmsKeyChoice.Existing("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/secrets"),
+                BootDiskEncryption = KmsKeyChoice.Existing("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/disks"),
+            },
+        },
+        "hardening-off" => dev with
+        {
+            BinaryAuthorization = new BinaryAuthorizationConfig { Mode = BinaryAuthorizationMode.Disabled },
+            Cluster = dev.Cluster with
+            {
+                SecretsEncryption = KmsKeyChoice.None,
+                BootDiskEncryption = KmsKeyChoice.None,
+                Notifications = new ClusterNotificationsConfig { Enabled = false },
+                IntranodeVisibility = false,
+                SecurityPosture = new SecurityPostureConfig { Mode = SecurityPostureMode.Disabled },
+                Logging = [],
+                Monitoring = [],
+            },
+            Labels = new LabelsConfig(),
+        },
+        "maintenance-and-confidential-nodes" => dev with
+        {
+            Cluster = dev.Cluster with
+            {
+                SecurityGroup = "gke-security-groups@example.com",
+                NodePools = [new NodePoolConfig { Name = "serving", MachineType = "n2d-standard-4", ConfidentialNodes = true }, new NodePoolConfig { Name = "system" }],
+                Notifications = new ClusterNotificationsConfig { Events = [ClusterEvent.SecurityBulletin, ClusterEvent.UpgradeAvailable] },
+                Maintenance = new MaintenanceConfig
+                {
+                    Exclusions = [new MaintenanceExclusion("freeze", "2026-12-20T00:00:00Z", "2027-01-05T00:00:00Z", MaintenanceExclusionScope.NoMinorOrNodeUpgrades)],
+                },
+            },
+            BinaryAuthorization = new BinaryAuthorizationConfig { AdmitImages = ["europe-docker.pkg.dev/acme-mirror/istio/**"] },
+            Labels = new LabelsConfig { Environment = "sandbox", Team = "ml-platform", CostCentre = "cc-1" },
+        },
+        "scoped-policy-and-conditions" => dev with
+        {
+            Perimeter = dev.Perimeter with
+            {
+                AccessPolicy = new AccessPolicyRef { Create = true, Title = "SecureServing dev", Scope = "projects/111111111111" },
+                AccessLevels =
+                [
+                    .. dev.Perimeter.AccessLevels,
+                    new AccessLevelConfig
+                    {
+                        Name = "ss_dev_admins",
+                        Members = ["user:platform-admin@example.com"],
+                        Regions = ["DE", "NL"],
+                        DevicePolicy = new DevicePolicyConfig
+                        {
+                            RequireScreenLock = true,
+                            EncryptedStorage = true,
+                            OsConstraints = [new OsConstraintConfig(DeviceOs.DesktopChromeOs, "120.0")],
+                        },
+                    },
+                    new AccessLevelConfig
+                    {
+                        Name = "ss_dev_vpc",
+                        VpcNetworkSources = [new VpcNetworkSourceConfig("//compute.googleapis.com/projects/acme-ml-dev/global/networks/ss-dev-vpc", ["10.10.0.0/20"])],
+                    },
+                ],
+            },
+        },
+        // For prod: the next change (another restricted service, the deployer from the builders' level only, an
+        // egress to a warehouse project) in dry run beside the enforced perimeter.
+        "perimeter-next-change" => dev with
+        {
+            Perimeter = dev.Perimeter with
+            {
+                DryRun = new PerimeterDryRunConfig
+                {
+                    RestrictedServices = [.. dev.Perimeter.RestrictedServices, "monitoring.googleapis.com"],
+                    IngressPolicies = [dev.Perimeter.IngressPolicies[0] with { Sources = [new IngressSourceConfig(dev.Perimeter.AccessLevels[0].Name, null)] }],
+                    EgressPolicies =
+                    [
+                        new EgressPolicyConfig
+                        {
+                            Identities = ["serviceAccount:ss-prod-fraud@acme-ml-prod.iam.gserviceaccount.com"],
+                            Resources = ["projects/444444444444"],
+                            Operations = [new ApiOperationConfig("bigquery.googleapis.com", ["google.cloud.bigquery.v2.JobService.InsertJob"], [])],
+                        },
+                    ],
+                },
+            },
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
     };
 

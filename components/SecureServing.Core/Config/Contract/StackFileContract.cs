@@ -73,7 +73,7 @@ public static partial class StackFileContract
 
         public static readonly MapKey NodePool = new("nodePools[]", "One node pool.",
             new TextKey("name", "Node pool name: lowercase letters, digits and hyphens.") { Required = true },
-            MachineType, MinNodes, MaxNodes, DiskSizeGb, Spot);
+            MachineType, MinNodes, MaxNodes, DiskSizeGb, Spot, ClusterHardening.ConfidentialNodes);
 
         /// <summary>The pool a stack gets when it lists none.</summary>
         public const string DefaultPoolName = "serving";
@@ -90,8 +90,17 @@ public static partial class StackFileContract
         public static readonly SecretKey Kubeconfig = new("kubeconfig",
             "For `provider: existing`: the cluster's kubeconfig, as a Pulumi secret (`pulumi config set --secret --path 'secure-serving:cluster.kubeconfig' < kubeconfig`).");
 
+        public static readonly TextKey SecurityGroup = new("securityGroup",
+            "Google Groups for RBAC: `gke-security-groups@DOMAIN`. Team members listed as `group:` are then bound to their namespace's read-only Role by group; without it only `user:` and `serviceAccount:` members are.")
+        {
+            Format = Formats.SecurityGroup(),
+            TypeName = "`gke-security-groups@DOMAIN`",
+        };
+
         public static readonly MapKey Map = new(Namespace + "cluster", "The cluster the platform runs on.",
-            Provider, Name, ReleaseChannel, Endpoint, MasterAuthorizedNetworks, NodePools, DeletionProtection, NodeTag, Kubeconfig);
+            Provider, Name, ReleaseChannel, Endpoint, MasterAuthorizedNetworks, NodePools, DeletionProtection, NodeTag, Kubeconfig,
+            SecurityGroup, ClusterHardening.SecretsEncryption, ClusterHardening.BootDiskEncryption, ClusterHardening.Notifications,
+            ClusterHardening.IntranodeVisibility, ClusterHardening.SecurityPosture, ClusterHardening.Maintenance, ClusterHardening.Logging, ClusterHardening.Monitoring);
     }
 
     public static class Perimeter
@@ -102,7 +111,7 @@ public static partial class StackFileContract
 
         public static readonly MapKey AccessPolicy = new("accessPolicy",
             "The organization's access policy: `{id}` for an existing one, or `{create: true, title}` for a new one.",
-            AccessPolicyId, AccessPolicyCreate, new TextKey("title", "Title of a new access policy."))
+            AccessPolicyId, AccessPolicyCreate, new TextKey("title", "Title of a new access policy."), PerimeterPolicies.AccessPolicyScope)
         {
             Required = true,
             RequireOneOf = [[new("id", NotBlank: true)], [new("create", MustBeTrue: true), new("title", NotBlank: true)]],
@@ -112,7 +121,8 @@ public static partial class StackFileContract
             new TextKey("name", "Letters, digits and underscores (Access Context Manager refuses hyphens).") { Required = true },
             new TextKey("title", "Display title."),
             new TextListKey("members", "`user:EMAIL` or `serviceAccount:EMAIL` (access levels do not support groups).") { ItemFormat = Formats.AccessLevelMember(), ItemTypeName = "member" },
-            new TextListKey("ipSubnetworks", "IPv4 or IPv6 ranges.") { ItemTypeName = "CIDR" });
+            new TextListKey("ipSubnetworks", "IPv4 or IPv6 ranges.") { ItemTypeName = "CIDR" },
+            PerimeterPolicies.Regions, PerimeterPolicies.VpcNetworkSources, PerimeterPolicies.DevicePolicy);
 
         public static readonly ChoiceKey<PerimeterMode> Mode = new("mode",
             "`dryRun` writes the perimeter's dry-run spec (violations are logged, not blocked); `enforced` writes its status.",
@@ -120,7 +130,11 @@ public static partial class StackFileContract
 
         public static readonly TextListKey RestrictedServices = new("restrictedServices", "Services the perimeter restricts.")
         {
-            Default = ["storage.googleapis.com", "bigquery.googleapis.com", "containerregistry.googleapis.com", "artifactregistry.googleapis.com"],
+            Default =
+            [
+                "storage.googleapis.com", "bigquery.googleapis.com", "containerregistry.googleapis.com", "artifactregistry.googleapis.com",
+                "cloudkms.googleapis.com", "pubsub.googleapis.com", "logging.googleapis.com", "binaryauthorization.googleapis.com",
+            ],
             ItemFormat = Formats.ServiceName(),
             ItemTypeName = "`*.googleapis.com`",
         };
@@ -141,7 +155,8 @@ public static partial class StackFileContract
             RestrictedServices,
             new MapListKey("accessLevels", "Basic access levels of the perimeter.", AccessLevel),
             ImageMirrorIdentity,
-            new TextListKey("buckets", "Buckets in projects inside the perimeter that models may load from, besides each team's own bucket.") { ItemTypeName = "bucket (`gs://` optional)" })
+            new TextListKey("buckets", "Buckets in projects inside the perimeter that models may load from, besides each team's own bucket.") { ItemTypeName = "bucket (`gs://` optional)" },
+            PerimeterPolicies.IngressPolicies, PerimeterPolicies.EgressPolicies, PerimeterPolicies.DryRun)
         {
             Required = true,
         };
@@ -314,6 +329,9 @@ public static partial class StackFileContract
         Ingress.Map,
         Versions.Map,
         Serving.Map,
+        BinaryAuthorization.Map,
+        Kms.Map,
+        Labels.Map,
         AcknowledgementContract.List(Namespace + "acknowledge", "this stack file"),
     ])
     {

@@ -11,7 +11,7 @@ namespace SecureServing.Core.Config.Loading;
 /// Mistakes become findings; missing values become empty placeholders that the rules skip. Keys, enum spellings and
 /// defaults come from <see cref="StackFileContract"/>.
 /// </summary>
-internal static class StackFileReader
+internal static partial class StackFileReader
 {
     public const string Namespace = StackFileContract.Namespace;
 
@@ -63,7 +63,8 @@ internal static class StackFileReader
         var protect = config.Bool(Namespace + "protect");
 
         var ingress = ReadIngress(config);
-        var cluster = ReadCluster(config, deploymentName);
+        var isProduction = protect ?? stack is "prod" or "production";
+        var cluster = ReadCluster(config, deploymentName, isProduction, region);
         var config1 = new PlatformConfig
         {
             Stack = stack,
@@ -72,7 +73,7 @@ internal static class StackFileReader
             Region = region,
             OrganizationId = organizationId,
             ProjectNumber = projectNumber,
-            IsProduction = protect ?? stack is "prod" or "production",
+            IsProduction = isProduction,
             Network = ReadNetwork(config, deploymentName),
             Cluster = cluster,
             Perimeter = ReadPerimeter(config, deploymentName, stack, projectNumber),
@@ -84,6 +85,9 @@ internal static class StackFileReader
             Serving = ReadServing(config, cluster.Provider),
             Teams = [],
             Acknowledgements = AcknowledgementReader.Read(config, Namespace + "acknowledge"),
+            BinaryAuthorization = ReadBinaryAuthorization(config, isProduction),
+            Kms = ReadKms(config),
+            Labels = ReadLabels(config),
         };
         config.Finish(bare);
         return config1;
@@ -141,7 +145,7 @@ internal static class StackFileReader
         return result;
     }
 
-    private static ClusterConfig ReadCluster(YamlMap config, string deploymentName)
+    private static ClusterConfig ReadCluster(YamlMap config, string deploymentName, bool isProduction, string region)
     {
         var cl = config.Map(Namespace + "cluster");
         var provider = cl?.Enum(StackFileContract.Cluster.Provider) ?? StackFileContract.Cluster.Provider.Default;
@@ -175,6 +179,7 @@ internal static class StackFileReader
                     DiskSizeGb = m.Int("diskSizeGb") ?? pool.DiskSizeGb,
                     Spot = m.Bool("spot") ?? pool.Spot,
                 };
+                pool = ReadNodePoolHardening(m, pool);
                 if (pool.MaxNodes < 1 || pool.MinNodes > pool.MaxNodes)
                 {
                     config.Ctx.Report(RuleCatalog.InvalidValue, KeyPaths.Child(path, "maxNodes"), null,
@@ -219,6 +224,7 @@ internal static class StackFileReader
             NodeTag = cl?.String("nodeTag") ?? $"{deploymentName}-node",
             Kubeconfig = kubeconfig,
         };
+        result = ReadClusterHardening(cl, result, isProduction, region);
         cl?.Finish();
         return result;
     }
@@ -246,6 +252,7 @@ internal static class StackFileReader
             }
 
             Check(ap, "id", policy.Id, Formats.Numeric().IsMatch, "the numeric access policy ID");
+            policy = ReadPolicyScope(ap, policy, projectNumber);
             ap.Finish();
         }
 
@@ -262,9 +269,10 @@ internal static class StackFileReader
                     IpSubnetworks = m.Strings("ipSubnetworks") ?? [],
                 };
                 CheckMembers(ctx, m.Child("members"), level.Members, Formats.AccessLevelMember().IsMatch, "`user:EMAIL` or `serviceAccount:EMAIL` (access levels do not support groups)");
-                if (level.Members.Count == 0 && level.IpSubnetworks.Count == 0)
+                level = ReadLevelConditions(m, level);
+                if (!HasCondition(level))
                 {
-                    ctx.Report(RuleCatalog.InvalidValue, path, node, $"`{path}` has neither `members` nor `ipSubnetworks`, so it matches nothing.", "Add `members` or `ipSubnetworks`, or remove the access level.");
+                    ctx.Report(RuleCatalog.InvalidValue, path, node, $"`{path}` has no condition (`members`, `ipSubnetworks`, `regions`, `vpcNetworkSources`, `devicePolicy`), so it matches nothing.", "Add `members` or `ipSubnetworks`, or remove the access level.");
                 }
 
                 levels.Add(level);
@@ -290,12 +298,16 @@ internal static class StackFileReader
             CheckMembers(ctx, pm.Child("buckets"), buckets, Formats.Bucket().IsMatch, "a bucket name (`gs://` optional)");
         }
 
+        var mode = pm?.Enum(StackFileContract.Perimeter.Mode) ?? StackFileContract.Perimeter.Mode.Default;
         var result = new PerimeterConfig
         {
+            IngressPolicies = (pm is null ? null : ReadIngressPolicies(pm, levels)) ?? [],
+            EgressPolicies = (pm is null ? null : ReadEgressPolicies(pm)) ?? [],
+            DryRun = pm is null ? null : ReadDryRun(pm, mode, levels),
             AccessPolicy = policy,
             Name = pm?.String("name") ?? $"{deploymentName.Replace('-', '_')}_perimeter",
             Title = pm?.String("title") ?? $"SecureServing {stack}",
-            Mode = pm?.Enum(StackFileContract.Perimeter.Mode) ?? StackFileContract.Perimeter.Mode.Default,
+            Mode = mode,
             RestrictedServices = services,
             AccessLevels = levels,
             ImageMirrorIdentity = mirror,

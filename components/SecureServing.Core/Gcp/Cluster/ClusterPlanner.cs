@@ -77,6 +77,8 @@ public static class ClusterPlanner
             MasterAuthorizedNetworks = authorized,
             DefaultNodeConfig = NodeConfig(config, pool: null),
             IgnoreChanges = ["nodeConfig"],
+            SecurityGroup = config.Cluster.SecurityGroup,
+            Hardening = ClusterHardening.Decide(config),
         };
 
         var pools = config.Cluster.NodePools.Select(pool => new NodePoolSpec
@@ -111,7 +113,8 @@ public static class ClusterPlanner
         MachineType = pool?.MachineType,
         DiskSizeGb = pool?.DiskSizeGb,
         DiskType = pool is null ? null : "pd-balanced",
-        ImageType = pool is null ? null : "COS_CONTAINERD",
+        // Container-Optimized OS on every pool, the transient default pool included (hardened organizations refuse others).
+        ImageType = "COS_CONTAINERD",
         Spot = pool?.Spot,
         ServiceAccount = new ResourceRef(NodeServiceAccountName, ResourceRef.Outputs.Email),
         OauthScopes = [CloudPlatformScope],
@@ -120,5 +123,8 @@ public static class ClusterPlanner
         EnableSecureBoot = true,
         EnableIntegrityMonitoring = true,
         WorkloadMetadataMode = "GKE_METADATA",
+        BootDiskKmsKey = KmsPlanner.BootDiskKey(config),
+        KubeletReadonlyPort = ClusterHardening.KubeletReadonlyPortDisabled,
+        ConfidentialNodes = pool is { ConfidentialNodes: true } ? true : null,
     };
 }

@@ -18,6 +18,7 @@ public static class ImageSupplyPlanner
             return null;
         }
 
+        var labels = GcpLabels.For(config);
         var repositories = ImageMirrors.Upstreams.Select(upstream => new RemoteRepositorySpec
         {
             LogicalName = GcpNames.Child(ImageSupplySpec.Component, upstream.Key),
@@ -30,6 +31,7 @@ public static class ImageSupplyPlanner
             UpstreamDescription = upstream.Host,
             PublicRepository = upstream.PublicRepository,
             CustomUri = upstream.CustomUri,
+            Labels = labels,
         }).ToList();
 
         var nodeServiceAccount = new ResourceRef(ClusterPlanner.NodeServiceAccountName, ResourceRef.Outputs.Member);

@@ -25,6 +25,7 @@ public static class ImageSupplyRendering
                 .Add("remoteRepositoryConfig", new PropertyBag()
                     .Add("description", r.UpstreamDescription)
                     .Add("dockerRepository", docker))
+                .Add("labels", r.Labels)
                 .Resource(GcpResourceTypes.ArtifactRegistryRepository, r.LogicalName);
         }
 

@@ -43,6 +43,8 @@ public sealed record RemoteRepositorySpec
     public string? PublicRepository { get; init; }
     /// <summary><c>remoteRepositoryConfig.dockerRepository.customRepository.uri</c>, or null.</summary>
     public string? CustomUri { get; init; }
+    /// <summary>GCP labels (<see cref="GcpLabels"/>).</summary>
+    public required IReadOnlyDictionary<string, string> Labels { get; init; }
 }
 
 /// <summary><c>gcp:artifactregistry/repositoryIamMember:RepositoryIamMember</c>.</summary>

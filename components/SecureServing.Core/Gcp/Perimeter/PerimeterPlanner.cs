@@ -41,6 +41,7 @@ public static class PerimeterPlanner
                 LogicalName = AccessPolicyName,
                 Parent = $"organizations/{config.OrganizationId}",
                 Title = perimeter.AccessPolicy.Title ?? perimeter.Title,
+                Scopes = perimeter.AccessPolicy.Scope,
             }
             : null;
         var policyId = createPolicy
@@ -49,17 +50,31 @@ public static class PerimeterPlanner
 
         var levels = perimeter.AccessLevels.Select(level => new AccessLevelSpec
         {
-            LogicalName = GcpNames.Child(PerimeterSpec.Component, "level", level.Name),
+            LogicalName = LevelName(level.Name),
             ShortName = level.Name,
             Title = level.Title ?? level.Name,
             CombiningFunction = "AND",
             Members = level.Members,
             IpSubnetworks = level.IpSubnetworks,
+            Regions = level.Regions,
+            VpcNetworkSources = [.. level.VpcNetworkSources.Select(v => new VpcNetworkSourceSpec(v.Network, v.IpRanges))],
+            DevicePolicy = level.DevicePolicy is { } d
+                ? new DevicePolicySpec(d.RequireScreenLock, d.RequireCorpOwned, d.RequireAdminApproval, d.EncryptedStorage ? ["ENCRYPTED"] : [],
+                    [.. d.OsConstraints.Select(o => new OsConstraintSpec(ApiName(o.Os.ToString()), o.MinimumVersion))])
+                : null,
         }).ToList();
 
-        var restricted = perimeter.RestrictedServices.Distinct(StringComparer.Ordinal).ToList();
-        var allowed = new List<string> { RestrictedServicesKeyword };
-        allowed.AddRange(ClusterServices.Where(s => !restricted.Contains(s, StringComparer.Ordinal)));
+        var current = Configuration(config, perimeter.RestrictedServices, [.. perimeter.AccessLevels.Select(l => l.Name)], perimeter.IngressPolicies, perimeter.EgressPolicies);
+        var next = perimeter.DryRun is { } dr
+            ? Configuration(config, dr.RestrictedServices ?? perimeter.RestrictedServices, dr.AccessLevels ?? [.. perimeter.AccessLevels.Select(l => l.Name)],
+                dr.IngressPolicies ?? perimeter.IngressPolicies, dr.EgressPolicies ?? perimeter.EgressPolicies)
+            : null;
+
+        // dryRun: everything in spec. enforced: status, plus the next change in spec unless it is promoted.
+        var (status, spec) = perimeter.Mode == PerimeterMode.DryRun
+            ? (null, current)
+            : next is null ? (current, null)
+            : perimeter.DryRun!.Promote ? (next, null) : (current, next);
 
         return new PerimeterSpec
         {
@@ -72,17 +87,62 @@ public static class PerimeterPlanner
                 ShortName = perimeter.Name,
                 Title = perimeter.Title,
                 PerimeterType = "PERIMETER_TYPE_REGULAR",
-                UseExplicitDryRunSpec = perimeter.Mode == PerimeterMode.DryRun,
-                Configuration = new PerimeterConfigurationSpec
-                {
-                    Resources = [$"projects/{config.ProjectNumber}"],
-                    RestrictedServices = restricted,
-                    AccessLevels = [.. levels.Select(l => ResourceRef.Name(l.LogicalName))],
-                    VpcAccessibleServicesRestricted = true,
-                    VpcAllowedServices = allowed,
-                },
+                UseExplicitDryRunSpec = spec is not null,
+                Status = status,
+                DryRunSpec = spec,
             },
             Protect = config.IsProduction,
         };
     }
+
+    /// <summary>Logical name of an access level: <c>perimeter-level-&lt;name&gt;</c>.</summary>
+    public static string LevelName(string level) => GcpNames.Child(PerimeterSpec.Component, "level", level);
+
+    /// <summary>One <c>status</c> or <c>spec</c> block.</summary>
+    private static PerimeterConfigurationSpec Configuration(
+        PlatformConfig config, IReadOnlyList<string> restrictedServices, IReadOnlyList<string> levels,
+        IReadOnlyList<IngressPolicyConfig> ingress, IReadOnlyList<EgressPolicyConfig> egress)
+    {
+        var restricted = restrictedServices.Distinct(StringComparer.Ordinal).ToList();
+        var allowed = new List<string> { RestrictedServicesKeyword };
+        allowed.AddRange(ClusterServices.Where(s => !restricted.Contains(s, StringComparer.Ordinal)));
+        return new PerimeterConfigurationSpec
+        {
+            Resources = [$"projects/{config.ProjectNumber}"],
+            RestrictedServices = restricted,
+            AccessLevels = [.. levels.Select(l => ResourceRef.Name(LevelName(l)))],
+            VpcAccessibleServicesRestricted = true,
+            VpcAllowedServices = allowed,
+            IngressPolicies = [.. ingress.Select(i => new IngressPolicySpec
+            {
+                Title = i.Title,
+                Identities = i.Identities,
+                IdentityType = i.IdentityType is { } t ? ApiName(t.ToString()) : null,
+                Sources = [.. i.Sources.Select(s => new IngressSourceSpec(
+                    s.AccessLevel is null ? null : s.IsAnywhere ? IngressSourceConfig.Anywhere : ResourceRef.Name(LevelName(s.AccessLevel)).Rendered,
+                    s.Resource))],
+                Resources = i.Resources,
+                Operations = Operations(i.Operations),
+            })],
+            EgressPolicies = [.. egress.Select(e => new EgressPolicySpec
+            {
+                Title = e.Title,
+                Identities = e.Identities,
+                IdentityType = e.IdentityType is { } t ? ApiName(t.ToString()) : null,
+                Resources = e.Resources,
+                Operations = Operations(e.Operations),
+            })],
+        };
+    }
+
+    /// <summary>Methods, else permissions, else every method (<c>*</c>); none for all services.</summary>
+    private static IReadOnlyList<ApiOperationSpec> Operations(IReadOnlyList<ApiOperationConfig> operations) =>
+        [.. operations.Select(o => new ApiOperationSpec(o.Service,
+            o.Service == ApiOperationConfig.AllServices ? []
+            : o.Methods.Count > 0 ? [.. o.Methods.Select(m => new MethodSelectorSpec(m, null))]
+            : o.Permissions.Count > 0 ? [.. o.Permissions.Select(p => new MethodSelectorSpec(null, p))]
+            : [new MethodSelectorSpec("*", null)]))];
+
+    /// <summary><c>AnyServiceAccount</c> → <c>ANY_SERVICE_ACCOUNT</c>, <c>DesktopChromeOs</c> → <c>DESKTOP_CHROME_OS</c>.</summary>
+    private static string ApiName(string name) => GcpNames.UpperSnake(name);
 }

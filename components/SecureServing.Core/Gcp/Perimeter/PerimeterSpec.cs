@@ -37,6 +37,8 @@ public sealed record AccessPolicySpec
     /// <summary><c>organizations/ORG_ID</c>.</summary>
     public required string Parent { get; init; }
     public required string Title { get; init; }
+    /// <summary><c>scopes</c>: <c>projects/NUMBER</c> or <c>folders/ID</c> for a scoped policy; null for an organization-wide one.</summary>
+    public string? Scopes { get; init; }
 }
 
 /// <summary><c>gcp:accesscontextmanager/accessLevel:AccessLevel</c> with a <c>basic</c> level of one condition.</summary>
@@ -52,6 +54,12 @@ public sealed record AccessLevelSpec
     public required IReadOnlyList<string> Members { get; init; }
     /// <summary><c>basic.conditions[0].ipSubnetworks</c>; when both are set a request must match both.</summary>
     public required IReadOnlyList<string> IpSubnetworks { get; init; }
+    /// <summary><c>basic.conditions[0].regions</c>: ISO 3166-1 alpha-2 codes.</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+    /// <summary><c>basic.conditions[0].vpcNetworkSources[].vpcSubnetwork</c>.</summary>
+    public IReadOnlyList<VpcNetworkSourceSpec> VpcNetworkSources { get; init; } = [];
+    /// <summary><c>basic.conditions[0].devicePolicy</c>; null for any device.</summary>
+    public DevicePolicySpec? DevicePolicy { get; init; }
 
     /// <summary><c>accessPolicies/ID/accessLevels/SHORT_NAME</c>.</summary>
     public string FullName(AccessPolicyId policy)
@@ -60,6 +68,19 @@ public sealed record AccessLevelSpec
         return $"{policy.Parent}/accessLevels/{ShortName}";
     }
 }
+
+/// <summary><c>vpcSubnetwork</c>: <c>network</c> and <c>vpcIpSubnetworks</c>.</summary>
+public sealed record VpcNetworkSourceSpec(string Network, IReadOnlyList<string> VpcIpSubnetworks);
+
+/// <summary><c>devicePolicy</c>; <c>AllowedEncryptionStatuses</c> is <c>[ENCRYPTED]</c> or empty, OS types as the API spells them (<c>DESKTOP_MAC</c>, ...).</summary>
+public sealed record DevicePolicySpec(
+    bool RequireScreenLock,
+    bool RequireCorpOwned,
+    bool RequireAdminApproval,
+    IReadOnlyList<string> AllowedEncryptionStatuses,
+    IReadOnlyList<OsConstraintSpec> OsConstraints);
+
+public sealed record OsConstraintSpec(string OsType, string? MinimumVersion);
 
 /// <summary><c>gcp:accesscontextmanager/servicePerimeter:ServicePerimeter</c>.</summary>
 public sealed record ServicePerimeterSpec
@@ -70,11 +91,15 @@ public sealed record ServicePerimeterSpec
     /// <summary><c>PERIMETER_TYPE_REGULAR</c>.</summary>
     public required string PerimeterType { get; init; }
     /// <summary>
-    /// True for <c>mode: dryRun</c>: <see cref="Configuration"/> goes to <c>spec</c> (violations logged, nothing blocked).
-    /// False for <c>enforced</c>: it goes to <c>status</c>.
+    /// True when <see cref="DryRunSpec"/> is written: for <c>mode: dryRun</c> (no <see cref="Status"/>: violations
+    /// logged, nothing blocked), and for <c>enforced</c> with <c>perimeter.dryRun</c> (the next change, logged next to
+    /// the enforced status).
     /// </summary>
     public required bool UseExplicitDryRunSpec { get; init; }
-    public required PerimeterConfigurationSpec Configuration { get; init; }
+    /// <summary><c>status</c>, the enforced configuration; null for <c>mode: dryRun</c>.</summary>
+    public PerimeterConfigurationSpec? Status { get; init; }
+    /// <summary><c>spec</c>, the dry-run configuration; null unless <see cref="UseExplicitDryRunSpec"/>.</summary>
+    public PerimeterConfigurationSpec? DryRunSpec { get; init; }
 
     /// <summary><c>accessPolicies/ID/servicePerimeters/SHORT_NAME</c>.</summary>
     public string FullName(AccessPolicyId policy)
@@ -84,7 +109,7 @@ public sealed record ServicePerimeterSpec
     }
 }
 
-/// <summary>The <c>spec</c> (dry run) or <c>status</c> (enforced) block.</summary>
+/// <summary>A <c>spec</c> (dry run) or <c>status</c> (enforced) block.</summary>
 public sealed record PerimeterConfigurationSpec
 {
     /// <summary><c>projects/PROJECT_NUMBER</c>.</summary>
@@ -99,4 +124,43 @@ public sealed record PerimeterConfigurationSpec
     public required bool VpcAccessibleServicesRestricted { get; init; }
     /// <summary><c>vpcAccessibleServices.allowedServices</c>: <c>RESTRICTED-SERVICES</c> plus what the cluster itself needs.</summary>
     public required IReadOnlyList<string> VpcAllowedServices { get; init; }
+    public IReadOnlyList<IngressPolicySpec> IngressPolicies { get; init; } = [];
+    public IReadOnlyList<EgressPolicySpec> EgressPolicies { get; init; } = [];
 }
+
+/// <summary><c>ingressPolicies[]</c>: <c>title</c>, <c>ingressFrom</c> and <c>ingressTo</c>.</summary>
+public sealed record IngressPolicySpec
+{
+    public string? Title { get; init; }
+    /// <summary><c>ingressFrom.identities</c>; empty when <see cref="IdentityType"/> is set.</summary>
+    public required IReadOnlyList<string> Identities { get; init; }
+    /// <summary><c>ingressFrom.identityType</c>: <c>ANY_IDENTITY</c>, <c>ANY_USER_ACCOUNT</c>, <c>ANY_SERVICE_ACCOUNT</c>; null with identities.</summary>
+    public string? IdentityType { get; init; }
+    public required IReadOnlyList<IngressSourceSpec> Sources { get; init; }
+    /// <summary><c>ingressTo.resources</c>: <c>*</c> or <c>projects/NUMBER</c>.</summary>
+    public required IReadOnlyList<string> Resources { get; init; }
+    public required IReadOnlyList<ApiOperationSpec> Operations { get; init; }
+}
+
+/// <summary>
+/// <c>ingressFrom.sources[]</c>: <see cref="AccessLevel"/> is a level's <c>name</c> output placeholder or <c>*</c>
+/// (any source); <see cref="Resource"/> a project. Exactly one is set.
+/// </summary>
+public sealed record IngressSourceSpec(string? AccessLevel, string? Resource);
+
+/// <summary><c>egressPolicies[]</c>: <c>title</c>, <c>egressFrom</c> and <c>egressTo</c>.</summary>
+public sealed record EgressPolicySpec
+{
+    public string? Title { get; init; }
+    public required IReadOnlyList<string> Identities { get; init; }
+    public string? IdentityType { get; init; }
+    /// <summary><c>egressTo.resources</c>: <c>projects/NUMBER</c> or <c>*</c>.</summary>
+    public required IReadOnlyList<string> Resources { get; init; }
+    public required IReadOnlyList<ApiOperationSpec> Operations { get; init; }
+}
+
+/// <summary><c>operations[]</c>: <c>serviceName</c> and <c>methodSelectors</c> (none for <c>*</c>, all services).</summary>
+public sealed record ApiOperationSpec(string ServiceName, IReadOnlyList<MethodSelectorSpec> MethodSelectors);
+
+/// <summary><c>methodSelectors[]</c>: a <c>method</c> or a <c>permission</c>.</summary>
+public sealed record MethodSelectorSpec(string? Method, string? Permission);

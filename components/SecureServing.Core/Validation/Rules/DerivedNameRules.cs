@@ -15,6 +15,7 @@ namespace SecureServing.Core.Validation.Rules;
 /// <item>Knative hosts of the models (<c>ingress.domainTemplate</c>): DNS labels and hostnames, unique across namespaces.</item>
 /// <item>Kubernetes Secret and ClusterIssuer names from the config: DNS-1123 subdomains.</item>
 /// <item>Pulumi names of access levels, node pools and registry zones: unique after kebab-casing (case, <c>_</c>, hyphen runs).</item>
+/// <item>The cluster notifications' Pub/Sub topic: 3-255 characters starting with a letter, not starting with <c>goog</c>.</item>
 /// </list>
 /// </summary>
 internal static class DerivedNameRules
@@ -38,6 +39,7 @@ internal static class DerivedNameRules
 
         ServiceAccounts(ctx);
         Buckets(ctx);
+        NotificationsTopic(ctx);
         KnativeHosts(ctx);
         PulumiNames(ctx, $"{Ns}cluster.nodePools", "node pool", c.Cluster.NodePools.Select(p => p.Name), n => GcpNames.Child(ClusterSpec.Component, "pool", n));
         PulumiNames(ctx, $"{Ns}perimeter.accessLevels", "access level", c.Perimeter.AccessLevels.Select(l => l.Name), n => GcpNames.Child(PerimeterSpec.Component, "level", n));
@@ -110,6 +112,21 @@ internal static class DerivedNameRules
         }
 
         return Formats.Bucket().IsMatch(name) ? null : "it is not 3-63 lowercase letters, digits, `-` and `_`, starting and ending with a letter or digit";
+    }
+
+    /// <summary>
+    /// Pub/Sub refuses topic names that start with "goog" (or are not 3-255 of <c>[A-Za-z0-9-_.~+%]</c> starting with a
+    /// letter, which <c>deploymentName</c>'s own format already ensures): Pub/Sub API, "REST Resource: projects.topics",
+    /// https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.topics.
+    /// </summary>
+    private static void NotificationsTopic(RuleContext ctx)
+    {
+        if (NotificationsPlanner.Plan(ctx.Config)?.Topic.Name is { } topic && topic.StartsWith("goog", StringComparison.Ordinal))
+        {
+            ctx.Stack(RuleCatalog.DerivedNameInvalid, $"{Ns}deploymentName",
+                $"`{Ns}deploymentName` `{ctx.Config.DeploymentName}` starts the cluster notifications' Pub/Sub topic `{topic}`: Pub/Sub refuses topic names that start with `goog` (Pub/Sub API, \"REST Resource: projects.topics\", https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.topics).",
+                "Use a deployment name that does not start with `goog`.");
+        }
     }
 
     private static void Buckets(RuleContext ctx)
