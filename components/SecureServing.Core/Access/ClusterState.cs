@@ -18,13 +18,13 @@ internal sealed class ClusterState
     /// <summary>Istio's root namespace: policies there apply to the whole mesh.</summary>
     public const string RootNamespace = SystemNamespaces.IstioSystem;
 
-    /// <summary>Kinds that carry no traffic decision (certificates, secrets, accounts, RBAC).</summary>
+    /// <summary>Kinds that carry no traffic decision (certificates, secrets, accounts, RBAC, resource quotas and defaults).</summary>
     private static readonly HashSet<string> Inert = new(StringComparer.Ordinal)
     {
         "Certificate.cert-manager.io", "ClusterIssuer.cert-manager.io", "Issuer.cert-manager.io", "Secret.", "ServiceAccount.",
         "ManagedCertificate.networking.gke.io", "Role.rbac.authorization.k8s.io", "RoleBinding.rbac.authorization.k8s.io",
         "ClusterRole.rbac.authorization.k8s.io", "ClusterRoleBinding.rbac.authorization.k8s.io", "PodDisruptionBudget.policy",
-        "HorizontalPodAutoscaler.autoscaling", "Telemetry.telemetry.istio.io",
+        "HorizontalPodAutoscaler.autoscaling", "Telemetry.telemetry.istio.io", "ResourceQuota.", "LimitRange.",
     };
 
     /// <summary>Kinds the evaluator reads (<c>Kind.group</c>).</summary>
