@@ -1,8 +1,8 @@
 namespace SecureServing.Core.Tests.Access;
 
 /// <summary>
-/// Hand-written manifests of the shapes a mesh-wide default deny and per-team NetworkPolicies take (branch workloads,
-/// issue 14: <c>istio-system/default-deny</c> and the platform's allows; per team namespace <c>default-deny</c>,
+/// Hand-written manifests of the shapes a mesh-wide default deny and per-team NetworkPolicies take
+/// (<c>istio-system/default-deny</c> and the platform's allows; per team namespace <c>default-deny</c>,
 /// <c>allow-mesh-callers</c>, <c>&lt;model&gt;-from-gateways</c> and <c>allow-egress</c>), for the evaluator's tests.
 /// </summary>
 internal static class NetworkShapes
