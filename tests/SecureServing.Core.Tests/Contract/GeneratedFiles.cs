@@ -8,8 +8,8 @@ namespace SecureServing.Core.Tests.Contract;
 /// Files in the repository that are generated from the code (the JSON Schemas): a test compares them with what the
 /// code generates now and fails with the first difference when they are stale. Generated sections of the
 /// documentation are <see cref="Docs.DocSections"/>.
-/// <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> rewrites them instead, except under CI (<c>CI</c> set), where it fails:
-/// CI must check what was committed, never regenerate it (<see cref="Docs.DocSections.Updating"/>).
+/// <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> rewrites them instead, except under CI, where it fails
+/// (<see cref="SnapshotUpdate"/>): CI must check what was committed, never regenerate it.
 /// </summary>
 internal static class GeneratedFiles
 {
@@ -19,7 +19,7 @@ internal static class GeneratedFiles
     public static void AssertFresh(string relative, string generated, string testFilter)
     {
         var path = Path.Combine(TempRepo.RepoRoot(), relative);
-        if (Docs.DocSections.Updating())
+        if (SnapshotUpdate.Requested())
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, generated, Utf8NoBom);
@@ -32,5 +32,5 @@ internal static class GeneratedFiles
     private static string Stale(string what, string? difference, string testFilter) =>
         $"{what} is not what the code generates now; {difference}\n"
         + "If the change is intended, regenerate it and commit the diff:\n"
-        + $"  {SnapshotTests.UpdateVariable}=1 dotnet test tests/SecureServing.Core.Tests --filter {testFilter}";
+        + $"  {SnapshotUpdate.Variable}=1 dotnet test tests/SecureServing.Core.Tests --filter {testFilter}";
 }

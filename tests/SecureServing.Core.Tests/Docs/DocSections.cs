@@ -1,19 +1,18 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SecureServing.Core.Tests.Rendering;
 
 namespace SecureServing.Core.Tests.Docs;
 
 /// <summary>
 /// Generated sections of the documentation: the lines between <c>&lt;!-- BEGIN name --&gt;</c> and
 /// <c>&lt;!-- END name --&gt;</c> in README.md or docs/*.md are what the code generates. A stale section fails with a
-/// diff of the section; <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> rewrites it instead, except under CI (<c>CI</c> set),
-/// where the switch fails the test: CI checks what was committed and never regenerates it. Shared by the core and the
-/// CLI tests (the CLI's option and exit-code tables).
+/// diff of the section; <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> rewrites it instead, except under CI, where the switch
+/// fails the test (<see cref="SnapshotUpdate"/>, the one switch of snapshots and generated files). Shared by the core
+/// and the CLI tests (the CLI's option and exit-code tables).
 /// </summary>
 internal static partial class DocSections
 {
-    public const string UpdateVariable = "SECURE_SERVING_UPDATE_SNAPSHOTS";
-
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The names of the generated sections of one file's text, in order.</summary>
@@ -66,7 +65,7 @@ internal static partial class DocSections
         var stop = start < 0 ? -1 : text.IndexOf(end, start, StringComparison.Ordinal);
         Assert.True(start >= 0 && stop >= 0, $"{relative} has no `{begin.TrimEnd()}` ... `{end}` section.");
         var current = text[(start + begin.Length)..stop];
-        if (Updating() && current != generated)
+        if (SnapshotUpdate.Requested() && current != generated)
         {
             File.WriteAllText(path, text[..(start + begin.Length)] + generated + text[stop..], Utf8NoBom);
             current = generated;
@@ -74,19 +73,7 @@ internal static partial class DocSections
 
         Assert.True(current == generated,
             $"{relative} (section {name}) is not what the code generates now:\n{Diff(current, generated)}\n"
-            + $"If the change is intended, regenerate it and commit the diff:\n  {UpdateVariable}=1 {updateCommand}");
-    }
-
-    /// <summary>Whether this run rewrites generated sections; fails the calling test when asked to under CI.</summary>
-    public static bool Updating() => Updating(Environment.GetEnvironmentVariable(UpdateVariable), Environment.GetEnvironmentVariable("CI"));
-
-    /// <summary><see cref="Updating()"/> for the given values of the switch and of <c>CI</c>.</summary>
-    public static bool Updating(string? switchValue, string? ci)
-    {
-        var update = switchValue == "1";
-        Assert.False(update && !string.IsNullOrEmpty(ci),
-            $"{UpdateVariable}=1 is set under CI (CI={ci}): CI checks the committed files and never rewrites them.");
-        return update;
+            + $"If the change is intended, regenerate it and commit the diff:\n  {SnapshotUpdate.Variable}=1 {updateCommand}");
     }
 
     /// <summary>

@@ -103,21 +103,6 @@ public sealed class GeneratedDocsTests
     public void A_stale_section_is_shown_as_the_lines_that_differ() =>
         Assert.Equal("-   2: b\n+   2: B\n+   4: d", DocSections.Diff("a\nb\nc", "a\nB\nc\nd"));
 
-    [Theory]
-    [InlineData(null, null, false)]
-    [InlineData("1", null, true)]
-    [InlineData("1", "", true)]
-    [InlineData("0", "true", false)]
-    public void The_update_switch_rewrites_only_when_set_and_not_under_ci(string? update, string? ci, bool rewrites) =>
-        Assert.Equal(rewrites, DocSections.Updating(update, ci));
-
-    [Theory]
-    [InlineData("true")]
-    [InlineData("1")]
-    [InlineData("yes")]
-    public void The_update_switch_fails_under_ci(string ci) =>
-        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => DocSections.Updating("1", ci));
-
     /// <summary>The header row of every table that is not inside a generated section.</summary>
     private static IEnumerable<string> TablesOutsideSections(MarkdownFile doc)
     {
