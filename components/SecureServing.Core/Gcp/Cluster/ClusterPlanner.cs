@@ -2,7 +2,11 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides the private GKE cluster (safer-cluster-like settings callers cannot weaken).</summary>
+/// <summary>
+/// Decides the private GKE cluster (safer-cluster-like settings callers cannot weaken). The reason for each setting it
+/// fixes is on the spec property it sets (<see cref="GkeClusterSpec"/>, <see cref="NodePoolSpec"/>,
+/// <see cref="NodeConfigSpec"/>), and for the hardened-organization settings on <see cref="ClusterHardening"/>.
+/// </summary>
 public static class ClusterPlanner
 {
     public static readonly string NodeServiceAccountName = GcpNames.Child(ClusterSpec.Component, "node-sa");

@@ -61,13 +61,24 @@ public sealed record GkeClusterSpec
     public required bool RemoveDefaultNodePool { get; init; }
     /// <summary>1: the smallest default pool GKE accepts before it is removed.</summary>
     public required int InitialNodeCount { get; init; }
+    /// <summary><c>deletionProtection</c>: from config, and always true in production, so no destroy or replacement deletes the cluster.</summary>
     public required bool DeletionProtection { get; init; }
-    /// <summary><c>releaseChannel.channel</c>: <c>RAPID</c>, <c>REGULAR</c> or <c>STABLE</c>.</summary>
+    /// <summary>
+    /// <c>releaseChannel.channel</c>: <c>RAPID</c>, <c>REGULAR</c> (unless the config says otherwise) or <c>STABLE</c>;
+    /// GKE upgrades the control plane and the nodes within the channel, so security patches arrive without a deploy.
+    /// </summary>
     public required string ReleaseChannel { get; init; }
     /// <summary><c>ADVANCED_DATAPATH</c> (Dataplane V2: eBPF, NetworkPolicy enforced built in).</summary>
     public required string DatapathProvider { get; init; }
+    /// <summary>
+    /// <c>enableShieldedNodes</c>: always true; a node proves its identity when it joins, so a stolen bootstrap credential
+    /// cannot register a node of its own.
+    /// </summary>
     public required bool EnableShieldedNodes { get; init; }
-    /// <summary><c>workloadIdentityConfig.workloadPool</c>: <c>PROJECT.svc.id.goog</c>.</summary>
+    /// <summary>
+    /// <c>workloadIdentityConfig.workloadPool</c>: <c>PROJECT.svc.id.goog</c>; pods act as the Google service account
+    /// bound to their Kubernetes service account, never as the nodes' account.
+    /// </summary>
     public required string WorkloadPool { get; init; }
     /// <summary><c>addonsConfig.httpLoadBalancing.disabled</c> is <c>!HttpLoadBalancing</c>: GKE Ingress fronts IAP.</summary>
     public required bool HttpLoadBalancing { get; init; }
@@ -178,10 +189,17 @@ public sealed record NodeConfigSpec
     public required IReadOnlyList<string> OauthScopes { get; init; }
     /// <summary>The configured node tag; firewall rules target it.</summary>
     public required IReadOnlyList<string> Tags { get; init; }
+    /// <summary>
+    /// <c>disable-legacy-endpoints: "true"</c>: the metadata server's legacy endpoints, which answer without the
+    /// <c>Metadata-Flavor</c> header, stay off.
+    /// </summary>
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
-    /// <summary><c>shieldedInstanceConfig.enableSecureBoot</c>.</summary>
+    /// <summary><c>shieldedInstanceConfig.enableSecureBoot</c>: always true; only signed boot components load.</summary>
     public required bool EnableSecureBoot { get; init; }
-    /// <summary><c>shieldedInstanceConfig.enableIntegrityMonitoring</c>.</summary>
+    /// <summary>
+    /// <c>shieldedInstanceConfig.enableIntegrityMonitoring</c>: always true; each boot is compared with a known-good
+    /// baseline and a mismatch is reported.
+    /// </summary>
     public required bool EnableIntegrityMonitoring { get; init; }
     /// <summary><c>workloadMetadataConfig.mode</c>: <c>GKE_METADATA</c> (GKE metadata server; node credentials hidden from pods).</summary>
     public required string WorkloadMetadataMode { get; init; }
@@ -208,9 +226,9 @@ public sealed record NodePoolSpec
     public required int TotalMinNodeCount { get; init; }
     /// <summary><c>autoscaling.totalMaxNodeCount</c>.</summary>
     public required int TotalMaxNodeCount { get; init; }
-    /// <summary><c>autoscaling.locationPolicy</c>: <c>BALANCED</c>.</summary>
+    /// <summary><c>autoscaling.locationPolicy</c>: <c>BALANCED</c>; the autoscaler keeps the pool spread across the region's zones.</summary>
     public required string LocationPolicy { get; init; }
-    /// <summary><c>management.autoRepair</c>.</summary>
+    /// <summary><c>management.autoRepair</c>: always true; GKE recreates nodes that fail their health checks.</summary>
     public required bool AutoRepair { get; init; }
     /// <summary><c>management.autoUpgrade</c> (required by release channels).</summary>
     public required bool AutoUpgrade { get; init; }
