@@ -242,7 +242,7 @@ public static class SupportedVersions
         new(requirement.From > supported.From ? requirement.From : supported.From, requirement.To < supported.To ? requirement.To : supported.To);
 
     /// <summary>The table of supported lines in docs/configuration.md: one row per line.</summary>
-    public static string ReadmeTable()
+    public static string MarkdownTable()
     {
         var lines = new List<string>
         {

@@ -25,6 +25,6 @@ public sealed record Rule(
     string Fix)
 {
     /// <summary>The rule's row in the guardrail table (docs/guardrails.md).</summary>
-    public string ReadmeLine =>
+    public string GuardrailTableRow =>
         $"| `{Id}` | {(Severity == Severity.Error ? "error" : "warning")} | {Refuses} | {Why} | {Fix}{(Acknowledgeable ? " Or acknowledge it with a reason." : "")} |";
 }

@@ -441,6 +441,6 @@ public static class RuleCatalog
     public static Rule? Find(string id) => All.FirstOrDefault(r => r.Id == id);
 
     /// <summary>The guardrail table of docs/guardrails.md (header + one line per rule).</summary>
-    public static string ReadmeTable() =>
-        "| Rule | Severity | Refuses | Why | Fix |\n|---|---|---|---|---|\n" + string.Join("\n", All.Select(r => r.ReadmeLine)) + "\n";
+    public static string GuardrailTable() =>
+        "| Rule | Severity | Refuses | Why | Fix |\n|---|---|---|---|---|\n" + string.Join("\n", All.Select(r => r.GuardrailTableRow)) + "\n";
 }

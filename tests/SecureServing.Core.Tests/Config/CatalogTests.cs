@@ -24,9 +24,9 @@ public sealed partial class CatalogTests
     }
 
     [Fact]
-    public void Readme_table_rows_say_id_severity_what_is_refused_why_and_how_to_fix()
+    public void Guardrail_table_rows_say_id_severity_what_is_refused_why_and_how_to_fix()
     {
-        var table = RuleCatalog.ReadmeTable().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var table = RuleCatalog.GuardrailTable().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(["| Rule | Severity | Refuses | Why | Fix |", "|---|---|---|---|---|"], table[..2]);
         Assert.Contains(

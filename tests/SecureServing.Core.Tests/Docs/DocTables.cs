@@ -11,8 +11,8 @@ namespace SecureServing.Core.Tests.Docs;
 
 /// <summary>
 /// The generated sections of docs/*.md that are built here from the core's public results (plans, port lists, XML docs);
-/// the others come from the core itself (<see cref="Config.Contract.ConfigReference"/>, <see cref="Validation.RuleCatalog.ReadmeTable"/>,
-/// <see cref="ServingStack.SupportedVersions.ReadmeTable"/>, <see cref="AccessReportText.ToMarkdown"/>).
+/// the others come from the core itself (<see cref="Config.Contract.ConfigReference"/>, <see cref="Validation.RuleCatalog.GuardrailTable"/>,
+/// <see cref="ServingStack.SupportedVersions.MarkdownTable"/>, <see cref="AccessReportText.ToMarkdown"/>).
 /// </summary>
 internal static class DocTables
 {

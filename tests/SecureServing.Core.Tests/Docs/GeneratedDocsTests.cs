@@ -24,9 +24,9 @@ public sealed class GeneratedDocsTests
     private static readonly IReadOnlyDictionary<(string File, string Name), Func<string>> Sections = new Dictionary<(string, string), Func<string>>
     {
         [("docs/configuration.md", "config-reference-stack")] = ConfigReference.StackFile,
-        [("docs/configuration.md", "supported-versions")] = SupportedVersions.ReadmeTable,
+        [("docs/configuration.md", "supported-versions")] = SupportedVersions.MarkdownTable,
         [("docs/configuration.md", "config-reference-team")] = ConfigReference.TeamFile,
-        [("docs/guardrails.md", "rule-table")] = RuleCatalog.ReadmeTable,
+        [("docs/guardrails.md", "rule-table")] = RuleCatalog.GuardrailTable,
         [("docs/deploy.md", "gcp-resources")] = DocTables.GcpResourcesTable,
         [("docs/gcp-layer.md", "webhook-ports")] = DocTables.WebhookPortsTable,
         [("docs/mesh-layer.md", "mesh-decisions")] = () => DocTables.MeshDecisions("docs/mesh-layer.md"),

@@ -63,7 +63,7 @@ public sealed partial class MessageTests
             .ToList();
 
         Assert.Empty(offending);
-        Assert.DoesNotContain(RuleCatalog.All, r => (r.Refuses + r.Why + r.Fix + r.ReadmeLine).Contains("seed", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(RuleCatalog.All, r => (r.Refuses + r.Why + r.Fix + r.GuardrailTableRow).Contains("seed", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
