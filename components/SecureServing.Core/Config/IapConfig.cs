@@ -1,9 +1,11 @@
+using SecureServing.Core.Config.Contract;
+
 namespace SecureServing.Core.Config;
 
 /// <summary><c>secure-serving:iap</c>: Identity-Aware Proxy in front of the serving endpoints.</summary>
 public sealed record IapConfig
 {
-    public bool Enabled { get; init; } = true;
+    public bool Enabled { get; init; } = StackFileContract.Iap.Enabled.Default;
     public string? Hostname { get; init; }
     /// <summary>Google-managed OAuth client (default) or a bring-your-own client whose secret is a Pulumi secret.</summary>
     public OAuthClientConfig OAuthClient { get; init; } = OAuthClientConfig.Managed;
@@ -12,7 +14,7 @@ public sealed record IapConfig
     /// <summary>Expected IAP JWT audience <c>/projects/NUMBER/global/backendServices/ID</c>, when known.</summary>
     public string? Audience { get; init; }
     /// <summary>Verify the IAP JWT inside the mesh (RequestAuthentication on the ingress gateway).</summary>
-    public bool VerifyJwtInMesh { get; init; } = true;
+    public bool VerifyJwtInMesh { get; init; } = StackFileContract.Iap.VerifyJwtInMesh.Default;
 }
 
 public sealed record OAuthClientConfig

@@ -1,18 +1,20 @@
+using SecureServing.Core.Config.Contract;
+
 namespace SecureServing.Core.Config;
 
 /// <summary><c>secure-serving:ingress</c>: public HTTPS at the Istio ingress gateway and Knative domains (seed 004).</summary>
 public sealed record IngressConfig
 {
     public required string Hostname { get; init; }
-    public IngressTls Tls { get; init; } = IngressTls.CertManager;
+    public IngressTls Tls { get; init; } = StackFileContract.Ingress.Tls.Default;
     /// <summary>TLS secret in istio-system; created by cert-manager or pre-existing.</summary>
-    public string TlsSecret { get; init; } = "ingress-tls";
+    public string TlsSecret { get; init; } = StackFileContract.Ingress.TlsSecret.Default!;
     /// <summary>cert-manager ClusterIssuer for <c>tls: certManager</c>.</summary>
-    public string ClusterIssuer { get; init; } = "letsencrypt";
+    public string ClusterIssuer { get; init; } = StackFileContract.Ingress.ClusterIssuer.Default!;
     /// <summary>Knative domain template; the single-level form keeps a <c>*.hostname</c> certificate valid (seed 004).</summary>
-    public string DomainTemplate { get; init; } = "{{.Name}}-{{.Namespace}}.{{.Domain}}";
+    public string DomainTemplate { get; init; } = StackFileContract.Ingress.DomainTemplate.Default!;
     /// <summary>Patch istio-ingressgateway to type LoadBalancer (seed 004); off when IAP's GKE Ingress fronts it.</summary>
-    public bool LoadBalancerService { get; init; }
+    public bool LoadBalancerService { get; init; } = StackFileContract.Ingress.LoadBalancerService.Default;
 }
 
 public enum IngressTls { CertManager, Secret }

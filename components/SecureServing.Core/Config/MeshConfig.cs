@@ -1,18 +1,20 @@
+using SecureServing.Core.Config.Contract;
+
 namespace SecureServing.Core.Config;
 
 /// <summary><c>secure-serving:mesh</c>: Istio mTLS, local gateways, in-mesh JWT checks.</summary>
 public sealed record MeshConfig
 {
     /// <summary><c>namespace</c>: STRICT per team namespace; <c>mesh</c>: STRICT mesh-wide plus ISTIO_MUTUAL DestinationRule.</summary>
-    public MtlsScope Mtls { get; init; } = MtlsScope.Namespace;
+    public MtlsScope Mtls { get; init; } = StackFileContract.Mesh.Mtls.Default;
     /// <summary>KServe's dedicated local gateway; null when none.</summary>
     public LocalGatewayConfig? LocalGateway { get; init; }
     /// <summary>KServe <c>ingress.disableIstioVirtualHost</c> (seed 003).</summary>
-    public bool DisableIstioVirtualHost { get; init; } = true;
+    public bool DisableIstioVirtualHost { get; init; } = StackFileContract.Mesh.DisableIstioVirtualHost.Default;
     /// <summary>TLS on Knative's knative-local-gateway (seed 003 patches it to HTTPS 8081 ISTIO_MUTUAL).</summary>
-    public KnativeLocalGatewayTls KnativeLocalGatewayTls { get; init; } = KnativeLocalGatewayTls.IstioMutual;
+    public KnativeLocalGatewayTls KnativeLocalGatewayTls { get; init; } = StackFileContract.Mesh.KnativeLocalGatewayTls.Default;
     /// <summary>Whether workloads outside the mesh call InferenceServices (seed 003 hybrid setup).</summary>
-    public bool OutOfMeshCallers { get; init; }
+    public bool OutOfMeshCallers { get; init; } = StackFileContract.Mesh.OutOfMeshCallers.Default;
     public DexConfig? Dex { get; init; }
 }
 
@@ -22,9 +24,9 @@ public enum KnativeLocalGatewayTls { IstioMutual, None }
 
 public sealed record LocalGatewayConfig
 {
-    public LocalGatewayMode Mode { get; init; } = LocalGatewayMode.Https;
+    public LocalGatewayMode Mode { get; init; } = StackFileContract.Mesh.LocalGatewayMode.Default;
     /// <summary>TLS secret in istio-system for HTTPS mode (seed 003: kserve-cluster-local-tls), issued by cert-manager.</summary>
-    public string TlsSecret { get; init; } = "kserve-cluster-local-tls";
+    public string TlsSecret { get; init; } = StackFileContract.Mesh.LocalGatewayTlsSecret.Default!;
 }
 
 public enum LocalGatewayMode { Http, Https }

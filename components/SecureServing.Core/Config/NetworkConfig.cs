@@ -1,3 +1,5 @@
+using SecureServing.Core.Config.Contract;
+
 namespace SecureServing.Core.Config;
 
 /// <summary><c>secure-serving:network</c>.</summary>
@@ -10,7 +12,7 @@ public sealed record NetworkConfig
     public required string ServicesCidr { get; init; }
     /// <summary>Control-plane range of the private cluster; must be a /28.</summary>
     public required string MasterCidr { get; init; }
-    public EgressMode Egress { get; init; } = EgressMode.Restricted;
+    public EgressMode Egress { get; init; } = StackFileContract.Network.Egress.Default;
 }
 
 public enum EgressMode

@@ -1,3 +1,5 @@
+using SecureServing.Core.Config.Contract;
+
 namespace SecureServing.Core.Config;
 
 /// <summary><c>secure-serving:perimeter</c>: VPC Service Controls.</summary>
@@ -7,7 +9,7 @@ public sealed record PerimeterConfig
     /// <summary>Perimeter name: letters, digits, underscore.</summary>
     public required string Name { get; init; }
     public required string Title { get; init; }
-    public PerimeterMode Mode { get; init; } = PerimeterMode.DryRun;
+    public PerimeterMode Mode { get; init; } = StackFileContract.Perimeter.Mode.Default;
     public required IReadOnlyList<string> RestrictedServices { get; init; }
     public IReadOnlyList<AccessLevelConfig> AccessLevels { get; init; } = [];
     /// <summary>The identity that mirrors images into the perimeter (seed 002: Cloud Build's service account).</summary>

@@ -1,10 +1,12 @@
+using SecureServing.Core.Config.Contract;
+
 namespace SecureServing.Core.Config;
 
 /// <summary><c>secure-serving:versions</c>: what the cluster runs; webhook firewall ports derive from it.</summary>
 public sealed record PlatformVersions
 {
-    public string Istio { get; init; } = "1.30.3";
-    public string Knative { get; init; } = "1.23.0";
-    public string Kserve { get; init; } = "0.20.0";
-    public string CertManager { get; init; } = "1.21.1";
+    public string Istio { get; init; } = StackFileContract.Versions.Istio.Default!;
+    public string Knative { get; init; } = StackFileContract.Versions.Knative.Default!;
+    public string Kserve { get; init; } = StackFileContract.Versions.Kserve.Default!;
+    public string CertManager { get; init; } = StackFileContract.Versions.CertManager.Default!;
 }

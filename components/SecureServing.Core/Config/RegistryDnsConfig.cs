@@ -1,10 +1,12 @@
+using SecureServing.Core.Config.Contract;
+
 namespace SecureServing.Core.Config;
 
 /// <summary><c>secure-serving:registryDns</c>: private zones that send registry traffic to the restricted VIP.</summary>
 public sealed record RegistryDnsConfig
 {
-    public IReadOnlyList<string> Domains { get; init; } = ["gcr.io", "pkg.dev"];
-    public GoogleApisVip Vip { get; init; } = GoogleApisVip.Restricted;
+    public IReadOnlyList<string> Domains { get; init; } = StackFileContract.RegistryDns.Domains.Default!;
+    public GoogleApisVip Vip { get; init; } = StackFileContract.RegistryDns.Vip.Default;
 }
 
 public enum GoogleApisVip

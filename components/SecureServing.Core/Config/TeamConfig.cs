@@ -1,3 +1,5 @@
+using SecureServing.Core.Config.Contract;
+
 namespace SecureServing.Core.Config;
 
 /// <summary>One team file, <c>stacks/&lt;stack&gt;/&lt;team&gt;.yaml</c>, owned by the team (CODEOWNERS).</summary>
@@ -11,7 +13,7 @@ public sealed record TeamConfig
     /// <summary>Namespaces besides the team's own (and knative-serving) allowed to call its models.</summary>
     public IReadOnlyList<string> AllowedNamespaces { get; init; } = [];
     /// <summary>Namespace isolation AuthorizationPolicy (seed 003); on by default.</summary>
-    public bool Authorization { get; init; } = true;
+    public bool Authorization { get; init; } = TeamFileContract.Authorization.Default;
     public IReadOnlyList<ModelConfig> Models { get; init; } = [];
     public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
     /// <summary>Repository-relative path of the team file, for messages.</summary>
@@ -30,11 +32,11 @@ public sealed record ModelConfig
     /// </summary>
     public required string StorageUri { get; init; }
     /// <summary><c>off</c> sets targetBurstCapacity 0 so the activator leaves the request path (seed 003).</summary>
-    public ActivatorMode Activator { get; init; } = ActivatorMode.Off;
+    public ActivatorMode Activator { get; init; } = TeamFileContract.Activator.Default;
     /// <summary>Adds the IAP path route <c>/kfserving/&lt;ns&gt;/&lt;model&gt;</c> (seed 000).</summary>
-    public bool ExposeViaIap { get; init; }
+    public bool ExposeViaIap { get; init; } = TeamFileContract.ExposeViaIap.Default;
     /// <summary>Istio sidecar injection; turning it off disables mesh authorization (seed 000 warning).</summary>
-    public bool SidecarInjection { get; init; } = true;
+    public bool SidecarInjection { get; init; } = TeamFileContract.SidecarInjection.Default;
     /// <summary>Optional custom predictor image; must come from a registry the private cluster reaches.</summary>
     public string? Image { get; init; }
 }

@@ -8,7 +8,7 @@ internal static class AcknowledgementReader
         var result = new List<Acknowledgement>();
         foreach (var (node, path) in map.Items(key))
         {
-            if (YamlMap.Of(node, path, map.Ctx, "a map `{rule, reason}`") is { } m)
+            if (YamlMap.Of(node, path, map.Ctx, "a map `{rule, reason}`", Contract.AcknowledgementContract.Entry) is { } m)
             {
                 result.Add(new Acknowledgement(m.String("rule", required: true) ?? "", m.String("reason") ?? ""));
                 m.Finish();

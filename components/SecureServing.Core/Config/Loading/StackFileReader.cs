@@ -1,3 +1,4 @@
+using SecureServing.Core.Config.Contract;
 using SecureServing.Core.Validation;
 using SecureServing.Core.Validation.Rules;
 using YamlDotNet.RepresentationModel;
@@ -7,40 +8,24 @@ namespace SecureServing.Core.Config.Loading;
 /// <summary>
 /// Reads <c>Pulumi.&lt;stack&gt;.yaml</c> (Pulumi's stack-file format: a <c>config:</c> map of namespaced keys with
 /// structured values; <c>secure:</c> values stay opaque) into a <see cref="PlatformConfig"/> with defaults filled in.
-/// Mistakes become findings; missing values become empty placeholders that the rules skip.
+/// Mistakes become findings; missing values become empty placeholders that the rules skip. Keys, enum spellings and
+/// defaults come from <see cref="StackFileContract"/>.
 /// </summary>
 internal static class StackFileReader
 {
-    public const string Namespace = "secure-serving:";
+    public const string Namespace = StackFileContract.Namespace;
 
-    /// <summary>Keys of Pulumi's stack-file format besides <c>config</c>.</summary>
-    private static readonly string[] PulumiFileKeys = ["secretsprovider", "encryptedkey", "encryptionsalt", "environment"];
-
-    /// <summary>gcp provider settings we accept next to gcp:project and gcp:region.</summary>
-    private static readonly string[] GcpProviderKeys =
-        ["gcp:zone", "gcp:impersonateServiceAccount", "gcp:billingProject", "gcp:userProjectOverride", "gcp:requestTimeout", "gcp:defaultLabels", "gcp:addTerraformAttributionLabel", "gcp:credentials", "gcp:accessToken"];
-
-    private static readonly string[] SettingKeys =
-        ["deploymentName", "organizationId", "projectNumber", "protect", "network", "cluster", "perimeter", "registryDns", "iap", "mesh", "ingress", "versions", "acknowledge"];
-
-    internal static readonly IReadOnlyList<string> DefaultRestrictedServices =
-        ["storage.googleapis.com", "bigquery.googleapis.com", "containerregistry.googleapis.com", "artifactregistry.googleapis.com"];
-
-    /// <summary>Keys that only made sense with the shut-down IAP OAuth Admin API.</summary>
-    private static readonly Dictionary<string, (Rule, string)> RetiredIapKeys = new[]
-    {
-        "brand", "supportEmail", "applicationTitle", "oauthBrand", "createBrand", "createOAuthClient", "createClient", "create",
-    }.ToDictionary(k => k, k => (RuleCatalog.IapOAuthAdminApi, $"`{k}` needs the IAP OAuth Admin API, which was shut down on 2026-03-19."));
+    internal static IReadOnlyList<string> DefaultRestrictedServices => StackFileContract.Perimeter.RestrictedServices.Default!;
 
     public static PlatformConfig? Read(YamlNode root, string stack, LoadContext ctx)
     {
-        var file = YamlMap.Of(root, "", ctx, "a map with a `config:` key (Pulumi's stack-file format)");
+        var file = YamlMap.Of(root, "", ctx, "a map with a `config:` key (Pulumi's stack-file format)", StackFileContract.File);
         if (file is null)
         {
             return null;
         }
 
-        file.Allow(PulumiFileKeys);
+        file.Allow(StackFileContract.PulumiFileKeys);
         var configNode = file.Value("config");
         if (configNode is null)
         {
@@ -50,7 +35,7 @@ internal static class StackFileReader
         file.Finish();
 
         // Config keys are full names (`secure-serving:network`), so the config map's own path is empty.
-        var config = configNode is null ? null : YamlMap.Of(configNode, "", ctx, "a map of config keys");
+        var config = configNode is null ? null : YamlMap.Of(configNode, "", ctx, "a map of config keys", StackFileContract.Settings);
         if (config is null)
         {
             return null;
@@ -61,17 +46,17 @@ internal static class StackFileReader
         var bare = new Dictionary<string, (Rule, string)>(StringComparer.Ordinal);
         foreach (var key in config.Keys)
         {
-            if (!key.Contains(':', StringComparison.Ordinal) && SettingKeys.Contains(key))
+            if (!key.Contains(':', StringComparison.Ordinal) && StackFileContract.BareSettingKeys.Contains(key))
             {
                 bare[key] = (RuleCatalog.UnknownKey, $"write the key with its namespace, `{Namespace}{key}`, so it cannot be confused with another project's.");
             }
-            else if (key.Contains(':', StringComparison.Ordinal) && !key.StartsWith(Namespace, StringComparison.Ordinal) && !key.StartsWith("gcp:", StringComparison.Ordinal))
+            else if (StackFileContract.Settings.OtherProvidersKeys!.IsMatch(key))
             {
                 config.Allow(key); // other providers' settings (kubernetes:, random:, pulumi:) are theirs to check
             }
         }
 
-        config.Allow(GcpProviderKeys);
+        config.Allow(StackFileContract.GcpProviderKeys);
         var projectId = Required(config, "gcp:project", Formats.ProjectId().IsMatch, "a GCP project ID (6-30 lowercase letters, digits, hyphens)");
         var region = Required(config, "gcp:region", Formats.Region().IsMatch, "a GCP region such as `europe-west4`");
         var deploymentName = config.String(Namespace + "deploymentName", required: true) ?? "";
@@ -150,7 +135,7 @@ internal static class StackFileReader
             PodsCidr = net?.String("podsCidr", required: true) ?? "",
             ServicesCidr = net?.String("servicesCidr", required: true) ?? "",
             MasterCidr = net?.String("masterCidr", required: true) ?? "",
-            Egress = net?.Enum("egress", ("restricted", EgressMode.Restricted), ("nat", EgressMode.Nat)) ?? EgressMode.Restricted,
+            Egress = net?.Enum(StackFileContract.Network.Egress) ?? StackFileContract.Network.Egress.Default,
         };
         net?.Finish();
         return result;
@@ -159,12 +144,12 @@ internal static class StackFileReader
     private static ClusterConfig ReadCluster(YamlMap config, string deploymentName)
     {
         var cl = config.Map(Namespace + "cluster");
-        var provider = cl?.Enum("provider", ("gke", ClusterProvider.Gke), ("existing", ClusterProvider.Existing)) ?? ClusterProvider.Gke;
+        var provider = cl?.Enum(StackFileContract.Cluster.Provider) ?? StackFileContract.Cluster.Provider.Default;
 
         var networks = new List<AuthorizedNetwork>();
         foreach (var (node, path) in cl?.Items("masterAuthorizedNetworks") ?? [])
         {
-            if (YamlMap.Of(node, path, config.Ctx, "a map `{cidr, name}`") is { } m)
+            if (YamlMap.Of(node, path, config.Ctx, "a map `{cidr, name}`", StackFileContract.Cluster.AuthorizedNetwork) is { } m)
             {
                 networks.Add(new AuthorizedNetwork(m.String("cidr", required: true) ?? "", m.String("name") ?? $"network-{networks.Count}"));
                 m.Finish();
@@ -174,12 +159,12 @@ internal static class StackFileReader
         var pools = new List<NodePoolConfig>();
         if (cl?.Value("nodePools") is null)
         {
-            pools.Add(new NodePoolConfig { Name = "serving" });
+            pools.Add(new NodePoolConfig { Name = StackFileContract.Cluster.DefaultPoolName });
         }
 
         foreach (var (node, path) in cl?.Items("nodePools") ?? [])
         {
-            if (YamlMap.Of(node, path, config.Ctx) is { } m)
+            if (YamlMap.Of(node, path, config.Ctx, shape: StackFileContract.Cluster.NodePool) is { } m)
             {
                 var pool = new NodePoolConfig { Name = m.String("name", required: true) ?? "" };
                 pool = pool with
@@ -225,11 +210,11 @@ internal static class StackFileReader
         {
             Provider = provider,
             Name = cl?.String("name") ?? $"{deploymentName}-gke",
-            ReleaseChannel = cl?.Enum("releaseChannel", ("rapid", ReleaseChannel.Rapid), ("regular", ReleaseChannel.Regular), ("stable", ReleaseChannel.Stable)) ?? ReleaseChannel.Regular,
-            Endpoint = cl?.Enum("endpoint", ("dns", ControlPlaneEndpoint.Dns), ("private", ControlPlaneEndpoint.Private), ("public", ControlPlaneEndpoint.Public)) ?? ControlPlaneEndpoint.Dns,
+            ReleaseChannel = cl?.Enum(StackFileContract.Cluster.ReleaseChannel) ?? StackFileContract.Cluster.ReleaseChannel.Default,
+            Endpoint = cl?.Enum(StackFileContract.Cluster.Endpoint) ?? StackFileContract.Cluster.Endpoint.Default,
             MasterAuthorizedNetworks = networks,
             NodePools = pools,
-            DeletionProtection = cl?.Bool("deletionProtection") ?? true,
+            DeletionProtection = cl?.Bool("deletionProtection") ?? StackFileContract.Cluster.DeletionProtection.Default,
             NodeTag = cl?.String("nodeTag") ?? $"{deploymentName}-node",
             Kubeconfig = kubeconfig,
         };
@@ -245,7 +230,7 @@ internal static class StackFileReader
         var policy = new AccessPolicyRef();
         if (pm?.Map("accessPolicy", required: true) is { } ap)
         {
-            policy = new AccessPolicyRef { Id = ap.String("id"), Create = ap.Bool("create") ?? false, Title = ap.String("title") };
+            policy = new AccessPolicyRef { Id = ap.String("id"), Create = ap.Bool("create") ?? StackFileContract.Perimeter.AccessPolicyCreate.Default, Title = ap.String("title") };
             if (policy.Id is not null && policy.Create)
             {
                 ctx.Report(RuleCatalog.InvalidValue, ap.Path, null, $"`{ap.Path}` has both `id` and `create: true`.", "Use `{id}` for an existing policy or `{create: true, title}` for a new one (one per organization).");
@@ -266,7 +251,7 @@ internal static class StackFileReader
         var levels = new List<AccessLevelConfig>();
         foreach (var (node, path) in pm?.Items("accessLevels") ?? [])
         {
-            if (YamlMap.Of(node, path, ctx) is { } m)
+            if (YamlMap.Of(node, path, ctx, shape: StackFileContract.Perimeter.AccessLevel) is { } m)
             {
                 var level = new AccessLevelConfig
                 {
@@ -309,7 +294,7 @@ internal static class StackFileReader
             AccessPolicy = policy,
             Name = pm?.String("name") ?? $"{deploymentName.Replace('-', '_')}_perimeter",
             Title = pm?.String("title") ?? $"SecureServing {stack}",
-            Mode = pm?.Enum("mode", ("dryRun", PerimeterMode.DryRun), ("enforced", PerimeterMode.Enforced)) ?? PerimeterMode.DryRun,
+            Mode = pm?.Enum(StackFileContract.Perimeter.Mode) ?? StackFileContract.Perimeter.Mode.Default,
             RestrictedServices = services,
             AccessLevels = levels,
             ImageMirrorIdentity = mirror,
@@ -335,7 +320,7 @@ internal static class StackFileReader
             result = result with { Domains = domains };
         }
 
-        if (rd.String("vip") is { } vip && !string.Equals(vip, "restricted", StringComparison.OrdinalIgnoreCase))
+        if (rd.String("vip") is { } vip && !StackFileContract.RegistryDns.Vip.Allows(vip))
         {
             config.Ctx.Report(RuleCatalog.RegistryDnsVip, rd.Child("vip"), rd.Value("vip"), $"`{rd.Child("vip")}` is `{vip}`; only `restricted` (restricted.googleapis.com, 199.36.153.4/30) is allowed.");
         }
@@ -361,16 +346,16 @@ internal static class StackFileReader
         var clientPath = iap.Child("oauthClient");
         if (clientNode is YamlScalarNode { Value: var text })
         {
-            if (text is "create" or "auto" or "new")
+            if (StackFileContract.Iap.OAuthClient.RetiredSpellings.ContainsKey(text ?? ""))
             {
                 ctx.Report(RuleCatalog.IapOAuthAdminApi, clientPath, clientNode, $"`{clientPath}` is `{text}`: creating OAuth clients needs the IAP OAuth Admin API, which was shut down on 2026-03-19.");
             }
-            else if (!string.Equals(text, "managed", StringComparison.Ordinal))
+            else if (!StackFileContract.Iap.OAuthClient.Spellings.Contains(text ?? "", StringComparer.Ordinal))
             {
                 ctx.Report(RuleCatalog.InvalidValue, clientPath, clientNode, $"`{clientPath}` is `{text}`; it must be `managed` or a map `{{clientId, clientSecret}}`.", "Use `oauthClient: managed` for the Google-managed client.");
             }
         }
-        else if (clientNode is not null && YamlMap.Of(clientNode, clientPath, ctx, "`managed` or a map `{clientId, clientSecret}`") is { } oc)
+        else if (clientNode is not null && YamlMap.Of(clientNode, clientPath, ctx, "`managed` or a map `{clientId, clientSecret}`", StackFileContract.Iap.OAuthClient.Map) is { } oc)
         {
             var clientId = oc.String("clientId");
             Check(oc, "clientId", clientId, Formats.OAuthClientId().IsMatch, "an OAuth client ID ending in `.apps.googleusercontent.com`");
@@ -389,7 +374,7 @@ internal static class StackFileReader
             }
 
             client = new OAuthClientConfig { ClientId = clientId, ClientSecret = secret };
-            oc.Finish(RetiredIapKeys);
+            oc.Finish();
         }
 
         var accessors = iap.Strings("accessors") ?? [];
@@ -399,14 +384,14 @@ internal static class StackFileReader
 
         result = result with
         {
-            Enabled = iap.Bool("enabled") ?? true,
+            Enabled = iap.Bool("enabled") ?? StackFileContract.Iap.Enabled.Default,
             Hostname = hostname ?? result.Hostname,
             OAuthClient = client,
             Accessors = accessors,
             Audience = audience,
-            VerifyJwtInMesh = iap.Bool("verifyJwtInMesh") ?? true,
+            VerifyJwtInMesh = iap.Bool("verifyJwtInMesh") ?? StackFileContract.Iap.VerifyJwtInMesh.Default,
         };
-        iap.Finish(RetiredIapKeys);
+        iap.Finish();
         return result;
     }
 
@@ -424,7 +409,7 @@ internal static class StackFileReader
             localGateway = new LocalGatewayConfig();
             localGateway = localGateway with
             {
-                Mode = lg.Enum("mode", ("http", LocalGatewayMode.Http), ("https", LocalGatewayMode.Https)) ?? localGateway.Mode,
+                Mode = lg.Enum(StackFileContract.Mesh.LocalGatewayMode) ?? localGateway.Mode,
                 TlsSecret = lg.String("tlsSecret") ?? localGateway.TlsSecret,
             };
             lg.Finish();
@@ -446,10 +431,10 @@ internal static class StackFileReader
         var defaults = new MeshConfig();
         var result = new MeshConfig
         {
-            Mtls = mesh.Enum("mtls", ("namespace", MtlsScope.Namespace), ("mesh", MtlsScope.Mesh)) ?? defaults.Mtls,
+            Mtls = mesh.Enum(StackFileContract.Mesh.Mtls) ?? defaults.Mtls,
             LocalGateway = localGateway,
             DisableIstioVirtualHost = mesh.Bool("disableIstioVirtualHost") ?? defaults.DisableIstioVirtualHost,
-            KnativeLocalGatewayTls = mesh.Enum("knativeLocalGatewayTls", ("istioMutual", KnativeLocalGatewayTls.IstioMutual), ("none", KnativeLocalGatewayTls.None)) ?? defaults.KnativeLocalGatewayTls,
+            KnativeLocalGatewayTls = mesh.Enum(StackFileContract.Mesh.KnativeLocalGatewayTls) ?? defaults.KnativeLocalGatewayTls,
             OutOfMeshCallers = mesh.Bool("outOfMeshCallers") ?? defaults.OutOfMeshCallers,
             Dex = dex,
         };
@@ -472,7 +457,7 @@ internal static class StackFileReader
             return defaults;
         }
 
-        var tls = ing.Enum("tls", ("certManager", IngressTls.CertManager), ("secret", IngressTls.Secret)) ?? defaults.Tls;
+        var tls = ing.Enum(StackFileContract.Ingress.Tls) ?? defaults.Tls;
         var tlsSecret = ing.String("tlsSecret");
         if (tls == IngressTls.Secret && string.IsNullOrWhiteSpace(tlsSecret))
         {

@@ -1,3 +1,4 @@
+using SecureServing.Core.Config.Contract;
 using SecureServing.Core.Validation;
 using SecureServing.Core.Validation.Rules;
 using YamlDotNet.RepresentationModel;
@@ -8,15 +9,14 @@ namespace SecureServing.Core.Config.Loading;
 internal static class TeamFileReader
 {
     /// <summary>KServe model formats (predictor <c>modelFormat.name</c>) the platform serves.</summary>
-    public static readonly IReadOnlyList<string> ModelFormats =
-        ["sklearn", "xgboost", "lightgbm", "tensorflow", "pytorch", "onnx", "triton", "pmml", "paddle", "mlflow", "huggingface"];
+    public static IReadOnlyList<string> ModelFormats => TeamFileContract.Format.Spellings;
 
-    public const string TeamBucketPlaceholder = "{teamBucket}";
+    public const string TeamBucketPlaceholder = TeamFileContract.TeamBucketPlaceholder;
 
     public static TeamConfig? Read(YamlNode root, LoadContext ctx)
     {
         SecretInClearScan.Scan(root, "", ctx, stackFile: false);
-        var file = YamlMap.Of(root, "", ctx, "a map with `team`, `namespace` and `models`");
+        var file = YamlMap.Of(root, "", ctx, "a map with `team`, `namespace` and `models`", TeamFileContract.File);
         if (file is null)
         {
             return null;
@@ -35,7 +35,7 @@ internal static class TeamFileReader
         var models = new List<ModelConfig>();
         foreach (var (node, path) in file.Items("models"))
         {
-            if (YamlMap.Of(node, path, ctx) is { } m)
+            if (YamlMap.Of(node, path, ctx, shape: TeamFileContract.Model) is { } m)
             {
                 models.Add(ReadModel(m));
                 m.Finish();
@@ -48,7 +48,7 @@ internal static class TeamFileReader
             Namespace = file.String("namespace", required: true) ?? "",
             Members = members,
             AllowedNamespaces = file.Strings("allowedNamespaces") ?? [],
-            Authorization = file.Bool("authorization") ?? true,
+            Authorization = file.Bool("authorization") ?? TeamFileContract.Authorization.Default,
             Models = models,
             Acknowledgements = AcknowledgementReader.Read(file, "acknowledge"),
             SourceFile = ctx.File,
@@ -90,7 +90,7 @@ internal static class TeamFileReader
             Name = m.String("name", required: true) ?? "",
             Format = format,
             StorageUri = storageUri,
-            Activator = m.Enum("activator", ("off", ActivatorMode.Off), ("on", ActivatorMode.On)) ?? defaults.Activator,
+            Activator = m.Enum(TeamFileContract.Activator) ?? defaults.Activator,
             ExposeViaIap = m.Bool("exposeViaIap") ?? defaults.ExposeViaIap,
             SidecarInjection = m.Bool("sidecarInjection") ?? defaults.SidecarInjection,
             Image = image,

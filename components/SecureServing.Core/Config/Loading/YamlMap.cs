@@ -1,4 +1,4 @@
-using System.Globalization;
+using SecureServing.Core.Config.Contract;
 using SecureServing.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
@@ -7,17 +7,20 @@ namespace SecureServing.Core.Config.Loading;
 /// <summary>
 /// Reads one YAML map with typed accessors. Every mistake becomes a finding (never an exception), every key read
 /// is remembered, and <see cref="Finish"/> reports keys nobody asked for, with a did-you-mean suggestion.
+/// A map read with its declaration (<see cref="Shape"/>, from <c>Config/Contract</c>) takes its known keys, retired keys
+/// and enum spellings from there; reading a key the declaration lacks is a loader bug and throws.
 /// </summary>
 internal sealed class YamlMap
 {
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
-    private YamlMap(YamlMappingNode node, string path, LoadContext ctx)
+    private YamlMap(YamlMappingNode node, string path, LoadContext ctx, MapKey? shape)
     {
         Node = node;
         Path = path;
         Ctx = ctx;
+        Shape = shape;
         foreach (var (key, value) in node.Children)
         {
             if (key is YamlScalarNode { Value: { } name } scalar)
@@ -38,14 +41,17 @@ internal sealed class YamlMap
 
     public LoadContext Ctx { get; }
 
+    /// <summary>The map's declaration in the config contract, when it has one.</summary>
+    public MapKey? Shape { get; }
+
     public IEnumerable<string> Keys => _entries.Keys;
 
     /// <summary>Wraps <paramref name="node"/> when it is a map; otherwise reports wrong-type and returns null.</summary>
-    public static YamlMap? Of(YamlNode node, string path, LoadContext ctx, string what = "a map")
+    public static YamlMap? Of(YamlNode node, string path, LoadContext ctx, string what = "a map", MapKey? shape = null)
     {
         if (node is YamlMappingNode m && !LoadContext.IsSecret(node))
         {
-            return new YamlMap(m, path, ctx);
+            return new YamlMap(m, path, ctx, shape);
         }
 
         ctx.Report(RuleCatalog.WrongType, path, node, $"`{path}` must be {what}, not {LoadContext.Describe(node)}.");
@@ -60,12 +66,17 @@ internal sealed class YamlMap
     /// <summary>The key's value node (null when absent or YAML null); marks the key as known.</summary>
     public YamlNode? Value(string key)
     {
+        if (Shape is not null && Shape.Find(key) is null)
+        {
+            throw new InvalidOperationException($"The loader reads `{Child(key)}`, which the config contract does not declare; declare it in `{Shape.Name}` (Config/Contract).");
+        }
+
         _known.Add(key);
         return _entries.TryGetValue(key, out var e) && !LoadContext.IsNull(e.Value) ? e.Value : null;
     }
 
     /// <summary>Marks keys as known without reading them (read elsewhere).</summary>
-    public void Allow(params string[] keys)
+    public void Allow(params IEnumerable<string> keys)
     {
         foreach (var key in keys)
         {
@@ -103,7 +114,7 @@ internal sealed class YamlMap
             return null;
         }
 
-        if (node is YamlScalarNode s && bool.TryParse(s.Value, out var b))
+        if (node is YamlScalarNode s && Scalars.TryBool(s.Value, out var b))
         {
             return b;
         }
@@ -120,7 +131,7 @@ internal sealed class YamlMap
             return null;
         }
 
-        if (node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+        if (node is YamlScalarNode s && Scalars.TryCount(s.Value, out var i))
         {
             return i;
         }
@@ -129,25 +140,26 @@ internal sealed class YamlMap
         return null;
     }
 
-    /// <summary>One of the named values (exact spelling, case-insensitive); anything else is invalid-value.</summary>
-    public T? Enum<T>(string key, params (string Name, T Value)[] options)
+    /// <summary>One of the declared spellings (exact, case-sensitive); anything else is reported with the key's rule.</summary>
+    public T? Enum<T>(ChoiceKey<T> choice)
         where T : struct
     {
+        var key = choice.Name;
         var text = String(key);
         if (text is null)
         {
             return null;
         }
 
-        foreach (var (name, value) in options)
+        foreach (var (name, value) in choice.Options)
         {
-            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name, text, StringComparison.Ordinal))
             {
                 return value;
             }
         }
 
-        var names = options.Select(o => o.Name).ToArray();
+        var names = choice.Spellings;
         Ctx.Report(RuleCatalog.InvalidValue, Child(key), Value(key),
             $"`{Child(key)}` is `{text}`; allowed: {string.Join(", ", names.Select(n => $"`{n}`"))}.{DidYouMean.Hint(text, names)}",
             $"Set `{key}` to one of {string.Join(", ", names)}.");
@@ -167,7 +179,7 @@ internal sealed class YamlMap
             return null;
         }
 
-        return Of(node, Child(key), Ctx);
+        return Of(node, Child(key), Ctx, shape: Shape?.Find(key) as MapKey);
     }
 
     /// <summary>The items of a list with their key paths; a non-list is wrong-type (and yields nothing).</summary>
@@ -251,6 +263,8 @@ internal sealed class YamlMap
     /// <summary>Reports every key not read, not allowed: retired keys with their own rule, others with a suggestion.</summary>
     public void Finish(IReadOnlyDictionary<string, (Rule Rule, string Message)>? retired = null)
     {
+        retired ??= Shape?.Retired;
+        IEnumerable<string> known = Shape is null ? _known : [.. Shape.Keys.Select(k => k.Name), .. _known.Where(k => Shape.Find(k) is null)];
         foreach (var (name, (keyNode, _)) in _entries)
         {
             if (_known.Contains(name))
@@ -259,6 +273,11 @@ internal sealed class YamlMap
             }
 
             var path = Child(name);
+            if (Shape?.Find(name) is not null)
+            {
+                throw new InvalidOperationException($"`{path}` is declared in the config contract (`{Shape.Name}`) but the loader never read it.");
+            }
+
             if (retired is not null && retired.TryGetValue(name, out var r))
             {
                 Ctx.Report(r.Rule, path, keyNode, $"`{path}`: {r.Message}");
@@ -266,8 +285,8 @@ internal sealed class YamlMap
             }
 
             Ctx.Report(RuleCatalog.UnknownKey, path, keyNode,
-                $"`{path}` is not a known key.{DidYouMean.Hint(name, _known)}",
-                DidYouMean.Suggest(name, _known) is { } s ? $"Rename `{name}` to `{s}`." : $"Remove `{name}`; known keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.");
+                $"`{path}` is not a known key.{DidYouMean.Hint(name, known)}",
+                DidYouMean.Suggest(name, known) is { } s ? $"Rename `{name}` to `{s}`." : $"Remove `{name}`; known keys here: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
         }
     }
 
