@@ -125,6 +125,7 @@ public sealed class ClusterComponent : ComponentResource
             PrivateEndpointEnforcementEnabled = c.MasterAuthorizedNetworks.PrivateEndpointEnforcementEnabled,
         },
         NodeConfig = ClusterNodeConfigOf(c.DefaultNodeConfig, outputs),
+        AuthenticatorGroupsConfig = c.SecurityGroup is null ? null : new ClusterAuthenticatorGroupsConfigArgs { SecurityGroup = c.SecurityGroup },
     };
 
     private static ClusterNodeConfigArgs ClusterNodeConfigOf(NodeConfigSpec n, GcpOutputs outputs) => new()
@@ -144,6 +145,14 @@ public sealed class ClusterComponent : ComponentResource
             EnableIntegrityMonitoring = n.EnableIntegrityMonitoring,
         },
         WorkloadMetadataConfig = new ClusterNodeConfigWorkloadMetadataConfigArgs { Mode = n.WorkloadMetadataMode },
+        GuestAccelerators = InputValues.ListOrUnset(n.GuestAccelerators.Select(a => new ClusterNodeConfigGuestAcceleratorArgs
+        {
+            Type = a.Type,
+            Count = a.Count,
+            GpuDriverInstallationConfig = new ClusterNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
+        })),
+        Taints = InputValues.ListOrUnset(n.Taints.Select(t => new ClusterNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
+        SandboxConfig = n.SandboxType is null ? null : new ClusterNodeConfigSandboxConfigArgs { Type = n.SandboxType },
     };
 
     private static NodePoolArgs NodePoolArgsOf(NodePoolSpec pool, GcpOutputs outputs) => new()
@@ -183,5 +192,13 @@ public sealed class ClusterComponent : ComponentResource
             EnableIntegrityMonitoring = n.EnableIntegrityMonitoring,
         },
         WorkloadMetadataConfig = new NodePoolNodeConfigWorkloadMetadataConfigArgs { Mode = n.WorkloadMetadataMode },
+        GuestAccelerators = InputValues.ListOrUnset(n.GuestAccelerators.Select(a => new NodePoolNodeConfigGuestAcceleratorArgs
+        {
+            Type = a.Type,
+            Count = a.Count,
+            GpuDriverInstallationConfig = new NodePoolNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
+        })),
+        Taints = InputValues.ListOrUnset(n.Taints.Select(t => new NodePoolNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
+        SandboxConfig = n.SandboxType is null ? null : new NodePoolNodeConfigSandboxConfigArgs { Type = n.SandboxType },
     };
 }

@@ -175,6 +175,7 @@ internal static class StackFileReader
                     DiskSizeGb = m.Int("diskSizeGb") ?? pool.DiskSizeGb,
                     Spot = m.Bool("spot") ?? pool.Spot,
                 };
+                pool = WorkloadReader.Pool(m, pool);
                 if (pool.MaxNodes < 1 || pool.MinNodes > pool.MaxNodes)
                 {
                     config.Ctx.Report(RuleCatalog.InvalidValue, KeyPaths.Child(path, "maxNodes"), null,
@@ -217,6 +218,7 @@ internal static class StackFileReader
             DeletionProtection = cl?.Bool("deletionProtection") ?? StackFileContract.Cluster.DeletionProtection.Default,
             NodeTag = cl?.String("nodeTag") ?? $"{deploymentName}-node",
             Kubeconfig = kubeconfig,
+            SecurityGroup = WorkloadReader.SecurityGroup(cl),
         };
         cl?.Finish();
         return result;

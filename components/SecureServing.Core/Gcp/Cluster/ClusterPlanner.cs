@@ -70,6 +70,7 @@ public static class ClusterPlanner
             MasterAuthorizedNetworks = authorized,
             DefaultNodeConfig = NodeConfig(config, pool: null),
             IgnoreChanges = ["nodeConfig"],
+            SecurityGroup = config.Cluster.SecurityGroup,
         };
 
         var pools = config.Cluster.NodePools.Select(pool => new NodePoolSpec
@@ -113,5 +114,16 @@ public static class ClusterPlanner
         EnableSecureBoot = true,
         EnableIntegrityMonitoring = true,
         WorkloadMetadataMode = "GKE_METADATA",
+        GuestAccelerators = pool?.Accelerator is { } a ? [new GuestAcceleratorSpec(a.Type, a.Count, a.Driver == GpuDriver.Latest ? "LATEST" : "DEFAULT")] : [],
+        Taints = [.. (pool?.Taints ?? []).Select(t => new NodeTaintSpec(t.Key, t.Value, GkeTaintEffect(t.Effect)))],
+        SandboxType = pool is { Sandbox: true } ? "GVISOR" : null,
+    };
+
+    /// <summary>GKE's spelling of a Kubernetes taint effect.</summary>
+    public static string GkeTaintEffect(TaintEffect effect) => effect switch
+    {
+        TaintEffect.PreferNoSchedule => "PREFER_NO_SCHEDULE",
+        TaintEffect.NoExecute => "NO_EXECUTE",
+        _ => "NO_SCHEDULE",
     };
 }

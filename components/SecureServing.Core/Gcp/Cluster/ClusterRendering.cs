@@ -53,6 +53,7 @@ public static class ClusterRendering
                 .Add("gcpPublicCidrsAccessEnabled", c.MasterAuthorizedNetworks.GcpPublicCidrsAccessEnabled)
                 .Add("privateEndpointEnforcementEnabled", c.MasterAuthorizedNetworks.PrivateEndpointEnforcementEnabled))
             .Add("nodeConfig", NodeConfig(c.DefaultNodeConfig))
+            .Add("authenticatorGroupsConfig", c.SecurityGroup is null ? null : new PropertyBag().Add("securityGroup", c.SecurityGroup))
             .Resource(GcpResourceTypes.Cluster, c.LogicalName);
 
         foreach (var pool in spec.NodePools)
@@ -95,5 +96,14 @@ public static class ClusterRendering
         .Add("shieldedInstanceConfig", new PropertyBag()
             .Add("enableSecureBoot", n.EnableSecureBoot)
             .Add("enableIntegrityMonitoring", n.EnableIntegrityMonitoring))
-        .Add("workloadMetadataConfig", new PropertyBag().Add("mode", n.WorkloadMetadataMode));
+        .Add("workloadMetadataConfig", new PropertyBag().Add("mode", n.WorkloadMetadataMode))
+        .Add("guestAccelerators", n.GuestAccelerators.Select(a => new PropertyBag()
+            .Add("type", a.Type)
+            .Add("count", a.Count)
+            .Add("gpuDriverInstallationConfig", new PropertyBag().Add("gpuDriverVersion", a.GpuDriverVersion))))
+        .Add("taints", n.Taints.Select(t => new PropertyBag()
+            .Add("key", t.Key)
+            .Add("value", t.Value)
+            .Add("effect", t.Effect)))
+        .Add("sandboxConfig", n.SandboxType is null ? null : new PropertyBag().Add("type", n.SandboxType));
 }

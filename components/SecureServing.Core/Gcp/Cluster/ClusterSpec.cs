@@ -81,6 +81,11 @@ public sealed record GkeClusterSpec
     public required NodeConfigSpec DefaultNodeConfig { get; init; }
     /// <summary>Pulumi <c>ignoreChanges</c>: <c>nodeConfig</c>, which GKE reports from whatever pool comes first.</summary>
     public required IReadOnlyList<string> IgnoreChanges { get; init; }
+    /// <summary>
+    /// <c>authenticatorGroupsConfig.securityGroup</c> (Google Groups for RBAC, <c>gke-security-groups@DOMAIN</c>), or null:
+    /// GKE then adds a caller's Google Groups to its Kubernetes identity, so RoleBindings can name groups.
+    /// </summary>
+    public string? SecurityGroup { get; init; }
 }
 
 /// <summary><c>privateClusterConfig</c>.</summary>
@@ -127,7 +132,20 @@ public sealed record NodeConfigSpec
     public required bool EnableIntegrityMonitoring { get; init; }
     /// <summary><c>workloadMetadataConfig.mode</c>: <c>GKE_METADATA</c> (GKE metadata server; node credentials hidden from pods).</summary>
     public required string WorkloadMetadataMode { get; init; }
+    /// <summary><c>guestAccelerators</c>: the GPUs on every node (empty for CPU pools and the default pool).</summary>
+    public IReadOnlyList<GuestAcceleratorSpec> GuestAccelerators { get; init; } = [];
+    /// <summary><c>taints</c>: the pool's node taints, GKE's spelling of the effect (<c>NO_SCHEDULE</c>, ...).</summary>
+    public IReadOnlyList<NodeTaintSpec> Taints { get; init; } = [];
+    /// <summary><c>sandboxConfig.type</c>: <c>GVISOR</c> for GKE Sandbox nodes, else null.</summary>
+    public string? SandboxType { get; init; }
 }
+
+/// <summary><c>guestAccelerators[]</c>: <c>{type, count, gpuDriverInstallationConfig.gpuDriverVersion}</c>.</summary>
+/// <param name="GpuDriverVersion"><c>DEFAULT</c> or <c>LATEST</c>: GKE installs the NVIDIA driver (no driver DaemonSet to run).</param>
+public sealed record GuestAcceleratorSpec(string Type, int Count, string GpuDriverVersion);
+
+/// <summary><c>taints[]</c>: <c>{key, value, effect}</c>, effect in GKE's spelling.</summary>
+public sealed record NodeTaintSpec(string Key, string Value, string Effect);
 
 /// <summary><c>gcp:container/nodePool:NodePool</c>.</summary>
 public sealed record NodePoolSpec
