@@ -125,7 +125,7 @@ public sealed class ClusterComponent : ComponentResource
             PrivateEndpointEnforcementEnabled = c.MasterAuthorizedNetworks.PrivateEndpointEnforcementEnabled,
         },
         NodeConfig = ClusterNodeConfigOf(c.DefaultNodeConfig, outputs),
-        AuthenticatorGroupsConfig = c.SecurityGroup is null ? null : new ClusterAuthenticatorGroupsConfigArgs { SecurityGroup = c.SecurityGroup },
+        AuthenticatorGroupsConfig = InputValues.OptionalBlock(c.SecurityGroup is null ? null : new ClusterAuthenticatorGroupsConfigArgs { SecurityGroup = c.SecurityGroup }),
     };
 
     private static ClusterNodeConfigArgs ClusterNodeConfigOf(NodeConfigSpec n, GcpOutputs outputs) => new()
@@ -152,7 +152,7 @@ public sealed class ClusterComponent : ComponentResource
             GpuDriverInstallationConfig = new ClusterNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
         })),
         Taints = InputValues.ListOrUnset(n.Taints.Select(t => new ClusterNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
-        SandboxConfig = n.SandboxType is null ? null : new ClusterNodeConfigSandboxConfigArgs { Type = n.SandboxType },
+        SandboxConfig = InputValues.OptionalBlock(n.SandboxType is null ? null : new ClusterNodeConfigSandboxConfigArgs { Type = n.SandboxType }),
     };
 
     private static NodePoolArgs NodePoolArgsOf(NodePoolSpec pool, GcpOutputs outputs) => new()
@@ -199,6 +199,6 @@ public sealed class ClusterComponent : ComponentResource
             GpuDriverInstallationConfig = new NodePoolNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
         })),
         Taints = InputValues.ListOrUnset(n.Taints.Select(t => new NodePoolNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
-        SandboxConfig = n.SandboxType is null ? null : new NodePoolNodeConfigSandboxConfigArgs { Type = n.SandboxType },
+        SandboxConfig = InputValues.OptionalBlock(n.SandboxType is null ? null : new NodePoolNodeConfigSandboxConfigArgs { Type = n.SandboxType }),
     };
 }
