@@ -23,8 +23,10 @@ public static class KubernetesPlanner
             .. KserveIngressConfig.For(config),
             .. PublicHttpsGateway.For(config),
             .. KnativeIngressConfig.For(config),
+            .. KnativePodSpecFeatures.For(config),
             .. IapInMesh.For(config),
             .. IngressGatewayService.For(config),
+            .. MeshDefaultDeny.For(config),
         ];
 
         var teams = config.Teams
@@ -39,6 +41,10 @@ public static class KubernetesPlanner
         .. TeamIsolation.For(team),
         .. TeamServiceAccount.For(config, team),
         .. DexAuth.For(config, team),
+        .. MeshDefaultDeny.ForTeam(team),
+        .. TeamNetworkPolicies.For(config, team),
+        .. TeamQuota.For(team),
+        .. TeamMemberAccess.For(config, team),
         .. team.Models.SelectMany(model => Model(config, team, model, bucket)),
     ];
 

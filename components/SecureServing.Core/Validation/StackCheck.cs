@@ -19,6 +19,7 @@ public static class StackCheck
         IngressRules.Check,
         PerimeterRules.Check,
         RegistryRules.Check,
+        WorkloadRules.Check,
     ];
 
     /// <summary>

@@ -35,6 +35,8 @@ public sealed class NodePoolWorkloadPlanTests
         Assert.Equal("NO_SCHEDULE", pool.Str("nodeConfig.taints.0.effect"));
         Assert.Equal("g2-standard-8", pool.Str("nodeConfig.machineType"));
         Assert.Null(pool.At("nodeConfig.sandboxConfig"));
+        // minNodes 0: the pool starts empty instead of billing a GPU node per zone until the autoscaler removes it.
+        Assert.Equal(0, pool.Int("initialNodeCount"));
     }
 
     [Fact]

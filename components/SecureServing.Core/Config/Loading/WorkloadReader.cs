@@ -94,7 +94,7 @@ internal static class WorkloadReader
         var maxReplicas = m.Int(TeamFileContract.MaxReplicas.Name);
         Range(m, TeamFileContract.MinReplicas.Name, minReplicas, 0, MaxReplicas);
         Range(m, TeamFileContract.MaxReplicas.Name, maxReplicas, 1, MaxReplicas);
-        if (minReplicas is { } min && maxReplicas is { } max && min > max)
+        if (minReplicas is { } min && maxReplicas is { } max && max >= 1 && min > max)
         {
             m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("maxReplicas"), m.Value("maxReplicas"),
                 $"`{m.Child("maxReplicas")}` is {max}, below `minReplicas` {min}.", "Set maxReplicas >= minReplicas.");

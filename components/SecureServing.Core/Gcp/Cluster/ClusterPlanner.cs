@@ -80,7 +80,8 @@ public static class ClusterPlanner
             Name = pool.Name,
             Location = config.Region,
             Cluster = ResourceRef.Id(ClusterName),
-            InitialNodeCount = 1,
+            // A pool that may scale to zero starts empty (an accelerator pool would otherwise bill a GPU node per zone).
+            InitialNodeCount = pool.MinNodes == 0 ? 0 : 1,
             TotalMinNodeCount = pool.MinNodes,
             TotalMaxNodeCount = pool.MaxNodes,
             LocationPolicy = "BALANCED",

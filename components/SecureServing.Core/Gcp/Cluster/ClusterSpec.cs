@@ -156,7 +156,7 @@ public sealed record NodePoolSpec
     public required string Location { get; init; }
     /// <summary>The cluster's <c>id</c>.</summary>
     public required ResourceRef Cluster { get; init; }
-    /// <summary>Per zone, at creation; the autoscaler takes over.</summary>
+    /// <summary>Per zone, at creation (0 for a pool with <c>minNodes: 0</c>, else 1); the autoscaler takes over.</summary>
     public required int InitialNodeCount { get; init; }
     /// <summary><c>autoscaling.totalMinNodeCount</c>: the config's <c>minNodes</c> counts nodes across all zones.</summary>
     public required int TotalMinNodeCount { get; init; }
