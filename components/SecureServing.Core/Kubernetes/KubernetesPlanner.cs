@@ -43,7 +43,7 @@ public static class KubernetesPlanner
         .. DexAuth.For(config, team),
         .. MeshDefaultDeny.ForTeam(team),
         .. TeamNetworkPolicies.For(config, team),
-        .. TeamQuota.For(team),
+        .. NamespaceQuota.For(team),
         .. TeamMemberAccess.For(config, team),
         .. team.Models.SelectMany(model => Model(config, team, model, bucket)),
     ];

@@ -16,7 +16,7 @@ namespace SecureServing.Core.Kubernetes;
 /// See Kubernetes' "Resource Quotas" (https://kubernetes.io/docs/concepts/policy/resource-quotas/) and "Limit Ranges"
 /// (https://kubernetes.io/docs/concepts/policy/limit-range/).
 /// </summary>
-internal static class TeamQuota
+internal static class NamespaceQuota
 {
     public const string QuotaName = "team-quota";
     public const string LimitRangeName = "container-defaults";
