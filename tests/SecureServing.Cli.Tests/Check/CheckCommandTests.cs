@@ -30,7 +30,8 @@ public sealed class CheckCommandTests
         Assert.Equal(1, run.Exit);
         var stackAt = run.Output.IndexOf("Pulumi.dev.yaml\n", StringComparison.Ordinal);
         var teamAt = run.Output.IndexOf("stacks/dev/fraud.yaml\n", StringComparison.Ordinal);
-        var masterAt = run.Output.IndexOf("error [master-cidr-size] secure-serving:network.masterCidr (line 14)", StringComparison.Ordinal);
+        var masterLine = LineOf(Path.Combine(repo, "Pulumi.dev.yaml"), "    masterCidr: 172.16.0.0/24");
+        var masterAt = run.Output.IndexOf($"error [master-cidr-size] secure-serving:network.masterCidr (line {masterLine})", StringComparison.Ordinal);
         var sidecarAt = run.Output.IndexOf("error [sidecar-off-with-authorization] models[1].sidecarInjection", StringComparison.Ordinal);
         Assert.True(stackAt >= 0 && stackAt < masterAt && masterAt < teamAt && teamAt < sidecarAt, run.Output);
         Assert.Contains("fix: Use a /28 such as `172.16.0.0/28` (inside the current range).", run.Output, StringComparison.Ordinal);
@@ -58,7 +59,7 @@ public sealed class CheckCommandTests
         var clash = Assert.Single(findings, f => f.GetProperty("severity").GetString() == "error");
         Assert.Equal("namespace-claimed-twice", clash.GetProperty("rule").GetString());
         Assert.Equal("namespace", clash.GetProperty("keyPath").GetString());
-        Assert.Equal(3, clash.GetProperty("line").GetInt32());
+        Assert.Equal(LineOf(Path.Combine(repo, "stacks", "dev", "recsys.yaml"), "namespace: fraud-models"), clash.GetProperty("line").GetInt32());
         Assert.Contains("stacks/dev/fraud.yaml", clash.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(["rule", "severity", "keyPath", "line", "message", "fix"], clash.EnumerateObject().Select(p => p.Name));
     }
@@ -104,4 +105,7 @@ public sealed class CheckCommandTests
         Assert.Equal(2, run.Exit);
         Assert.Contains("--stack", run.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>1-based line of the first line equal to <paramref name="text"/>.</summary>
+    private static int LineOf(string path, string text) => Array.IndexOf(File.ReadAllLines(path), text) + 1;
 }

@@ -28,7 +28,8 @@ public sealed class ShippedStackTests
         var warning = Assert.Single(report.Findings);
         Assert.Equal(("activator-bypasses-isolation", Severity.Warning, "stacks/dev/recsys.yaml", "models[1].activator"), (warning.RuleId, warning.Severity, warning.File, warning.KeyPath));
         Assert.StartsWith("Acknowledged (batch-ranker is called only by the nightly batch job", warning.Message, StringComparison.Ordinal);
-        Assert.Equal(19, warning.Line);
+        var lines = File.ReadAllLines(Path.Combine(TempRepo.RepoRoot(), "stacks/dev/recsys.yaml"));
+        Assert.Equal(Array.FindIndex(lines, l => l == "    activator: \"on\"") + 1, warning.Line);
     }
 
     [Fact]

@@ -7,8 +7,10 @@ using YamlDotNet.RepresentationModel;
 namespace SecureServing.Core.Tests.Schemas;
 
 /// <summary>
-/// Reads YAML documents (CRD files) into <see cref="JsonNode"/>s with YAML 1.2 core-schema typing: plain scalars
-/// <c>true</c>/<c>false</c>, <c>null</c>/<c>~</c>, integers and floats become JSON values; quoted scalars stay strings.
+/// Reads YAML documents (CRD files, stack and team files) into <see cref="JsonNode"/>s with YAML 1.2 core-schema
+/// typing, as editors and the yaml-language-server read them: plain scalars <c>true</c>/<c>false</c>,
+/// <c>null</c>/<c>~</c>, decimal integers and floats become JSON values; quoted scalars and <c>!!str</c> stay strings.
+/// A key that is not a scalar becomes a key no schema declares.
 /// </summary>
 internal static partial class YamlToJson
 {
@@ -23,20 +25,26 @@ internal static partial class YamlToJson
         return stream.Documents.Select(d => Convert(d.RootNode));
     }
 
-    public static JsonNode? Convert(YamlNode node) => node switch
-    {
-        YamlMappingNode map => Map(map),
-        YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(Convert)]),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => throw new NotSupportedException($"YAML node {node.GetType().Name} at {node.Start}"),
-    };
+    /// <summary>Stands for a key that is a list or a map.</summary>
+    public const string NonScalarKey = "\u0000(a key that is not a scalar)";
 
-    private static JsonObject Map(YamlMappingNode map)
+    /// <summary>Converts <paramref name="node"/>; deeper than <paramref name="maxDepth"/> (or a cycle of aliases) throws <see cref="InvalidDataException"/>.</summary>
+    public static JsonNode? Convert(YamlNode node, int maxDepth = 256) => maxDepth < 0
+        ? throw new InvalidDataException($"YAML nested deeper than the converter follows, at {node.Start}")
+        : node switch
+        {
+            YamlMappingNode map => Map(map, maxDepth - 1),
+            YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(c => Convert(c, maxDepth - 1))]),
+            YamlScalarNode scalar => Scalar(scalar),
+            _ => throw new NotSupportedException($"YAML node {node.GetType().Name} at {node.Start}"),
+        };
+
+    private static JsonObject Map(YamlMappingNode map, int maxDepth)
     {
         var obj = new JsonObject();
         foreach (var (key, value) in map.Children)
         {
-            obj[((YamlScalarNode)key).Value!] = Convert(value);
+            obj[key is YamlScalarNode { Value: { } name } ? name : NonScalarKey] = Convert(value, maxDepth);
         }
 
         return obj;
@@ -45,7 +53,7 @@ internal static partial class YamlToJson
     private static JsonNode? Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain)
+        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any) || (!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:str"))
         {
             return JsonValue.Create(text);
         }

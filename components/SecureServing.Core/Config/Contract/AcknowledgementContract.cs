@@ -6,7 +6,7 @@ namespace SecureServing.Core.Config.Contract;
 public static class AcknowledgementContract
 {
     public static readonly MapKey Entry = new("acknowledge[]", "One accepted risk.",
-        new TextKey("rule", "Id of an acknowledgeable rule (see the guardrail table).") { Required = true, TypeName = "rule id" },
+        new TextKey("rule", "Id of an acknowledgeable rule (see the guardrail table).") { Required = true, TypeName = "rule id", KnownValues = () => AcknowledgeableRules },
         new TextKey("reason", "Why the risk is acceptable here; required and not empty."));
 
     /// <summary>Ids of the rules an acknowledgement may name.</summary>

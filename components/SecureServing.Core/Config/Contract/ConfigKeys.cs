@@ -34,6 +34,9 @@ public sealed class TextKey(string name, string description) : ConfigKey(name, d
 
     /// <summary>Name of the value's kind in the reference tables (e.g. <c>CIDR</c>, <c>hostname</c>).</summary>
     public string TypeName { get; init; } = "string";
+
+    /// <summary>Values editors offer; the loader refuses others with a rule of its own (not a shape error).</summary>
+    public Func<IEnumerable<string>>? KnownValues { get; init; }
 }
 
 /// <summary><c>true</c> or <c>false</c>, spelled as <see cref="Scalars.BoolSpellings"/> allows.</summary>
@@ -101,8 +104,11 @@ public sealed class SecretKey(string name, string description) : ConfigKey(name,
 /// <summary>A key accepted and passed on without being read (Pulumi's own keys, other gcp provider settings).</summary>
 public sealed class PassThroughKey(string name, string description) : ConfigKey(name, description);
 
-/// <summary>One condition of a <see cref="MapKey.RequireOneOf"/> alternative: the key is present (and, if asked, <c>true</c>).</summary>
-public sealed record Requirement(string Key, bool MustBeTrue = false);
+/// <summary>
+/// One condition of a <see cref="MapKey.RequireOneOf"/> alternative: the key has a value (if asked, <c>true</c>, or
+/// text that is not blank).
+/// </summary>
+public sealed record Requirement(string Key, bool MustBeTrue = false, bool NotBlank = false);
 
 /// <summary>A map with a closed set of keys.</summary>
 public sealed class MapKey(string name, string description, params ConfigKey[] keys) : ConfigKey(name, description)

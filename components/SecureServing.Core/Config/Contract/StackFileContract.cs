@@ -21,7 +21,7 @@ public static partial class StackFileContract
 
     public static class Network
     {
-        public static readonly TextKey Name = new("name", "VPC name.") { DerivedDefault = "<deploymentName>-vpc" };
+        public static readonly TextKey Name = new("name", "VPC name.") { DerivedDefault = "`<deploymentName>-vpc`" };
 
         public static readonly TextKey SubnetCidr = new("subnetCidr", "Node subnet, e.g. `10.40.0.0/20`.") { Required = true, TypeName = "CIDR" };
 
@@ -46,7 +46,7 @@ public static partial class StackFileContract
             "`gke` creates a private GKE cluster; `existing` targets any cluster through `kubeconfig`.",
             ClusterProvider.Gke, ("gke", ClusterProvider.Gke), ("existing", ClusterProvider.Existing));
 
-        public static readonly TextKey Name = new("name", "GKE cluster name: at most 40 lowercase letters, digits and hyphens.") { DerivedDefault = "<deploymentName>-gke" };
+        public static readonly TextKey Name = new("name", "GKE cluster name: at most 40 lowercase letters, digits and hyphens.") { DerivedDefault = "`<deploymentName>-gke`" };
 
         public static readonly ChoiceKey<ReleaseChannels> ReleaseChannel = new("releaseChannel", "GKE release channel.",
             ReleaseChannels.Regular, ("rapid", ReleaseChannels.Rapid), ("regular", ReleaseChannels.Regular), ("stable", ReleaseChannels.Stable));
@@ -57,7 +57,7 @@ public static partial class StackFileContract
 
         public static readonly MapKey AuthorizedNetwork = new("masterAuthorizedNetworks[]", "One authorized network.",
             new TextKey("cidr", "IPv4 range allowed to reach the control plane; `0.0.0.0/0` is refused.") { Required = true, TypeName = "CIDR" },
-            new TextKey("name", "Display name.") { DerivedDefault = "network-<index>" });
+            new TextKey("name", "Display name.") { DerivedDefault = "`network-<index>`" });
 
         public static readonly MapListKey MasterAuthorizedNetworks = new("masterAuthorizedNetworks",
             "Networks allowed to reach a `private` or `public` endpoint; ignored (with a warning) under `endpoint: dns`.", AuthorizedNetwork);
@@ -70,7 +70,7 @@ public static partial class StackFileContract
 
         public static readonly CountKey DiskSizeGb = new("diskSizeGb", "Boot disk size in GB; GKE needs at least 10.", 100) { Minimum = 10 };
 
-        public static readonly BoolKey Spot = new("spot", "Spot VMs.", false);
+        public static readonly BoolKey Spot = new("spot", "Run the pool on Spot VMs (cheaper; nodes can be preempted at any time).", false);
 
         public static readonly CountKey AcceleratorCount = new("count", "GPUs per node; the machine type must carry that many (e.g. `g2-standard-4`: one L4).", 1) { Minimum = 1 };
 
@@ -123,7 +123,7 @@ public static partial class StackFileContract
 
         public static readonly BoolKey DeletionProtection = new("deletionProtection", "GKE deletion protection; `false` is refused in production unless acknowledged.", true);
 
-        public static readonly TextKey NodeTag = new("nodeTag", "Network tag on every node; the firewall rules target it.") { DerivedDefault = "<deploymentName>-node" };
+        public static readonly TextKey NodeTag = new("nodeTag", "Network tag on every node; the firewall rules target it.") { DerivedDefault = "`<deploymentName>-node`" };
 
         public static readonly SecretKey Kubeconfig = new("kubeconfig",
             "For `provider: existing`: the cluster's kubeconfig, as a Pulumi secret (`pulumi config set --secret --path 'secure-serving:cluster.kubeconfig' < kubeconfig`).");
@@ -150,7 +150,7 @@ public static partial class StackFileContract
             AccessPolicyId, AccessPolicyCreate, new TextKey("title", "Title of a new access policy."))
         {
             Required = true,
-            RequireOneOf = [[new("id")], [new("create", MustBeTrue: true), new("title")]],
+            RequireOneOf = [[new("id")], [new("create", MustBeTrue: true), new("title", NotBlank: true)]],
         };
 
         public static readonly MapKey AccessLevel = new("accessLevels[]", "One basic access level; a request must match both `members` and `ipSubnetworks` when both are given.",
@@ -173,15 +173,15 @@ public static partial class StackFileContract
         public static readonly TextKey ImageMirrorIdentity = new("imageMirrorIdentity",
             "The identity that mirrors images into the perimeter; it must be in an access level when the perimeter is enforced.")
         {
-            DerivedDefault = "serviceAccount:<projectNumber>@cloudbuild.gserviceaccount.com",
+            DerivedDefault = "`serviceAccount:<projectNumber>@cloudbuild.gserviceaccount.com`",
             Format = Formats.AccessLevelMember(),
             TypeName = "member",
         };
 
         public static readonly MapKey Map = new(Namespace + "perimeter", "VPC Service Controls around the project.",
             AccessPolicy,
-            new TextKey("name", "Perimeter name: letters, digits and underscores.") { DerivedDefault = "<deploymentName with _>_perimeter" },
-            new TextKey("title", "Perimeter title.") { DerivedDefault = "SecureServing <stack>" },
+            new TextKey("name", "Perimeter name: letters, digits and underscores.") { DerivedDefault = "`<deploymentName with _>_perimeter`" },
+            new TextKey("title", "Perimeter title.") { DerivedDefault = "`SecureServing <stack>`" },
             Mode,
             RestrictedServices,
             new MapListKey("accessLevels", "Basic access levels of the perimeter.", AccessLevel),
@@ -236,7 +236,7 @@ public static partial class StackFileContract
 
         public static readonly MapKey Map = new(Namespace + "iap", "Identity-Aware Proxy in front of the serving endpoints.",
             Enabled,
-            new TextKey("hostname", "Host IAP serves; its Google-managed certificate is issued for it.") { Format = Formats.Hostname(), TypeName = "hostname", DerivedDefault = "ingress.hostname" },
+            new TextKey("hostname", "Host IAP serves; its Google-managed certificate is issued for it.") { Format = Formats.Hostname(), TypeName = "hostname", DerivedDefault = "`ingress.hostname`" },
             OAuthClient,
             new TextListKey("accessors", "IAM members granted `roles/iap.httpsResourceAccessor`; must not be empty while IAP is on.") { ItemFormat = Formats.Member(), ItemTypeName = "IAM member" },
             new TextKey("audience", "Expected IAP JWT audience, when known.") { Format = Formats.IapAudience(), TypeName = "`/projects/NUMBER/global/backendServices/ID`" },
@@ -319,7 +319,7 @@ public static partial class StackFileContract
 
     public static readonly BoolKey Protect = new(Namespace + "protect", "Production rules: no public endpoint, deletion protection, Pulumi `protect` on critical resources.", false)
     {
-        DerivedDefault = "true for stacks named prod or production",
+        DerivedDefault = "`true` for stacks named `prod` or `production`, else `false`",
     };
 
     /// <summary>Pulumi's gcp provider settings accepted beside <c>gcp:project</c> and <c>gcp:region</c> (passed on, not checked).</summary>
