@@ -25,6 +25,15 @@ public sealed class GcpLayer
         Network = plan.Network is { } network
             ? new NetworkComponent(NetworkSpec.Component, network, Outputs, After(NetworkSpec.Component))
             : null;
+        Kms = plan.Kms is { } kms
+            ? new KmsComponent(KmsSpec.Component, kms, Outputs, After(KmsSpec.Component))
+            : null;
+        Notifications = plan.Notifications is { } notifications
+            ? new NotificationsComponent(NotificationsSpec.Component, notifications, Outputs, After(NotificationsSpec.Component))
+            : null;
+        BinaryAuthorization = plan.BinaryAuthorization is { } binaryAuthorization
+            ? new BinaryAuthorizationComponent(BinaryAuthorizationSpec.Component, binaryAuthorization, Outputs, After(BinaryAuthorizationSpec.Component))
+            : null;
         Cluster = plan.Cluster is { } cluster
             ? new ClusterComponent(ClusterSpec.Component, cluster, Outputs, After(ClusterSpec.Component))
             : null;
@@ -50,6 +59,12 @@ public sealed class GcpLayer
     public ServicesComponent Services { get; }
     /// <summary>Null for <c>cluster.provider: existing</c>.</summary>
     public NetworkComponent? Network { get; }
+    /// <summary>Null when the stack creates no KMS key.</summary>
+    public KmsComponent? Kms { get; }
+    /// <summary>Null for <c>cluster.provider: existing</c> or with notifications off.</summary>
+    public NotificationsComponent? Notifications { get; }
+    /// <summary>Null for <c>binaryAuthorization.mode: disabled</c>.</summary>
+    public BinaryAuthorizationComponent? BinaryAuthorization { get; }
     /// <summary>Null for <c>cluster.provider: existing</c>.</summary>
     public ClusterComponent? Cluster { get; }
     /// <summary>Null for <c>cluster.provider: existing</c>.</summary>
@@ -69,8 +84,10 @@ public sealed class GcpLayer
     /// <summary>
     /// What the Kubernetes objects must wait for besides the data they use: the node pools (webhook pods, and every
     /// pod, need nodes), the firewall (the control plane reaches the Knative, KServe and Istio admission webhooks only
-    /// through it), the registry DNS records (images are pulled through the restricted VIP) and the IAP address and
-    /// certificate the Ingress names in its annotations. Empty for <c>cluster.provider: existing</c> without IAP.
+    /// through it), the registry DNS records (images are pulled through the restricted VIP), the IAP address and
+    /// certificate the Ingress names in its annotations, and the Binary Authorization policy (no pod is admitted
+    /// under the project's default allow-all policy). Empty for <c>cluster.provider: existing</c> without IAP and
+    /// without Binary Authorization.
     /// </summary>
     public IReadOnlyList<Resource> KubernetesPrerequisites() =>
     [
@@ -78,6 +95,7 @@ public sealed class GcpLayer
         .. Firewall?.Rules ?? [],
         .. RegistryDns?.Records ?? [],
         .. Iap is null ? [] : new Resource[] { Iap.StaticIp, Iap.Certificate },
+        .. BinaryAuthorization is null ? [] : new Resource[] { BinaryAuthorization.Policy },
     ];
 
     private ComponentResourceOptions After(string component, string? apisOf = null)

@@ -16,8 +16,14 @@ public static class ServiceDependencies
     {
         // VPC, subnet, route, router, NAT.
         [NetworkSpec.Component] = ["compute.googleapis.com"],
-        // Node service account (iam), its project roles (cloudresourcemanager), cluster and pools (container).
-        [ClusterSpec.Component] = ["iam.googleapis.com", "cloudresourcemanager.googleapis.com", "container.googleapis.com"],
+        // Key ring, keys and their grants (cloudkms); the grants name the GKE and Compute Engine service agents, which
+        // exist once container and compute are enabled.
+        [KmsSpec.Component] = ["cloudkms.googleapis.com", "container.googleapis.com", "compute.googleapis.com"],
+        [NotificationsSpec.Component] = ["pubsub.googleapis.com"],
+        [BinaryAuthorizationSpec.Component] = ["binaryauthorization.googleapis.com"],
+        // Node service account (iam), its project roles (cloudresourcemanager), cluster and pools (container), the
+        // cluster's Binary Authorization evaluation (binaryauthorization).
+        [ClusterSpec.Component] = ["iam.googleapis.com", "cloudresourcemanager.googleapis.com", "container.googleapis.com", "binaryauthorization.googleapis.com"],
         [FirewallSpec.Component] = ["compute.googleapis.com"],
         [RegistryDnsSpec.Component] = ["dns.googleapis.com"],
         [PerimeterSpec.Component] = ["accesscontextmanager.googleapis.com"],

@@ -80,7 +80,7 @@ public sealed class ClusterComponent : ComponentResource
     /// <summary>Credential-free kubeconfig for the Kubernetes provider (<see cref="GkeKubeconfig"/>).</summary>
     public Output<string> Kubeconfig { get; }
 
-    private static ClusterArgs ClusterArgsOf(GkeClusterSpec c, GcpOutputs outputs) => new()
+    private static ClusterArgs ClusterArgsOf(GkeClusterSpec c, GcpOutputs outputs) => new ClusterArgs
     {
         Project = c.Project,
         Name = c.Name,
@@ -125,8 +125,10 @@ public sealed class ClusterComponent : ComponentResource
             PrivateEndpointEnforcementEnabled = c.MasterAuthorizedNetworks.PrivateEndpointEnforcementEnabled,
         },
         NodeConfig = ClusterNodeConfigOf(c.DefaultNodeConfig, outputs),
-        AuthenticatorGroupsConfig = InputValues.OptionalBlock(c.SecurityGroup is null ? null : new ClusterAuthenticatorGroupsConfigArgs { SecurityGroup = c.SecurityGroup }),
-    };
+        AuthenticatorGroupsConfig = c.SecurityGroup is { } group
+            ? new ClusterAuthenticatorGroupsConfigArgs { SecurityGroup = group }
+            : (Input<ClusterAuthenticatorGroupsConfigArgs>?)null,
+    }.WithHardening(c.Hardening, outputs);
 
     private static ClusterNodeConfigArgs ClusterNodeConfigOf(NodeConfigSpec n, GcpOutputs outputs) => new()
     {
@@ -145,6 +147,9 @@ public sealed class ClusterComponent : ComponentResource
             EnableIntegrityMonitoring = n.EnableIntegrityMonitoring,
         },
         WorkloadMetadataConfig = new ClusterNodeConfigWorkloadMetadataConfigArgs { Mode = n.WorkloadMetadataMode },
+        BootDiskKmsKey = n.BootDiskKmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
+        KubeletConfig = new ClusterNodeConfigKubeletConfigArgs { InsecureKubeletReadonlyPortEnabled = n.KubeletReadonlyPort },
+        ConfidentialNodes = n.ConfidentialNodes is { } confidential ? new ClusterNodeConfigConfidentialNodesArgs { Enabled = confidential } : (Input<ClusterNodeConfigConfidentialNodesArgs>?)null,
         GuestAccelerators = InputValues.ListOrUnset(n.GuestAccelerators.Select(a => new ClusterNodeConfigGuestAcceleratorArgs
         {
             Type = a.Type,
@@ -152,7 +157,7 @@ public sealed class ClusterComponent : ComponentResource
             GpuDriverInstallationConfig = new ClusterNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
         })),
         Taints = InputValues.ListOrUnset(n.Taints.Select(t => new ClusterNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
-        SandboxConfig = InputValues.OptionalBlock(n.SandboxType is null ? null : new ClusterNodeConfigSandboxConfigArgs { Type = n.SandboxType }),
+        SandboxConfig = n.SandboxType is { } sandbox ? new ClusterNodeConfigSandboxConfigArgs { Type = sandbox } : (Input<ClusterNodeConfigSandboxConfigArgs>?)null,
     };
 
     private static NodePoolArgs NodePoolArgsOf(NodePoolSpec pool, GcpOutputs outputs) => new()
@@ -192,6 +197,9 @@ public sealed class ClusterComponent : ComponentResource
             EnableIntegrityMonitoring = n.EnableIntegrityMonitoring,
         },
         WorkloadMetadataConfig = new NodePoolNodeConfigWorkloadMetadataConfigArgs { Mode = n.WorkloadMetadataMode },
+        BootDiskKmsKey = n.BootDiskKmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
+        KubeletConfig = new NodePoolNodeConfigKubeletConfigArgs { InsecureKubeletReadonlyPortEnabled = n.KubeletReadonlyPort },
+        ConfidentialNodes = n.ConfidentialNodes is { } confidential ? new NodePoolNodeConfigConfidentialNodesArgs { Enabled = confidential } : (Input<NodePoolNodeConfigConfidentialNodesArgs>?)null,
         GuestAccelerators = InputValues.ListOrUnset(n.GuestAccelerators.Select(a => new NodePoolNodeConfigGuestAcceleratorArgs
         {
             Type = a.Type,
@@ -199,6 +207,6 @@ public sealed class ClusterComponent : ComponentResource
             GpuDriverInstallationConfig = new NodePoolNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
         })),
         Taints = InputValues.ListOrUnset(n.Taints.Select(t => new NodePoolNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
-        SandboxConfig = InputValues.OptionalBlock(n.SandboxType is null ? null : new NodePoolNodeConfigSandboxConfigArgs { Type = n.SandboxType }),
+        SandboxConfig = n.SandboxType is { } sandbox ? new NodePoolNodeConfigSandboxConfigArgs { Type = sandbox } : (Input<NodePoolNodeConfigSandboxConfigArgs>?)null,
     };
 }

@@ -31,6 +31,7 @@ public sealed class IapComponent : ComponentResource
             Description = ip.Description,
             AddressType = ip.AddressType,
             IpVersion = ip.IpVersion,
+            Labels = InputValues.MapOrUnset(ip.Labels),
         }, child);
         outputs.Add(ip.LogicalName, StaticIp, (ResourceRef.Outputs.Name, StaticIp.Name));
 

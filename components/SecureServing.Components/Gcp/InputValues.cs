@@ -44,8 +44,4 @@ internal static class InputValues
     public static Input<int>? Optional(int? value) => value is { } v ? v : null;
 
     public static Input<bool>? Optional(bool? value) => value is { } v ? v : null;
-
-    /// <summary>A nested block, or null (input unset).</summary>
-    public static Input<T>? OptionalBlock<T>(T? block)
-        where T : ResourceArgs => block is null ? null : (Input<T>)block;
 }

@@ -33,6 +33,7 @@ public sealed class RegistryDnsComponent : ComponentResource
                 DnsName = z.DnsName,
                 Description = z.Description,
                 Visibility = z.Visibility,
+                Labels = InputValues.MapOrUnset(z.Labels),
                 PrivateVisibilityConfig = new ManagedZonePrivateVisibilityConfigArgs
                 {
                     Networks = InputValues.ListOrUnset(z.Networks.Select(n =>

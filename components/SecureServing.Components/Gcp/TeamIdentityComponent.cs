@@ -48,12 +48,7 @@ public sealed class TeamIdentityComponent : ComponentResource
         }, ChildOptions.For(this, options, dependsOn: workloadIdentityPool));
         outputs.Add(wi.LogicalName, WorkloadIdentityUser);
 
-        var suffix = spec.BucketSuffix;
-        BucketSuffix = new RandomId(ChildOptions.Prefixed(name, suffix.LogicalName), new RandomIdArgs
-        {
-            ByteLength = suffix.ByteLength,
-        }, child);
-        outputs.Add(suffix.LogicalName, BucketSuffix, (ResourceRef.Outputs.Hex, BucketSuffix.Hex));
+        BucketSuffix = RandomSuffix.Create(name, spec.BucketSuffix, outputs, child);
 
         var b = spec.Bucket;
         Bucket = new Bucket(ChildOptions.Prefixed(name, b.LogicalName), new BucketArgs
@@ -65,6 +60,7 @@ public sealed class TeamIdentityComponent : ComponentResource
             PublicAccessPrevention = b.PublicAccessPrevention,
             Versioning = new BucketVersioningArgs { Enabled = b.Versioning },
             ForceDestroy = b.ForceDestroy,
+            Labels = InputValues.MapOrUnset(b.Labels),
         }, child);
         outputs.Add(b.LogicalName, Bucket, (ResourceRef.Outputs.Name, Bucket.Name));
 

@@ -22,6 +22,19 @@ public sealed record ClusterConfig
     /// Kubernetes groups, so team members listed as <c>group:</c> are bound by group. Null: not configured.
     /// </summary>
     public string? SecurityGroup { get; init; }
+    /// <summary>Application-layer encryption of Kubernetes Secrets in etcd (<c>databaseEncryption</c>).</summary>
+    public KmsKeyChoice SecretsEncryption { get; init; } = KmsKeyChoice.Create;
+    /// <summary>CMEK on every node boot disk (<c>nodeConfig.bootDiskKmsKey</c>).</summary>
+    public KmsKeyChoice BootDiskEncryption { get; init; } = KmsKeyChoice.Create;
+    public ClusterNotificationsConfig Notifications { get; init; } = new();
+    /// <summary>Intranode visibility: pod-to-pod traffic on one node goes through the VPC (flow logs, firewall).</summary>
+    public bool IntranodeVisibility { get; init; } = true;
+    public SecurityPostureConfig SecurityPosture { get; init; } = new();
+    public MaintenanceConfig Maintenance { get; init; } = new();
+    /// <summary>Default: <see cref="ClusterTelemetryDefaults.ProdLogging"/> in production, <see cref="ClusterTelemetryDefaults.DevLogging"/> otherwise (set by the loader).</summary>
+    public IReadOnlyList<LoggingComponent> Logging { get; init; } = ClusterTelemetryDefaults.ProdLogging;
+    /// <summary>Default: <see cref="ClusterTelemetryDefaults.ProdMonitoring"/> in production, <see cref="ClusterTelemetryDefaults.DevMonitoring"/> otherwise (set by the loader).</summary>
+    public IReadOnlyList<MonitoringComponent> Monitoring { get; init; } = ClusterTelemetryDefaults.ProdMonitoring;
 }
 
 public enum ClusterProvider { Gke, Existing }
@@ -57,6 +70,8 @@ public sealed record NodePoolConfig
     public IReadOnlyList<NodeTaint> Taints { get; init; } = [];
     /// <summary>GKE Sandbox (gVisor) nodes: only pods with runtime class <c>gvisor</c> run there.</summary>
     public bool Sandbox { get; init; } = StackFileContract.Cluster.Sandbox.Default;
+    /// <summary>Confidential GKE Nodes (AMD SEV memory encryption); needs an N2D, C2D or C3D machine type.</summary>
+    public bool ConfidentialNodes { get; init; }
 }
 
 /// <summary><c>accelerator</c> of a node pool: GPUs attached to every node, drivers installed by GKE.</summary>

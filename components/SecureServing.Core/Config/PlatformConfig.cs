@@ -37,6 +37,9 @@ public sealed record PlatformConfig
     public required IngressConfig Ingress { get; init; }
     public required PlatformVersions Versions { get; init; }
     public required IReadOnlyList<TeamConfig> Teams { get; init; }
+    public BinaryAuthorizationConfig BinaryAuthorization { get; init; } = new();
+    public KmsConfig Kms { get; init; } = new();
+    public LabelsConfig Labels { get; init; } = new();
 
     /// <summary>Risks the stack file acknowledges (<c>secure-serving:acknowledge</c>).</summary>
     public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];

@@ -8,7 +8,7 @@ namespace SecureServing.Core.Gcp;
 /// </summary>
 /// <remarks>
 /// <para><b>Components.</b> One Pulumi component per concern; its name is the prefix of its children's logical
-/// names: <c>services</c>, <c>network</c>, <c>cluster</c>, <c>firewall</c>, <c>registry-dns</c>, <c>perimeter</c>,
+/// names: <c>services</c>, <c>network</c>, <c>kms</c>, <c>notifications</c>, <c>binary-authorization</c>, <c>cluster</c>, <c>firewall</c>, <c>registry-dns</c>, <c>perimeter</c>,
 /// <c>iap</c>, and <c>team-&lt;team&gt;</c> per team.</para>
 /// <para><b>Logical names</b> (Pulumi resource names) are <c>&lt;component&gt;-&lt;child&gt;</c>, kebab-case
 /// (lower-case a-z, 0-9, single hyphens), deterministic and unique in the plan; they do not contain the stack name
@@ -16,6 +16,9 @@ namespace SecureServing.Core.Gcp;
 /// <list type="bullet">
 /// <item><c>services-&lt;api&gt;</c> (e.g. <c>services-container</c>).</item>
 /// <item><c>network-vpc</c>, <c>network-subnet</c>, <c>network-restricted-vip-route</c>, <c>network-router</c>, <c>network-nat</c>.</item>
+/// <item><c>kms-key-ring-suffix</c>, <c>kms-key-ring</c>, <c>kms-&lt;secrets|boot-disks&gt;-key</c> and its grant
+/// <c>kms-secrets-gke-agent</c> / <c>kms-boot-disks-compute-agent</c>.</item>
+/// <item><c>notifications-topic</c>; <c>binary-authorization-policy</c>.</item>
 /// <item><c>cluster-node-sa</c>, <c>cluster-node-sa-&lt;role&gt;</c> (e.g. <c>cluster-node-sa-logging-logwriter</c>),
 /// <c>cluster-gke</c>, <c>cluster-pool-&lt;pool&gt;</c>.</item>
 /// <item><c>firewall-webhook-&lt;knative|kserve|istio|cert-manager&gt;</c>, <c>firewall-egress-deny-all</c>,
@@ -40,6 +43,12 @@ public sealed record GcpPlan
     public required ProjectServicesSpec Services { get; init; }
     /// <summary>Null for <c>provider: existing</c>.</summary>
     public NetworkSpec? Network { get; init; }
+    /// <summary>Null unless the stack creates a KMS key (<c>provider: gke</c> with a key set to <c>create</c>).</summary>
+    public KmsSpec? Kms { get; init; }
+    /// <summary>Null for <c>provider: existing</c> or with notifications off.</summary>
+    public NotificationsSpec? Notifications { get; init; }
+    /// <summary>Null for <c>binaryAuthorization.mode: disabled</c>.</summary>
+    public BinaryAuthorizationSpec? BinaryAuthorization { get; init; }
     /// <summary>Null for <c>provider: existing</c>.</summary>
     public ClusterSpec? Cluster { get; init; }
     /// <summary>Null for <c>provider: existing</c>.</summary>
@@ -53,7 +62,8 @@ public sealed record GcpPlan
     public required IReadOnlyList<TeamIdentitySpec> Teams { get; init; }
 
     /// <summary>
-    /// Every resource in a fixed order: services, network, cluster, firewall, registry DNS, perimeter, IAP, teams.
+    /// Every resource in a fixed order: services, network, KMS, notifications, Binary Authorization, cluster,
+    /// firewall, registry DNS, perimeter, IAP, teams.
     /// </summary>
     public required IReadOnlyList<RenderedResource> Resources { get; init; }
 }

@@ -12,6 +12,9 @@ public static class GcpPlanner
 
         var services = RequiredServices.Plan(config);
         var network = NetworkPlanner.Plan(config);
+        var kms = KmsPlanner.Plan(config);
+        var notifications = NotificationsPlanner.Plan(config);
+        var binaryAuthorization = BinaryAuthorizationPlanner.Plan(config);
         var cluster = ClusterPlanner.Plan(config);
         var firewall = FirewallPlanner.Plan(config);
         var registryDns = RegistryDnsPlanner.Plan(config);
@@ -22,6 +25,9 @@ public static class GcpPlanner
         var resources = new List<RenderedResource>();
         resources.AddRange(services.Render());
         resources.AddRange(network?.Render() ?? []);
+        resources.AddRange(kms?.Render() ?? []);
+        resources.AddRange(notifications?.Render() ?? []);
+        resources.AddRange(binaryAuthorization?.Render() ?? []);
         resources.AddRange(cluster?.Render() ?? []);
         resources.AddRange(firewall?.Render() ?? []);
         resources.AddRange(registryDns?.Render() ?? []);
@@ -33,6 +39,9 @@ public static class GcpPlanner
         {
             Services = services,
             Network = network,
+            Kms = kms,
+            Notifications = notifications,
+            BinaryAuthorization = binaryAuthorization,
             Cluster = cluster,
             Firewall = firewall,
             RegistryDns = registryDns,

@@ -40,5 +40,13 @@ public static class GcpResourceTypes
     public const string Bucket = "gcp:storage/bucket:Bucket";
     public const string BucketIamMember = "gcp:storage/bucketIAMMember:BucketIAMMember";
 
+    public const string KeyRing = "gcp:kms/keyRing:KeyRing";
+    public const string CryptoKey = "gcp:kms/cryptoKey:CryptoKey";
+    public const string CryptoKeyIamMember = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
+
+    public const string BinaryAuthorizationPolicy = "gcp:binaryauthorization/policy:Policy";
+
+    public const string PubSubTopic = "gcp:pubsub/topic:Topic";
+
     public const string RandomId = "random:index/randomId:RandomId";
 }

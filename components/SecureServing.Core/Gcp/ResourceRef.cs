@@ -30,5 +30,7 @@ public sealed record ResourceRef(string Resource, string Output)
         public const string Member = "member";
         /// <summary><c>random:index/randomId:RandomId</c> hex string.</summary>
         public const string Hex = "hex";
+        /// <summary><c>gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember</c> key id (the key's full name).</summary>
+        public const string CryptoKeyId = "cryptoKeyId";
     }
 }

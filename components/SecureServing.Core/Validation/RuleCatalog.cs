@@ -127,6 +127,62 @@ public static class RuleCatalog
         "An existing cluster is reached only through its kubeconfig, which holds credentials.",
         "Run `pulumi config set --secret --path 'secure-serving:cluster.kubeconfig' < kubeconfig`.");
 
+    // ---- Hardened organization (production) -------------------------------------------------------------------
+    public static readonly Rule BinaryAuthorizationNotEnforced = new("binary-authorization-not-enforced", Severity.Error, null, true,
+        "`binaryAuthorization.mode` other than `enforced` in a production stack.",
+        "Without enforcement any image, from any registry, runs in the cluster; a hardened organization (Cloud Foundation Fabric's hardened dataset enforces `container.managed.enableBinaryAuthorization`) refuses such a cluster. See Binary Authorization overview, https://cloud.google.com/binary-authorization/docs/overview.",
+        "Set `binaryAuthorization.mode: enforced` once the dry-run audit logs show only admitted images.");
+
+    public static readonly Rule SecretsNotEncrypted = new("secrets-not-encrypted", Severity.Error, null, true,
+        "`cluster.secretsEncryption: none` in a production stack.",
+        "Kubernetes Secrets in etcd are then protected by Google-managed keys only: a key you control, rotate and can revoke is what `container.managed.enableSecretsEncryption` requires. See Encrypt secrets at the application layer, https://cloud.google.com/kubernetes-engine/docs/how-to/encrypting-secrets.",
+        "Set `cluster.secretsEncryption: create` (or an existing key in the cluster's region).");
+
+    public static readonly Rule BootDisksNotCmek = new("boot-disks-not-cmek", Severity.Error, null, true,
+        "`cluster.bootDiskEncryption: none` in a production stack.",
+        "Node boot disks (images, logs, emptyDir data) would not use a customer-managed key; hardened organizations require CMEK on node pool boot disks (`custom.gkeRequireNodePoolCMEKEncryption`). See Use customer-managed encryption keys (CMEK), https://cloud.google.com/kubernetes-engine/docs/how-to/using-cmek.",
+        "Set `cluster.bootDiskEncryption: create` (or an existing key in the cluster's region).");
+
+    public static readonly Rule GroupsRbacOff = new("groups-rbac-off", Severity.Error, null, true,
+        "A production stack without `cluster.securityGroup`.",
+        "Without Google Groups for RBAC every RoleBinding names individual users, so leavers keep cluster access until someone edits the bindings; `container.managed.enableGoogleGroupsRBAC` requires it. See Configure Google Groups for RBAC, https://cloud.google.com/kubernetes-engine/docs/how-to/google-groups-rbac.",
+        "Set `cluster.securityGroup: gke-security-groups@YOUR-DOMAIN` (create that group in Cloud Identity and nest your groups in it).");
+
+    public static readonly Rule SecurityBulletinsOff = new("security-bulletins-off", Severity.Error, null, true,
+        "A production stack whose `cluster.notifications` are off or do not include `securityBulletin`.",
+        "Nobody hears of a GKE security bulletin that affects the cluster until it is exploited; `container.managed.enableSecurityBulletinNotifications` requires the notifications. See Cluster notifications, https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-notifications.",
+        "Set `cluster.notifications.enabled: true` with `securityBulletin` among `events`, and subscribe your alerting to the topic.");
+
+    public static readonly Rule IntranodeVisibilityOff = new("intranode-visibility-off", Severity.Error, null, true,
+        "`cluster.intranodeVisibility: false` in a production stack.",
+        "Pod-to-pod traffic on one node then never reaches the VPC network, so flow logs and firewall rules do not see it; hardened organizations require it (`custom.gkeRequireIntraNodeVisibility`). See Set up intranode visibility, https://cloud.google.com/kubernetes-engine/docs/how-to/intranode-visibility.",
+        "Set `cluster.intranodeVisibility: true`.");
+
+    public static readonly Rule ClusterLoggingReduced = new("cluster-logging-reduced", Severity.Error, null, true,
+        "A production stack whose `cluster.logging` lacks `systemComponents` or `workloads`.",
+        "System and workload logs are what an incident investigation starts from; `container.managed.enableCloudLogging` requires Cloud Logging. See About GKE logs, https://cloud.google.com/kubernetes-engine/docs/concepts/about-logs.",
+        "List `systemComponents` and `workloads` in `cluster.logging` (or remove the key for the production default).");
+
+    public static readonly Rule RapidChannelInProd = new("rapid-channel-in-prod", Severity.Error, null, true,
+        "`cluster.releaseChannel: rapid` in a production stack.",
+        "Rapid gets versions before they are proven and without the stability support of regular and stable; hardened organizations allow only REGULAR and STABLE (`custom.gkeAllowedReleaseChannels`). See About release channels, https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels.",
+        "Use `releaseChannel: regular` or `stable`.");
+
+    public static readonly Rule SecurityPostureOff = new("security-posture-off", Severity.Error, null, true,
+        "`cluster.securityPosture.mode: disabled` in a production stack.",
+        "The security posture dashboard is what reports workload misconfigurations (privileged pods, host paths) in the cluster. See About the security posture dashboard, https://cloud.google.com/kubernetes-engine/docs/concepts/about-security-posture-dashboard.",
+        "Set `cluster.securityPosture.mode: basic` (free) or `enterprise`.");
+
+    public static readonly Rule PerimeterNotEnforced = new("perimeter-not-enforced", Severity.Error, null, true,
+        "`perimeter.mode: dryRun` in a production stack.",
+        "A dry-run perimeter only logs violations: data can still be copied out of the project. Dry run is for trying a perimeter out; to try a change next to an enforced perimeter use `perimeter.dryRun`. See Dry run mode for service perimeters, https://cloud.google.com/vpc-service-controls/docs/dry-run-mode.",
+        "Set `perimeter.mode: enforced` once the dry-run violation logs are clean.");
+
+    public static readonly Rule ImageNotAdmitted = new("image-not-admitted", Severity.Error, null, false,
+        "A model `image` that the Binary Authorization policy does not admit (a warning while `binaryAuthorization.mode: dryRun`).",
+        "The policy admits only the stack's Artifact Registry and `binaryAuthorization.admitImages`; the model's pods would be refused (in dry run: logged). See Policy YAML reference, https://cloud.google.com/binary-authorization/docs/policy-yaml-reference.",
+        "Push the image to the stack's Artifact Registry (`REGION-docker.pkg.dev/PROJECT/...`), or ask the platform team to add its repository to `binaryAuthorization.admitImages`.");
+
     // ---- Namespaces -------------------------------------------------------------------------------------------
     public static readonly Rule NamespaceClaimedTwice = new("namespace-claimed-twice", Severity.Error, null, false,
         "Two team files claiming the same namespace.",
@@ -301,6 +357,8 @@ public static class RuleCatalog
         DuplicateName, DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName,
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
+        BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
+        ClusterLoggingReduced, RapidChannelInProd, SecurityPostureOff, PerimeterNotEnforced, ImageNotAdmitted,
         NamespaceClaimedTwice, SystemNamespace,
         SidecarOffWithAuthorization, ActivatorBypassesIsolation, StrictMtlsBlocksTopLevelVs, OutOfMeshCallersBlocked,
         IapJwtNotVerified, DexIncomplete, DexNotEnforced,

@@ -13,6 +13,7 @@ public static class StackCheck
         DuplicateNameRules.Check,
         NetworkRules.Check,
         ClusterRules.Check,
+        HardeningRules.Check,
         NamespaceRules.Check,
         MeshRules.Check,
         IapRules.Check,

@@ -26,6 +26,10 @@ public static class RuleCases
 
     private static Edit[] E(string file, string find, string replace) => [new(file, find, replace)];
 
+    /// <summary>A stack-file <c>acknowledge</c> entry, written before <c>secure-serving:ingress:</c>.</summary>
+    private static string Ack(string rule, string reason) =>
+        $"  secure-serving:acknowledge:\n    - rule: {rule}\n      reason: {reason}\n  secure-serving:ingress:";
+
     private static readonly Edit[] None = [];
 
     public static IReadOnlyList<RuleCase> All { get; } =
@@ -57,6 +61,26 @@ public static class RuleCases
             E(Fraud, "team: fraud", "team: payments"), None),
         new("duplicate model", "duplicate-name", "dev", Fraud, "models[1].name",
             E(Fraud, "  - name: xgb-fraud-score", "  - name: sklearn-iris"), None),
+
+        new("KMS key outside the cluster's region", "invalid-value", "prod", Prod, "secure-serving:cluster.secretsEncryption",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    secretsEncryption: projects/acme-kms/locations/us-east1/keyRings/gke/cryptoKeys/secrets\n"),
+            E(Prod, "locations/us-east1/", "locations/europe-west4/")),
+        new("Groups for RBAC with another group name", "invalid-value", "prod", Prod, "secure-serving:cluster.securityGroup",
+            E(Prod, "    securityGroup: gke-security-groups@example.com", "    securityGroup: k8s-admins@example.com"), None),
+        new("maintenance window under four hours", "invalid-value", "dev", Dev, "secure-serving:cluster.maintenance.window.end",
+            E(Dev, "    deletionProtection: false\n", "    deletionProtection: false\n    maintenance:\n      window:\n        start: \"2026-01-03T01:00:00Z\"\n        end: \"2026-01-03T03:00:00Z\"\n        recurrence: FREQ=DAILY\n"),
+            E(Dev, "        end: \"2026-01-03T03:00:00Z\"", "        end: \"2026-01-03T05:00:00Z\"")),
+        new("maintenance under 48 hours a month", "invalid-value", "dev", Dev, "secure-serving:cluster.maintenance.window.recurrence",
+            E(Dev, "    deletionProtection: false\n", "    deletionProtection: false\n    maintenance:\n      window:\n        start: \"2026-01-04T00:00:00Z\"\n        end: \"2026-01-04T08:00:00Z\"\n        recurrence: FREQ=WEEKLY;BYDAY=SU\n"),
+            E(Dev, "BYDAY=SU\n", "BYDAY=SA,SU\n")),
+        new("confidential nodes on an Intel machine", "invalid-value", "prod", Prod, "secure-serving:cluster.nodePools[0].confidentialNodes",
+            E(Prod, "        maxNodes: 10\n", "        maxNodes: 10\n        confidentialNodes: true\n"),
+            E(Prod, "        machineType: n2-standard-8", "        machineType: n2d-standard-8")),
+        new("image pattern admitting a whole registry", "invalid-value", "dev", Dev, "secure-serving:binaryAuthorization.admitImages[0]",
+            E(Dev, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n      - docker.io/**\n  secure-serving:labels:"),
+            E(Dev, "      - docker.io/**", "      - europe-docker.pkg.dev/acme-mirror/istio/**")),
+        new("label value with capitals", "invalid-value", "dev", Dev, "secure-serving:labels.team",
+            E(Dev, "    team: ml-platform\n  secure-serving:perimeter", "    team: ML-Platform\n  secure-serving:perimeter"), None),
 
         // ---- names
         new("deployment name over 25", "deployment-name", "dev", Dev, "secure-serving:deploymentName",
@@ -106,6 +130,46 @@ public static class RuleCases
             E(Prod, "  secure-serving:ingress:", "  secure-serving:acknowledge:\n    - rule: deletion-protection-off-in-prod\n      reason: cluster is recreated from scratch during the 2026-Q3 migration\n  secure-serving:ingress:")),
         new("existing cluster without kubeconfig", "kubeconfig-missing", "dev", Dev, "secure-serving:cluster.kubeconfig",
             E(Dev, "    name: ss-dev-gke", "    name: ss-dev-gke\n    provider: existing"), E(Dev, "    provider: existing", "    provider: existing\n    kubeconfig:\n      secure: v1:a2V5:Y2lwaGVy")),
+
+        // ---- hardened organization (production)
+        new("binary authorization in dry run in prod", "binary-authorization-not-enforced", "prod", Prod, "secure-serving:binaryAuthorization.mode",
+            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    mode: dryRun\n  secure-serving:labels:"),
+            E(Prod, "  secure-serving:ingress:", Ack("binary-authorization-not-enforced", "first week in production, reading the audit log before enforcing"))),
+        new("secrets not encrypted in prod", "secrets-not-encrypted", "prod", Prod, "secure-serving:cluster.secretsEncryption",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    secretsEncryption: none\n"),
+            E(Prod, "    secretsEncryption: none", "    secretsEncryption: create")),
+        new("boot disks without CMEK in prod", "boot-disks-not-cmek", "prod", Prod, "secure-serving:cluster.bootDiskEncryption",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    bootDiskEncryption: none\n"),
+            E(Prod, "  secure-serving:ingress:", Ack("boot-disks-not-cmek", "the organization has no CMEK requirement for disks"))),
+        new("no Google Groups for RBAC in prod", "groups-rbac-off", "prod", Prod, "secure-serving:cluster.securityGroup",
+            E(Prod, "    securityGroup: gke-security-groups@example.com\n", ""),
+            E(Prod, "  secure-serving:ingress:", Ack("groups-rbac-off", "the organization does not use Cloud Identity groups; RBAC names users"))),
+        new("cluster notifications off in prod", "security-bulletins-off", "prod", Prod, "secure-serving:cluster.notifications.enabled",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    notifications:\n      enabled: false\n"),
+            E(Prod, "      enabled: false\n", "      enabled: true\n")),
+        new("notifications without security bulletins in prod", "security-bulletins-off", "prod", Prod, "secure-serving:cluster.notifications.events",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    notifications:\n      events: [upgrade]\n"),
+            E(Prod, "      events: [upgrade]", "      events: [upgrade, securityBulletin]")),
+        new("intranode visibility off in prod", "intranode-visibility-off", "prod", Prod, "secure-serving:cluster.intranodeVisibility",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    intranodeVisibility: false\n"),
+            E(Prod, "  secure-serving:ingress:", Ack("intranode-visibility-off", "single-node test pool; no flow logs needed"))),
+        new("no workload logs in prod", "cluster-logging-reduced", "prod", Prod, "secure-serving:cluster.logging",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    logging: [systemComponents]\n"),
+            E(Prod, "    logging: [systemComponents]", "    logging: [systemComponents, workloads]")),
+        new("rapid channel in prod", "rapid-channel-in-prod", "prod", Prod, "secure-serving:cluster.releaseChannel",
+            E(Prod, "    releaseChannel: stable", "    releaseChannel: rapid"), E(Prod, "    releaseChannel: rapid", "    releaseChannel: regular")),
+        new("security posture off in prod", "security-posture-off", "prod", Prod, "secure-serving:cluster.securityPosture.mode",
+            E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    securityPosture:\n      mode: disabled\n"),
+            E(Prod, "      mode: disabled\n", "      mode: basic\n")),
+        new("dry-run perimeter in prod", "perimeter-not-enforced", "prod", Prod, "secure-serving:perimeter.mode",
+            E(Prod, "    mode: enforced\n", "    mode: dryRun\n"),
+            E(Prod, "  secure-serving:ingress:", Ack("perimeter-not-enforced", "new perimeter, two weeks of violation logs before enforcing"))),
+        new("model image outside the admitted registry", "image-not-admitted", "prod", ProdRecsys, "models[0].image",
+            E(ProdRecsys, "    exposeViaIap: true", "    exposeViaIap: true\n    image: gcr.io/acme-ml-prod/two-tower:v3"),
+            E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n      - gcr.io/acme-ml-prod/**\n  secure-serving:labels:")),
+        new("model image outside the admitted registry, dry run", "image-not-admitted", "dev", Fraud, "models[1].image",
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: gcr.io/acme-ml-dev/xgbserver:v1\n"),
+            E(Fraud, "    image: gcr.io/acme-ml-dev/xgbserver:v1", "    image: europe-west4-docker.pkg.dev/acme-ml-dev/models/xgbserver:v1"), "warning"),
 
         // ---- namespaces
         new("namespace claimed twice", "namespace-claimed-twice", "dev", Recsys, "namespace",
@@ -201,7 +265,7 @@ public static class RuleCases
             E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    minReplicas: 60\n"),
             E(Fraud, "    minReplicas: 60\n", "    minReplicas: 60\nquota:\n  pods: 100\n")),
         new("group member without Google Groups for RBAC", "team-member-not-bound", "dev", Fraud, "members[0]",
-            E(Dev, "    securityGroup: gke-security-groups@example.com\n", ""), None, "warning"),
+            None, E(Dev, "    deletionProtection: false\n", "    deletionProtection: false\n    securityGroup: gke-security-groups@example.com\n"), "warning"),
         new("scale on cpu in serverless mode", "invalid-value", "dev", Recsys, "models[2].scaleMetric",
             E(Recsys, "    scaleMetric: concurrency", "    scaleMetric: cpu"), E(Recsys, "    scaleMetric: cpu", "    scaleMetric: rps")),
         new("memory that is not a quantity", "invalid-value", "dev", Recsys, "models[2].resources.memory",
@@ -211,8 +275,6 @@ public static class RuleCases
             E(Dev, "            effect: NO_SCHEDULE\n", "            effect: NoSchedule\n")),
         new("maxReplicas below minReplicas", "invalid-value", "dev", Recsys, "models[2].maxReplicas",
             E(Recsys, "    maxReplicas: 2", "    maxReplicas: 0"), E(Recsys, "    maxReplicas: 0", "    maxReplicas: 1")),
-        new("securityGroup not named gke-security-groups", "invalid-value", "dev", Dev, "secure-serving:cluster.securityGroup",
-            E(Dev, "    securityGroup: gke-security-groups@example.com", "    securityGroup: ml-platform@example.com"), None),
 
         // ---- acknowledgements
         new("acknowledging a misspelt rule", "ack-unknown-rule", "dev", Recsys, "acknowledge[0].rule",

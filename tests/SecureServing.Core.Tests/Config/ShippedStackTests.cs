@@ -21,11 +21,15 @@ public sealed class ShippedStackTests
     }
 
     [Fact]
-    public void Dev_keeps_only_the_acknowledged_activator_warning()
+    public void Dev_keeps_only_the_acknowledged_activator_warning_and_the_group_members_without_kubernetes_access()
     {
         var report = Check("dev");
 
-        var warning = Assert.Single(report.Findings);
+        // Dev leaves Google Groups for RBAC off, so the teams' groups keep IAP access but get no Kubernetes access.
+        Assert.Equal(
+            [("stacks/dev/fraud.yaml", "members[0]"), ("stacks/dev/recsys.yaml", "members[0]")],
+            report.Findings.Where(f => f.RuleId == "team-member-not-bound" && f.Severity == Severity.Warning).Select(f => (f.File, f.KeyPath)));
+        var warning = Assert.Single(report.Findings, f => f.RuleId != "team-member-not-bound");
         Assert.Equal(("activator-bypasses-isolation", Severity.Warning, "stacks/dev/recsys.yaml", "models[1].activator"), (warning.RuleId, warning.Severity, warning.File, warning.KeyPath));
         Assert.StartsWith("Acknowledged (batch-ranker is called only by the nightly batch job", warning.Message, StringComparison.Ordinal);
         var lines = File.ReadAllLines(Path.Combine(TempRepo.RepoRoot(), "stacks/dev/recsys.yaml"));
@@ -69,6 +73,32 @@ public sealed class ShippedStackTests
         Assert.Equal(ActivatorMode.On, recsys.Models.Single(m => m.Name == "batch-ranker").Activator);
         Assert.True(recsys.Authorization);
         Assert.Equal([new Acknowledgement("activator-bypasses-isolation", "batch-ranker is called only by the nightly batch job in dev and must scale to zero; no user data in dev.")], recsys.Acknowledgements);
+    }
+
+    [Fact]
+    public void Prod_defaults_to_the_hardened_settings_dev_to_cheaper_ones_where_safe()
+    {
+        var prod = Check("prod").Config!;
+        var dev = Check("dev").Config!;
+
+        Assert.Equal(BinaryAuthorizationMode.Enforced, prod.BinaryAuthorization.Mode);
+        Assert.Equal(BinaryAuthorizationMode.DryRun, dev.BinaryAuthorization.Mode);
+        Assert.Equal(ClusterTelemetryDefaults.ProdLogging, prod.Cluster.Logging);
+        Assert.Equal(ClusterTelemetryDefaults.DevLogging, dev.Cluster.Logging);
+        Assert.Equal(ClusterTelemetryDefaults.ProdMonitoring, prod.Cluster.Monitoring);
+        Assert.Equal(ClusterTelemetryDefaults.DevMonitoring, dev.Cluster.Monitoring);
+        Assert.All(new[] { prod, dev }, c =>
+        {
+            Assert.Equal(KmsKeyChoice.Create, c.Cluster.SecretsEncryption);
+            Assert.Equal(KmsKeyChoice.Create, c.Cluster.BootDiskEncryption);
+            Assert.True(c.Cluster.IntranodeVisibility);
+            Assert.Equal([ClusterEvent.SecurityBulletin], c.Cluster.Notifications.Events);
+            Assert.Equal(90, c.Kms.RotationDays);
+            Assert.Equal(MaintenanceConfig.DefaultWindow, c.Cluster.Maintenance.Window);
+        });
+        Assert.Equal("gke-security-groups@example.com", prod.Cluster.SecurityGroup);
+        Assert.Null(dev.Cluster.SecurityGroup);
+        Assert.Equal(new LabelsConfig { Team = "ml-platform", CostCentre = "cc-4711" }, prod.Labels);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class WorkloadKeysTests
         Assert.Equal(new ModelResources { Cpu = "4", Memory = "16Gi", Gpu = 1 }, llm.Resources);
         Assert.Equal(("gpu-l4", 1, 2, 4, ScaleMetric.Concurrency), (llm.NodePool, llm.MinReplicas, llm.MaxReplicas, llm.ScaleTarget, llm.ScaleMetric));
         Assert.Equal(new TeamQuota { Cpu = "24", Memory = "96Gi", Gpu = 2, Pods = 30 }, recsys.Quota);
-        Assert.Equal("gke-security-groups@example.com", config.Cluster.SecurityGroup);
+        Assert.Null(config.Cluster.SecurityGroup); // dev leaves Google Groups for RBAC off
 
         var fraud = config.Teams.Single(t => t.Team == "fraud");
         Assert.Equal(new TeamQuota(), fraud.Quota);

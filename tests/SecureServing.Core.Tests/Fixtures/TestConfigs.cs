@@ -50,7 +50,11 @@ public static class TestConfigs
             NodeTag = "ss-dev-node",
             DeletionProtection = false,
             NodePools = [new NodePoolConfig { Name = "serving", MachineType = "e2-standard-4", MinNodes = 1, MaxNodes = 3 }],
+            Logging = ClusterTelemetryDefaults.DevLogging,
+            Monitoring = ClusterTelemetryDefaults.DevMonitoring,
         },
+        BinaryAuthorization = new BinaryAuthorizationConfig { Mode = BinaryAuthorizationMode.DryRun },
+        Labels = new LabelsConfig { Team = "ml-platform" },
         Perimeter = new PerimeterConfig
         {
             AccessPolicy = new AccessPolicyRef { Id = "987654321" },
@@ -103,7 +107,12 @@ public static class TestConfigs
             DeletionProtection = true,
             ReleaseChannel = ReleaseChannel.Stable,
             NodePools = [new NodePoolConfig { Name = "serving", MachineType = "n2-standard-8", MinNodes = 2, MaxNodes = 10 }],
+            SecurityGroup = "gke-security-groups@example.com",
+            Logging = ClusterTelemetryDefaults.ProdLogging,
+            Monitoring = ClusterTelemetryDefaults.ProdMonitoring,
         },
+        BinaryAuthorization = new BinaryAuthorizationConfig { Mode = BinaryAuthorizationMode.Enforced },
+        Labels = new LabelsConfig { Team = "ml-platform", CostCentre = "cc-4711" },
         Perimeter = Dev().Perimeter with
         {
             Name = "ss_prod_perimeter",

@@ -12,7 +12,7 @@ namespace SecureServing.Core.Tests.Gcp;
 /// <summary>Invariants of <see cref="GcpPlan.Resources"/> that must hold for every config, not just dev and prod.</summary>
 public sealed partial class GcpResourcesTests
 {
-    private static readonly string[] Components = ["services", "network", "cluster", "firewall", "registry-dns", "perimeter", "iap", "team"];
+    private static readonly string[] Components = ["services", "network", "kms", "notifications", "binary-authorization", "cluster", "firewall", "registry-dns", "perimeter", "iap", "team"];
 
     private static readonly NodePoolConfig GpuPool = new()
     {
@@ -182,7 +182,7 @@ public sealed partial class GcpResourcesTests
                     }
 
                     break;
-                case JsonObject when child.EndsWith("metadata", StringComparison.Ordinal):
+                case JsonObject when child.EndsWith("metadata", StringComparison.Ordinal) || name is "labels" or "resourceLabels":
                     break; // a map: its keys are data
                 case JsonObject:
                     Assert.Fail($"{resource}: block '{child}' of {type} has no SDK input list; add it to SdkInputNames");

@@ -2,7 +2,7 @@ namespace SecureServing.Core.Tests.Gcp;
 
 /// <summary>
 /// Input property names of the Pulumi SDK classes the GCP plan maps onto, read from the <c>[Input("…")]</c>
-/// attributes of the <c>…Args</c> classes of Pulumi.Gcp 9.35.0 (sdk/dotnet at tag v9.35.0) and Pulumi.Random 4.21.1.
+/// attributes of the <c>…Args</c> classes of Pulumi.Gcp 9.35.0 (sdk/dotnet at tag v9.35.0; the KMS, Binary Authorization, Pub/Sub and cluster hardening blocks generated from the same sources) and Pulumi.Random 4.21.1.
 /// Keyed by type token and property path (empty for top-level; nested blocks by dotted path; list items use the
 /// list's path). Required inputs are marked. Maps (e.g. <c>nodeConfig.metadata</c>) are not listed: their keys are data.
 /// </summary>
@@ -79,6 +79,36 @@ internal static class SdkInputNames
             [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status")] = [new("accessLevels", false), new("egressPolicies", false), new("ingressPolicies", false), new("resources", false), new("restrictedServices", false), new("vpcAccessibleServices", false)],
             [("gcp:accesscontextmanager/servicePerimeter:ServicePerimeter", "status.vpcAccessibleServices")] = [new("allowedServicePatterns", false), new("allowedServices", false), new("enableRestriction", false), new("servicePatternsEnforcementScopes", false)],
             [("gcp:storage/bucket:Bucket", "versioning")] = [new("enabled", true)],
+            [("gcp:kms/keyRing:KeyRing", "")] = [new("location", true), new("name", false), new("project", false)],
+            [("gcp:kms/cryptoKey:CryptoKey", "")] = [new("cryptoKeyBackend", false), new("deletionPolicy", false), new("destroyScheduledDuration", false), new("importOnly", false), new("keyAccessJustificationsPolicy", false), new("keyRing", true), new("labels", false), new("name", false), new("purpose", false), new("rotationPeriod", false), new("skipInitialVersionCreation", false), new("versionTemplate", false)],
+            [("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "")] = [new("condition", false), new("cryptoKeyId", true), new("member", true), new("role", true)],
+            [("gcp:binaryauthorization/policy:Policy", "")] = [new("admissionWhitelistPatterns", false), new("clusterAdmissionRules", false), new("defaultAdmissionRule", true), new("deletionPolicy", false), new("description", false), new("globalPolicyEvaluationMode", false), new("project", false)],
+            [("gcp:binaryauthorization/policy:Policy", "admissionWhitelistPatterns")] = [new("namePattern", true)],
+            [("gcp:binaryauthorization/policy:Policy", "defaultAdmissionRule")] = [new("enforcementMode", true), new("evaluationMode", true), new("requireAttestationsBies", false)],
+            [("gcp:pubsub/topic:Topic", "")] = [new("deletionPolicy", false), new("ingestionDataSourceSettings", false), new("kmsKeyName", false), new("labels", false), new("messageRetentionDuration", false), new("messageStoragePolicy", false), new("messageTransforms", false), new("name", false), new("project", false), new("schemaSettings", false), new("tags", false)],
+            [("gcp:pubsub/topic:Topic", "messageStoragePolicy")] = [new("allowedPersistenceRegions", true), new("enforceInTransit", false)],
+            [("gcp:container/cluster:Cluster", "binaryAuthorization")] = [new("enabled", false), new("evaluationMode", false)],
+            [("gcp:container/cluster:Cluster", "databaseEncryption")] = [new("keyName", false), new("state", true)],
+            [("gcp:container/cluster:Cluster", "authenticatorGroupsConfig")] = [new("securityGroup", true)],
+            [("gcp:container/cluster:Cluster", "notificationConfig")] = [new("pubsub", true)],
+            [("gcp:container/cluster:Cluster", "notificationConfig.pubsub")] = [new("enabled", true), new("filter", false), new("topic", false)],
+            [("gcp:container/cluster:Cluster", "notificationConfig.pubsub.filter")] = [new("eventTypes", true)],
+            [("gcp:container/cluster:Cluster", "securityPostureConfig")] = [new("mode", false), new("vulnerabilityMode", false)],
+            [("gcp:container/cluster:Cluster", "maintenancePolicy")] = [new("dailyMaintenanceWindow", false), new("disruptionBudget", false), new("maintenanceExclusions", false), new("recurringMaintenanceWindow", false), new("recurringWindow", false)],
+            [("gcp:container/cluster:Cluster", "maintenancePolicy.recurringWindow")] = [new("endTime", true), new("recurrence", true), new("startTime", true)],
+            [("gcp:container/cluster:Cluster", "maintenancePolicy.maintenanceExclusions")] = [new("endTime", false), new("exclusionName", true), new("exclusionOptions", false), new("startTime", true)],
+            [("gcp:container/cluster:Cluster", "maintenancePolicy.maintenanceExclusions.exclusionOptions")] = [new("endTimeBehavior", false), new("scope", true)],
+            [("gcp:container/cluster:Cluster", "loggingConfig")] = [new("enableComponents", true)],
+            [("gcp:container/cluster:Cluster", "monitoringConfig")] = [new("advancedDatapathObservabilityConfig", false), new("enableComponents", false), new("managedPrometheus", false)],
+            [("gcp:container/cluster:Cluster", "masterAuth")] = [new("clientCertificate", false), new("clientCertificateConfig", true), new("clientKey", false), new("clusterCaCertificate", false)],
+            [("gcp:container/cluster:Cluster", "masterAuth.clientCertificateConfig")] = [new("issueClientCertificate", true)],
+            [("gcp:container/cluster:Cluster", "rbacBindingConfig")] = [new("enableInsecureBindingSystemAuthenticated", false), new("enableInsecureBindingSystemUnauthenticated", false)],
+            [("gcp:container/cluster:Cluster", "nodePoolDefaults")] = [new("nodeConfigDefaults", false)],
+            [("gcp:container/cluster:Cluster", "nodePoolDefaults.nodeConfigDefaults")] = [new("containerdConfig", false), new("gcfsConfig", false), new("insecureKubeletReadonlyPortEnabled", false), new("loggingVariant", false)],
+            [("gcp:container/cluster:Cluster", "nodeConfig.kubeletConfig")] = [new("allowedUnsafeSysctls", false), new("containerLogMaxFiles", false), new("containerLogMaxSize", false), new("cpuCfsQuota", false), new("cpuCfsQuotaPeriod", false), new("cpuManagerPolicy", false), new("crashLoopBackOff", false), new("evictionMaxPodGracePeriodSeconds", false), new("evictionMinimumReclaim", false), new("evictionSoft", false), new("evictionSoftGracePeriod", false), new("imageGcHighThresholdPercent", false), new("imageGcLowThresholdPercent", false), new("imageMaximumGcAge", false), new("imageMinimumGcAge", false), new("insecureKubeletReadonlyPortEnabled", false), new("maxParallelImagePulls", false), new("memoryManager", false), new("podPidsLimit", false), new("shutdownGracePeriodCriticalPodsSeconds", false), new("shutdownGracePeriodSeconds", false), new("singleProcessOomKill", false), new("topologyManager", false)],
+            [("gcp:container/cluster:Cluster", "nodeConfig.confidentialNodes")] = [new("confidentialInstanceType", false), new("enabled", true)],
+            [("gcp:container/nodePool:NodePool", "nodeConfig.kubeletConfig")] = [new("allowedUnsafeSysctls", false), new("containerLogMaxFiles", false), new("containerLogMaxSize", false), new("cpuCfsQuota", false), new("cpuCfsQuotaPeriod", false), new("cpuManagerPolicy", false), new("crashLoopBackOff", false), new("evictionMaxPodGracePeriodSeconds", false), new("evictionMinimumReclaim", false), new("evictionSoft", false), new("evictionSoftGracePeriod", false), new("imageGcHighThresholdPercent", false), new("imageGcLowThresholdPercent", false), new("imageMaximumGcAge", false), new("imageMinimumGcAge", false), new("insecureKubeletReadonlyPortEnabled", false), new("maxParallelImagePulls", false), new("memoryManager", false), new("podPidsLimit", false), new("shutdownGracePeriodCriticalPodsSeconds", false), new("shutdownGracePeriodSeconds", false), new("singleProcessOomKill", false), new("topologyManager", false)],
+            [("gcp:container/nodePool:NodePool", "nodeConfig.confidentialNodes")] = [new("confidentialInstanceType", false), new("enabled", true)],
             [("random:index/randomId:RandomId", "")] = [new("byteLength", true), new("keepers", false), new("prefix", false)],
         };
 }

@@ -50,6 +50,41 @@ public sealed class DependencyGraphTests
     }
 
     [Fact]
+    public async Task The_cluster_and_its_pools_wait_for_the_key_grants_and_nothing_else_does()
+    {
+        var mocks = new ProgramMocks(GcpResourceTypes.CryptoKeyIamMember);
+        await ProgramRun.GcpLayerAsync(ProgramRun.Load("prod"), mocks);
+        var events = mocks.Events.ToList();
+        var grantsDone = new[] { "kms-secrets-gke-agent", "kms-boot-disks-compute-agent" }.Max(g => events.IndexOf($"done:{g}"));
+
+        // The GKE service agent must be able to use the secrets key before the cluster exists, the Compute Engine
+        // service agent the boot-disk key before any node disk does.
+        foreach (var user in new[] { "cluster-gke", "cluster-pool-serving" })
+        {
+            Assert.True(events.IndexOf($"start:{user}") > grantsDone, $"{user} was registered before the key grants");
+        }
+
+        foreach (var independent in new[] { "network-vpc", "perimeter-service-perimeter", "team-fraud-bucket", "notifications-topic", "binary-authorization-policy" })
+        {
+            Assert.True(events.IndexOf($"done:{independent}") < grantsDone, $"{independent} waited for the key grants");
+        }
+    }
+
+    [Fact]
+    public async Task Kubernetes_objects_wait_for_the_binary_authorization_policy()
+    {
+        var mocks = new ProgramMocks(GcpResourceTypes.BinaryAuthorizationPolicy);
+        var run = await ProgramRun.ProgramAsync("prod", mocks);
+        var events = mocks.Events.ToList();
+        var policyDone = events.IndexOf("done:binary-authorization-policy");
+
+        var kubernetes = run.Mocks.Registered.Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(kubernetes);
+        Assert.All(kubernetes, r => Assert.True(events.IndexOf($"start:{r.Name}") > policyDone, $"{r.Type} {r.Name} was registered before the admission policy"));
+        Assert.True(events.IndexOf("done:cluster-gke") < policyDone, "the cluster waited for the policy");
+    }
+
+    [Fact]
     public async Task Only_the_workload_identity_binding_waits_for_the_cluster_that_creates_the_identity_pool()
     {
         var mocks = new ProgramMocks(GcpResourceTypes.Cluster);
@@ -71,7 +106,10 @@ public sealed class DependencyGraphTests
         var dependencies = run.Gcp!.ComponentDependencies.ToDictionary(kv => kv.Key, kv => kv.Value.Select(r => r.GetResourceName()).Order(StringComparer.Ordinal).ToList());
 
         Assert.Equal(["services-compute"], dependencies[NetworkSpec.Component]);
-        Assert.Equal(["services-cloudresourcemanager", "services-container", "services-iam"], dependencies[ClusterSpec.Component]);
+        Assert.Equal(["services-binaryauthorization", "services-cloudresourcemanager", "services-container", "services-iam"], dependencies[ClusterSpec.Component]);
+        Assert.Equal(["services-cloudkms", "services-compute", "services-container"], dependencies[KmsSpec.Component]);
+        Assert.Equal(["services-pubsub"], dependencies[NotificationsSpec.Component]);
+        Assert.Equal(["services-binaryauthorization"], dependencies[BinaryAuthorizationSpec.Component]);
         Assert.Equal(["services-compute"], dependencies[FirewallSpec.Component]);
         Assert.Equal(["services-dns"], dependencies[RegistryDnsSpec.Component]);
         Assert.Equal(["services-accesscontextmanager"], dependencies[PerimeterSpec.Component]);
@@ -87,8 +125,8 @@ public sealed class DependencyGraphTests
     {
         var all = new[] { ProgramRun.Load("dev"), ProgramRun.Load("prod") }
             .SelectMany(c => GcpPlanner.Plan(c).Services.Services.Select(s => s.Service)).ToHashSet(StringComparer.Ordinal);
-        foreach (var component in new[] { NetworkSpec.Component, ClusterSpec.Component, FirewallSpec.Component, RegistryDnsSpec.Component,
-                     PerimeterSpec.Component, IapSpec.Component, ServiceDependencies.Team })
+        foreach (var component in new[] { NetworkSpec.Component, KmsSpec.Component, NotificationsSpec.Component, BinaryAuthorizationSpec.Component,
+                     ClusterSpec.Component, FirewallSpec.Component, RegistryDnsSpec.Component, PerimeterSpec.Component, IapSpec.Component, ServiceDependencies.Team })
         {
             Assert.All(ServiceDependencies.Of(component), api => Assert.Contains(api, all));
         }

@@ -32,6 +32,9 @@ public sealed class GcpEquivalenceTests
     [InlineData("iap-off")]
     [InlineData("existing-cluster")]
     [InlineData("sandbox-pool-and-google-groups")]
+    [InlineData("existing-keys")]
+    [InlineData("hardening-off")]
+    [InlineData("maintenance-and-confidential-nodes")]
     public async Task The_gcp_layer_registers_exactly_the_rendered_resources_for_every_variant(string variant)
     {
         var config = Variant(ProgramRun.Load("dev"), variant);
@@ -77,6 +80,44 @@ public sealed class GcpEquivalenceTests
                 NodePools = [.. dev.Cluster.NodePools, new NodePoolConfig { Name = "sandboxed", Sandbox = true, Taints = [new NodeTaint("tier", "untrusted", TaintEffect.PreferNoSchedule)] }],
                 SecurityGroup = "gke-security-groups@example.com",
             },
+        },
+        "existing-keys" => dev with
+        {
+            Cluster = dev.Cluster with
+            {
+                SecretsEncryption = KmsKeyChoice.Existing("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/secrets"),
+                BootDiskEncryption = KmsKeyChoice.Existing("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/disks"),
+            },
+        },
+        "hardening-off" => dev with
+        {
+            BinaryAuthorization = new BinaryAuthorizationConfig { Mode = BinaryAuthorizationMode.Disabled },
+            Cluster = dev.Cluster with
+            {
+                SecretsEncryption = KmsKeyChoice.None,
+                BootDiskEncryption = KmsKeyChoice.None,
+                Notifications = new ClusterNotificationsConfig { Enabled = false },
+                IntranodeVisibility = false,
+                SecurityPosture = new SecurityPostureConfig { Mode = SecurityPostureMode.Disabled },
+                Logging = [],
+                Monitoring = [],
+            },
+            Labels = new LabelsConfig(),
+        },
+        "maintenance-and-confidential-nodes" => dev with
+        {
+            Cluster = dev.Cluster with
+            {
+                SecurityGroup = "gke-security-groups@example.com",
+                NodePools = [new NodePoolConfig { Name = "serving", MachineType = "n2d-standard-4", ConfidentialNodes = true }, new NodePoolConfig { Name = "system" }],
+                Notifications = new ClusterNotificationsConfig { Events = [ClusterEvent.SecurityBulletin, ClusterEvent.UpgradeAvailable] },
+                Maintenance = new MaintenanceConfig
+                {
+                    Exclusions = [new MaintenanceExclusion("freeze", "2026-12-20T00:00:00Z", "2027-01-05T00:00:00Z", MaintenanceExclusionScope.NoMinorOrNodeUpgrades)],
+                },
+            },
+            BinaryAuthorization = new BinaryAuthorizationConfig { AdmitImages = ["europe-docker.pkg.dev/acme-mirror/istio/**"] },
+            Labels = new LabelsConfig { Environment = "sandbox", Team = "ml-platform", CostCentre = "cc-1" },
         },
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
     };

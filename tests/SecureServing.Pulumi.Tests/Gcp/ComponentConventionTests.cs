@@ -14,7 +14,8 @@ public sealed class ComponentConventionTests(ShippedRuns runs)
 {
     private static readonly string[] ComponentTypes =
     [
-        ServicesComponent.TypeToken, NetworkComponent.TypeToken, ClusterComponent.TypeToken, FirewallComponent.TypeToken,
+        ServicesComponent.TypeToken, NetworkComponent.TypeToken, KmsComponent.TypeToken, NotificationsComponent.TypeToken,
+        BinaryAuthorizationComponent.TypeToken, ClusterComponent.TypeToken, FirewallComponent.TypeToken,
         RegistryDnsComponent.TypeToken, PerimeterComponent.TypeToken, IapComponent.TypeToken, TeamIdentityComponent.TypeToken,
     ];
 
@@ -49,6 +50,8 @@ public sealed class ComponentConventionTests(ShippedRuns runs)
                 (IapComponent.TypeToken, IapSpec.Component), (NetworkComponent.TypeToken, NetworkSpec.Component),
                 (PerimeterComponent.TypeToken, PerimeterSpec.Component), (RegistryDnsComponent.TypeToken, RegistryDnsSpec.Component),
                 (ServicesComponent.TypeToken, ProjectServicesSpec.Component),
+                (KmsComponent.TypeToken, KmsSpec.Component), (NotificationsComponent.TypeToken, NotificationsSpec.Component),
+                (BinaryAuthorizationComponent.TypeToken, BinaryAuthorizationSpec.Component),
                 (TeamIdentityComponent.TypeToken, "team-fraud"), (TeamIdentityComponent.TypeToken, "team-recsys"),
             }.Order(),
             components);
@@ -61,13 +64,14 @@ public sealed class ComponentConventionTests(ShippedRuns runs)
     }
 
     [Fact]
-    public void Prod_protects_exactly_the_cluster_its_node_pools_the_perimeter_and_the_dns_zones()
+    public void Prod_protects_exactly_the_cluster_its_node_pools_keys_admission_policy_perimeter_and_dns_zones()
     {
         var run = runs["prod"];
         var protectedNames = run.GcpRegistrations.Where(r => run.OptionsOf(r.Name!).Protect == true).Select(r => r.Name!).Order(StringComparer.Ordinal);
         Assert.Equal(
             [
-                "cluster-gke", "cluster-pool-serving", "perimeter-level-ss-prod-builders", "perimeter-service-perimeter",
+                "binary-authorization-policy", "cluster-gke", "cluster-pool-serving", "kms-boot-disks-key", "kms-key-ring", "kms-secrets-key",
+                "perimeter-level-ss-prod-builders", "perimeter-service-perimeter",
                 "registry-dns-gcr-io-zone", "registry-dns-googleapis-com-zone", "registry-dns-pkg-dev-zone",
             ],
             protectedNames);

@@ -111,7 +111,7 @@ public static partial class StackFileContract
 
         public static readonly MapKey NodePool = new("nodePools[]", "One node pool.",
             new TextKey("name", "Node pool name: lowercase letters, digits and hyphens.") { Required = true },
-            MachineType, MinNodes, MaxNodes, DiskSizeGb, Spot, Accelerator, Taints, Sandbox);
+            MachineType, MinNodes, MaxNodes, DiskSizeGb, Spot, ClusterHardening.ConfidentialNodes, Accelerator, Taints, Sandbox);
 
         /// <summary>The pool a stack gets when it lists none.</summary>
         public const string DefaultPoolName = "serving";
@@ -136,7 +136,9 @@ public static partial class StackFileContract
         };
 
         public static readonly MapKey Map = new(Namespace + "cluster", "The cluster the platform runs on.",
-            Provider, Name, ReleaseChannel, Endpoint, MasterAuthorizedNetworks, NodePools, DeletionProtection, NodeTag, Kubeconfig, SecurityGroup);
+            Provider, Name, ReleaseChannel, Endpoint, MasterAuthorizedNetworks, NodePools, DeletionProtection, NodeTag, Kubeconfig,
+            SecurityGroup, ClusterHardening.SecretsEncryption, ClusterHardening.BootDiskEncryption, ClusterHardening.Notifications,
+            ClusterHardening.IntranodeVisibility, ClusterHardening.SecurityPosture, ClusterHardening.Maintenance, ClusterHardening.Logging, ClusterHardening.Monitoring);
     }
 
     public static class Perimeter
@@ -344,6 +346,9 @@ public static partial class StackFileContract
         Mesh.Map,
         Ingress.Map,
         Versions.Map,
+        BinaryAuthorization.Map,
+        Kms.Map,
+        Labels.Map,
         AcknowledgementContract.List(Namespace + "acknowledge", "this stack file"),
     ])
     {

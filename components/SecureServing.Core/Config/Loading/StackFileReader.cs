@@ -11,7 +11,7 @@ namespace SecureServing.Core.Config.Loading;
 /// Mistakes become findings; missing values become empty placeholders that the rules skip. Keys, enum spellings and
 /// defaults come from <see cref="StackFileContract"/>.
 /// </summary>
-internal static class StackFileReader
+internal static partial class StackFileReader
 {
     public const string Namespace = StackFileContract.Namespace;
 
@@ -65,6 +65,7 @@ internal static class StackFileReader
         var protect = config.Bool(Namespace + "protect");
 
         var ingress = ReadIngress(config);
+        var isProduction = protect ?? stack is "prod" or "production";
         var config1 = new PlatformConfig
         {
             Stack = stack,
@@ -73,9 +74,9 @@ internal static class StackFileReader
             Region = region,
             OrganizationId = organizationId,
             ProjectNumber = projectNumber,
-            IsProduction = protect ?? stack is "prod" or "production",
+            IsProduction = isProduction,
             Network = ReadNetwork(config, deploymentName),
-            Cluster = ReadCluster(config, deploymentName),
+            Cluster = ReadCluster(config, deploymentName, isProduction, region),
             Perimeter = ReadPerimeter(config, deploymentName, stack, projectNumber),
             RegistryDns = ReadRegistryDns(config),
             Iap = ReadIap(config, ingress.Hostname),
@@ -84,6 +85,9 @@ internal static class StackFileReader
             Versions = ReadVersions(config),
             Teams = [],
             Acknowledgements = AcknowledgementReader.Read(config, Namespace + "acknowledge"),
+            BinaryAuthorization = ReadBinaryAuthorization(config, isProduction),
+            Kms = ReadKms(config),
+            Labels = ReadLabels(config),
         };
         config.Finish(bare);
         return config1;
@@ -141,7 +145,7 @@ internal static class StackFileReader
         return result;
     }
 
-    private static ClusterConfig ReadCluster(YamlMap config, string deploymentName)
+    private static ClusterConfig ReadCluster(YamlMap config, string deploymentName, bool isProduction, string region)
     {
         var cl = config.Map(Namespace + "cluster");
         var provider = cl?.Enum(StackFileContract.Cluster.Provider) ?? StackFileContract.Cluster.Provider.Default;
@@ -175,6 +179,7 @@ internal static class StackFileReader
                     DiskSizeGb = m.Int("diskSizeGb") ?? pool.DiskSizeGb,
                     Spot = m.Bool("spot") ?? pool.Spot,
                 };
+                pool = ReadNodePoolHardening(m, pool);
                 pool = WorkloadReader.Pool(m, pool);
                 if (pool.MaxNodes < 1 || pool.MinNodes > pool.MaxNodes)
                 {
@@ -218,8 +223,8 @@ internal static class StackFileReader
             DeletionProtection = cl?.Bool("deletionProtection") ?? StackFileContract.Cluster.DeletionProtection.Default,
             NodeTag = cl?.String("nodeTag") ?? $"{deploymentName}-node",
             Kubeconfig = kubeconfig,
-            SecurityGroup = WorkloadReader.SecurityGroup(cl),
         };
+        result = ReadClusterHardening(cl, result, isProduction, region);
         cl?.Finish();
         return result;
     }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace SecureServing.Core.Config.Loading;
 
-/// <summary>Formats of the serving-workload keys: accelerators, taints, quantities, Google Groups for RBAC.</summary>
+/// <summary>Formats of the serving-workload keys: accelerators, taints, quantities.</summary>
 internal static partial class Formats
 {
     /// <summary>A Compute Engine GPU accelerator type name, e.g. <c>nvidia-l4</c>, <c>nvidia-tesla-t4</c>.</summary>
@@ -27,8 +27,4 @@ internal static partial class Formats
     /// <summary>A memory quantity: bytes with an optional binary (<c>Ki</c>..<c>Ti</c>) or decimal (<c>k</c>..<c>T</c>) suffix.</summary>
     [GeneratedRegex(@"\A[0-9]{1,15}(?:Ki|Mi|Gi|Ti|k|M|G|T)?\z")]
     public static partial Regex MemoryQuantity();
-
-    /// <summary>Google Groups for RBAC: the group must be named <c>gke-security-groups@DOMAIN</c>.</summary>
-    [GeneratedRegex(@"\Agke-security-groups@(?=.{1,253}\z)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\z")]
-    public static partial Regex SecurityGroup();
 }

@@ -53,19 +53,6 @@ internal static class WorkloadReader
         };
     }
 
-    /// <summary><c>cluster.securityGroup</c> (Google Groups for RBAC), or null.</summary>
-    public static string? SecurityGroup(YamlMap? cluster)
-    {
-        var group = cluster?.String(StackFileContract.Cluster.SecurityGroup.Name);
-        if (cluster is not null)
-        {
-            Check(cluster, StackFileContract.Cluster.SecurityGroup.Name, group, Formats.SecurityGroup().IsMatch,
-                "the Google Groups for RBAC group, named `gke-security-groups@YOUR-DOMAIN`");
-        }
-
-        return group;
-    }
-
     /// <summary>The model with its <c>resources</c>, <c>nodePool</c>, replicas, scaling and <c>sandbox</c>.</summary>
     public static ModelConfig Model(YamlMap m, ModelConfig model)
     {

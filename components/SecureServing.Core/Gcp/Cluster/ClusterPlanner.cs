@@ -71,6 +71,7 @@ public static class ClusterPlanner
             DefaultNodeConfig = NodeConfig(config, pool: null),
             IgnoreChanges = ["nodeConfig"],
             SecurityGroup = config.Cluster.SecurityGroup,
+            Hardening = ClusterHardening.Decide(config),
         };
 
         var pools = config.Cluster.NodePools.Select(pool => new NodePoolSpec
@@ -106,7 +107,8 @@ public static class ClusterPlanner
         MachineType = pool?.MachineType,
         DiskSizeGb = pool?.DiskSizeGb,
         DiskType = pool is null ? null : "pd-balanced",
-        ImageType = pool is null ? null : "COS_CONTAINERD",
+        // Container-Optimized OS on every pool, the transient default pool included (hardened organizations refuse others).
+        ImageType = "COS_CONTAINERD",
         Spot = pool?.Spot,
         ServiceAccount = new ResourceRef(NodeServiceAccountName, ResourceRef.Outputs.Email),
         OauthScopes = [CloudPlatformScope],
@@ -115,6 +117,9 @@ public static class ClusterPlanner
         EnableSecureBoot = true,
         EnableIntegrityMonitoring = true,
         WorkloadMetadataMode = "GKE_METADATA",
+        BootDiskKmsKey = KmsPlanner.BootDiskKey(config),
+        KubeletReadonlyPort = ClusterHardening.KubeletReadonlyPortDisabled,
+        ConfidentialNodes = pool is { ConfidentialNodes: true } ? true : null,
         GuestAccelerators = pool?.Accelerator is { } a ? [new GuestAcceleratorSpec(a.Type, a.Count, a.Driver == GpuDriver.Latest ? "LATEST" : "DEFAULT")] : [],
         Taints = [.. (pool?.Taints ?? []).Select(t => new NodeTaintSpec(t.Key, t.Value, GkeTaintEffect(t.Effect)))],
         SandboxType = pool is { Sandbox: true } ? "GVISOR" : null,

@@ -86,7 +86,60 @@ public sealed record GkeClusterSpec
     /// GKE then adds a caller's Google Groups to its Kubernetes identity, so RoleBindings can name groups.
     /// </summary>
     public string? SecurityGroup { get; init; }
+    public required ClusterHardeningSpec Hardening { get; init; }
 }
+
+/// <summary>
+/// The cluster settings a hardened organization's policies check (Cloud Foundation Fabric's hardened GKE dataset):
+/// Binary Authorization, secrets encryption, security bulletins, intranode visibility,
+/// security posture, maintenance, logging and monitoring, legacy features off, labels.
+/// </summary>
+public sealed record ClusterHardeningSpec
+{
+    /// <summary><c>binaryAuthorization.evaluationMode</c>: <c>PROJECT_SINGLETON_POLICY_ENFORCE</c> (the project policy decides, dry run included) or <c>DISABLED</c>.</summary>
+    public required string BinaryAuthorizationEvaluationMode { get; init; }
+    /// <summary><c>databaseEncryption</c>: <c>ENCRYPTED</c> with the key, or <c>DECRYPTED</c> (Google-managed encryption only).</summary>
+    public required string DatabaseEncryptionState { get; init; }
+    public KmsKeyRef? DatabaseEncryptionKey { get; init; }
+    /// <summary><c>notificationConfig.pubsub</c>; null when notifications are off.</summary>
+    public ClusterNotificationSpec? Notifications { get; init; }
+    public required bool EnableIntranodeVisibility { get; init; }
+    /// <summary><c>securityPostureConfig.mode</c>: <c>DISABLED</c>, <c>BASIC</c> or <c>ENTERPRISE</c>.</summary>
+    public required string SecurityPostureMode { get; init; }
+    /// <summary><c>securityPostureConfig.vulnerabilityMode</c>: <c>VULNERABILITY_DISABLED</c> or <c>VULNERABILITY_ENTERPRISE</c>.</summary>
+    public required string VulnerabilityMode { get; init; }
+    public required MaintenanceWindowSpec MaintenanceWindow { get; init; }
+    public required IReadOnlyList<MaintenanceExclusionSpec> MaintenanceExclusions { get; init; }
+    /// <summary><c>loggingService</c>: <c>logging.googleapis.com/kubernetes</c>, or <c>none</c> when no component logs.</summary>
+    public required string LoggingService { get; init; }
+    /// <summary><c>loggingConfig.enableComponents</c>, e.g. <c>SYSTEM_COMPONENTS</c>, <c>WORKLOADS</c>.</summary>
+    public required IReadOnlyList<string> LoggingComponents { get; init; }
+    /// <summary><c>monitoringService</c>: <c>monitoring.googleapis.com/kubernetes</c>, or <c>none</c>.</summary>
+    public required string MonitoringService { get; init; }
+    public required IReadOnlyList<string> MonitoringComponents { get; init; }
+    /// <summary><c>enableLegacyAbac</c>: always false (RBAC only).</summary>
+    public required bool EnableLegacyAbac { get; init; }
+    /// <summary><c>enableKubernetesAlpha</c>: always false.</summary>
+    public required bool EnableKubernetesAlpha { get; init; }
+    /// <summary><c>masterAuth.clientCertificateConfig.issueClientCertificate</c>: always false (no legacy client certificate).</summary>
+    public required bool IssueClientCertificate { get; init; }
+    /// <summary><c>rbacBindingConfig</c>: no RBAC bindings to <c>system:authenticated</c> / <c>system:unauthenticated</c>.</summary>
+    public required bool InsecureBindingSystemAuthenticated { get; init; }
+    public required bool InsecureBindingSystemUnauthenticated { get; init; }
+    /// <summary><c>nodePoolDefaults.nodeConfigDefaults.insecureKubeletReadonlyPortEnabled</c>: <c>FALSE</c>.</summary>
+    public required string KubeletReadonlyPort { get; init; }
+    /// <summary><c>resourceLabels</c>: GKE passes them on to the nodes' VMs and disks.</summary>
+    public required IReadOnlyDictionary<string, string> ResourceLabels { get; init; }
+}
+
+/// <summary><c>notificationConfig.pubsub</c>: <c>enabled</c>, the topic's <c>id</c>, <c>filter.eventTypes</c>.</summary>
+public sealed record ClusterNotificationSpec(ResourceRef Topic, IReadOnlyList<string> EventTypes);
+
+/// <summary><c>maintenancePolicy.recurringWindow</c>.</summary>
+public sealed record MaintenanceWindowSpec(string StartTime, string EndTime, string Recurrence);
+
+/// <summary><c>maintenancePolicy.maintenanceExclusions[]</c>; <c>Scope</c> is <c>NO_UPGRADES</c>, <c>NO_MINOR_UPGRADES</c> or <c>NO_MINOR_OR_NODE_UPGRADES</c>.</summary>
+public sealed record MaintenanceExclusionSpec(string ExclusionName, string StartTime, string EndTime, string Scope);
 
 /// <summary><c>privateClusterConfig</c>.</summary>
 public sealed record PrivateClusterSpec(bool EnablePrivateNodes, bool EnablePrivateEndpoint, string MasterIpv4CidrBlock);
@@ -132,6 +185,12 @@ public sealed record NodeConfigSpec
     public required bool EnableIntegrityMonitoring { get; init; }
     /// <summary><c>workloadMetadataConfig.mode</c>: <c>GKE_METADATA</c> (GKE metadata server; node credentials hidden from pods).</summary>
     public required string WorkloadMetadataMode { get; init; }
+    /// <summary><c>bootDiskKmsKey</c>: CMEK on the boot disk; null for Google-managed encryption.</summary>
+    public KmsKeyRef? BootDiskKmsKey { get; init; }
+    /// <summary><c>kubeletConfig.insecureKubeletReadonlyPortEnabled</c>: <c>FALSE</c> (no unauthenticated port 10255).</summary>
+    public required string KubeletReadonlyPort { get; init; }
+    /// <summary><c>confidentialNodes.enabled</c>: set only for pools with <c>confidentialNodes: true</c>.</summary>
+    public bool? ConfidentialNodes { get; init; }
     /// <summary><c>guestAccelerators</c>: the GPUs on every node (empty for CPU pools and the default pool).</summary>
     public IReadOnlyList<GuestAcceleratorSpec> GuestAccelerators { get; init; } = [];
     /// <summary><c>taints</c>: the pool's node taints, GKE's spelling of the effect (<c>NO_SCHEDULE</c>, ...).</summary>

@@ -48,6 +48,7 @@ public static class IapPlanner
                 Description = $"IAP ingress for {hostname}",
                 AddressType = "EXTERNAL",
                 IpVersion = "IPV4",
+                Labels = GcpLabels.For(config),
             },
             Certificate = new ManagedCertificateSpec
             {

@@ -14,6 +14,7 @@ public static class IapRendering
             .Add("description", spec.StaticIp.Description)
             .Add("addressType", spec.StaticIp.AddressType)
             .Add("ipVersion", spec.StaticIp.IpVersion)
+            .Add("labels", spec.StaticIp.Labels)
             .Resource(GcpResourceTypes.GlobalAddress, spec.StaticIp.LogicalName);
 
         yield return new PropertyBag()

@@ -33,6 +33,8 @@ public sealed record GlobalAddressSpec
     public required string AddressType { get; init; }
     /// <summary><c>IPV4</c>.</summary>
     public required string IpVersion { get; init; }
+    /// <summary>GCP labels (<see cref="GcpLabels"/>).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary><c>gcp:compute/managedSslCertificate:ManagedSslCertificate</c>.</summary>

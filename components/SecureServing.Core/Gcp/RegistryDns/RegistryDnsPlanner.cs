@@ -59,6 +59,7 @@ public static class RegistryDnsPlanner
                 Visibility = "private",
                 Networks = [NetworkPlanner.VpcId],
                 Protect = config.IsProduction,
+                Labels = GcpLabels.For(config),
             },
             Wildcard = new RecordSetSpec
             {

@@ -18,6 +18,7 @@ public static class RegistryDnsRendering
                 .Add("visibility", z.Visibility)
                 .Add("privateVisibilityConfig", new PropertyBag()
                     .Add("networks", z.Networks.Select(n => new PropertyBag().Add("networkUrl", n))))
+                .Add("labels", z.Labels)
                 .Resource(GcpResourceTypes.ManagedZone, z.LogicalName);
 
             yield return Record(zone.Wildcard);

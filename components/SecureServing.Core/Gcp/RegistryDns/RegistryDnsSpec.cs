@@ -38,6 +38,8 @@ public sealed record ManagedZoneSpec
     public required IReadOnlyList<ResourceRef> Networks { get; init; }
     /// <summary>Pulumi <c>protect</c> (true in production).</summary>
     public required bool Protect { get; init; }
+    /// <summary>GCP labels (<see cref="GcpLabels"/>).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary><c>gcp:dns/recordSet:RecordSet</c>.</summary>

@@ -45,6 +45,24 @@ public static class RequiredServices
             services.Add("iap.googleapis.com");
         }
 
+        // Keys the stack creates (secrets and boot-disk encryption).
+        if (KmsPlanner.Plan(config) is not null)
+        {
+            services.Add("cloudkms.googleapis.com");
+        }
+
+        // The project's Binary Authorization policy, evaluated by the cluster.
+        if (config.BinaryAuthorization.Mode != BinaryAuthorizationMode.Disabled)
+        {
+            services.Add("binaryauthorization.googleapis.com");
+        }
+
+        // The cluster notifications topic.
+        if (NotificationsPlanner.Plan(config) is not null)
+        {
+            services.Add("pubsub.googleapis.com");
+        }
+
         return new ProjectServicesSpec
         {
             Services =

@@ -16,9 +16,7 @@ public static class TeamIdentityRendering
             .Add("member", spec.WorkloadIdentityUser.Member)
             .Resource(GcpResourceTypes.ServiceAccountIamMember, spec.WorkloadIdentityUser.LogicalName);
 
-        yield return new PropertyBag()
-            .Add("byteLength", spec.BucketSuffix.ByteLength)
-            .Resource(GcpResourceTypes.RandomId, spec.BucketSuffix.LogicalName);
+        yield return spec.BucketSuffix.Render();
 
         var b = spec.Bucket;
         yield return new PropertyBag()
@@ -29,6 +27,7 @@ public static class TeamIdentityRendering
             .Add("publicAccessPrevention", b.PublicAccessPrevention)
             .Add("versioning", new PropertyBag().Add("enabled", b.Versioning))
             .Add("forceDestroy", b.ForceDestroy)
+            .Add("labels", b.Labels)
             .Resource(GcpResourceTypes.Bucket, b.LogicalName);
 
         yield return new PropertyBag()
@@ -37,4 +36,8 @@ public static class TeamIdentityRendering
             .Add("member", spec.BucketViewer.Member)
             .Resource(GcpResourceTypes.BucketIamMember, spec.BucketViewer.LogicalName);
     }
+
+    internal static RenderedResource Render(this RandomIdSpec suffix) => new PropertyBag()
+        .Add("byteLength", suffix.ByteLength)
+        .Resource(GcpResourceTypes.RandomId, suffix.LogicalName);
 }

@@ -60,6 +60,8 @@ public sealed record BucketSpec
 
     /// <summary>The rendered name, e.g. <c>ss-dev-fraud-models-${team-fraud-bucket-suffix.hex}</c>.</summary>
     public string RenderedName => $"{NamePrefix}-{NameSuffix.Rendered}";
+    /// <summary>GCP labels (<see cref="GcpLabels"/>).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary><c>gcp:storage/bucketIAMMember:BucketIAMMember</c>.</summary>

@@ -3,7 +3,7 @@ using SecureServing.Core.Config.Loading;
 
 namespace SecureServing.Core.Validation.Rules;
 
-/// <summary>bucket-outside-perimeter, image-mirror-without-access-level, registry-dns-missing-domain.</summary>
+/// <summary>bucket-outside-perimeter, image-mirror-without-access-level, registry-dns-missing-domain, perimeter-not-enforced.</summary>
 internal static class PerimeterRules
 {
     public const string Storage = "storage.googleapis.com";
@@ -41,6 +41,11 @@ internal static class PerimeterRules
                 + (enforced ? "." : "; the perimeter is in dry-run, so this is logged, not blocked, until you enforce it."),
                 $"Add `{perimeter.ImageMirrorIdentity}` to an access level's `members`.",
                 enforced ? Severity.Error : Severity.Warning);
+        }
+
+        if (ctx.Config.IsProduction && perimeter.Mode == PerimeterMode.DryRun)
+        {
+            ctx.Stack(RuleCatalog.PerimeterNotEnforced, $"{ns}perimeter.mode", $"`{ns}perimeter.mode` is `dryRun` in production stack `{ctx.Config.Stack}`.");
         }
 
         if (perimeter.RestrictedServices.Any(RegistryServices.Contains))

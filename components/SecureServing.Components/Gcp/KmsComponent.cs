@@ -1,0 +1,73 @@
+using Pulumi;
+using Pulumi.Gcp.Kms;
+using Pulumi.Random;
+using SecureServing.Core.Gcp;
+
+namespace SecureServing.Components.Gcp;
+
+/// <summary>
+/// <c>secure-serving:gcp:Kms</c>: the RandomId-suffixed key ring, one rotated key per purpose and each key's grant to
+/// the service agent that uses it, exactly as <see cref="KmsSpec"/> says. The key ring and keys are <c>protect</c>ed
+/// when <see cref="KmsSpec.Protect"/>; each grant registers its <c>cryptoKeyId</c>, which is what the cluster and node
+/// pools use, so they are created only once the service agent may use the key.
+/// </summary>
+public sealed class KmsComponent : ComponentResource
+{
+    public const string TypeToken = "secure-serving:gcp:Kms";
+
+    public KmsComponent(string name, KmsSpec spec, GcpOutputs outputs, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(outputs);
+        var child = ChildOptions.For(this, options);
+        var critical = ChildOptions.For(this, options, protect: spec.Protect);
+
+        KeyRingSuffix = RandomSuffix.Create(name, spec.KeyRingSuffix, outputs, child);
+
+        var ring = spec.KeyRing;
+        KeyRing = new KeyRing(ChildOptions.Prefixed(name, ring.LogicalName), new KeyRingArgs
+        {
+            Project = ring.Project,
+            Name = outputs.Interpolate(ring.RenderedName),
+            Location = ring.Location,
+        }, critical);
+        outputs.Add(ring.LogicalName, KeyRing, (ResourceRef.Outputs.Name, KeyRing.Name));
+
+        Keys = [.. spec.Keys.Select(k =>
+        {
+            var key = new CryptoKey(ChildOptions.Prefixed(name, k.LogicalName), new CryptoKeyArgs
+            {
+                Name = k.Name,
+                KeyRing = outputs.Resolve(k.KeyRing),
+                Purpose = k.Purpose,
+                RotationPeriod = k.RotationPeriod,
+                Labels = InputValues.MapOrUnset(k.Labels),
+            }, critical);
+            outputs.Add(k.LogicalName, key, (ResourceRef.Outputs.Name, key.Name));
+            return key;
+        })];
+
+        Grants = [.. spec.Grants.Select(g =>
+        {
+            var grant = new CryptoKeyIAMMember(ChildOptions.Prefixed(name, g.LogicalName), new CryptoKeyIAMMemberArgs
+            {
+                CryptoKeyId = outputs.Resolve(g.CryptoKey),
+                Role = g.Role,
+                Member = g.Member,
+            }, child);
+            outputs.Add(g.LogicalName, grant, (ResourceRef.Outputs.CryptoKeyId, grant.CryptoKeyId));
+            return grant;
+        })];
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["keyRing"] = KeyRing.Id,
+        });
+    }
+
+    public RandomId KeyRingSuffix { get; }
+    public KeyRing KeyRing { get; }
+    public IReadOnlyList<CryptoKey> Keys { get; }
+    public IReadOnlyList<CryptoKeyIAMMember> Grants { get; }
+}

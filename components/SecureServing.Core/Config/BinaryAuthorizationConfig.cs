@@ -1,0 +1,25 @@
+namespace SecureServing.Core.Config;
+
+/// <summary>
+/// <c>secure-serving:binaryAuthorization</c>: the project's Binary Authorization policy and the cluster's
+/// evaluation mode. The policy admits only images from the stack's Artifact Registry
+/// (<c>REGION-docker.pkg.dev/PROJECT/**</c>), Google's GKE system images and <see cref="AdmitImages"/>.
+/// </summary>
+public sealed record BinaryAuthorizationConfig
+{
+    /// <summary>Default <c>enforced</c> in production stacks, <c>dryRun</c> otherwise (set by the loader).</summary>
+    public BinaryAuthorizationMode Mode { get; init; } = BinaryAuthorizationMode.Enforced;
+
+    /// <summary>Further admitted image name patterns (<c>HOST/PATH</c> with <c>*</c> and <c>**</c>), e.g. a mirror repository.</summary>
+    public IReadOnlyList<string> AdmitImages { get; init; } = [];
+}
+
+public enum BinaryAuthorizationMode
+{
+    /// <summary>Images outside the allowlist are refused (and logged).</summary>
+    Enforced,
+    /// <summary>Images outside the allowlist are admitted and logged (<c>DRYRUN_AUDIT_LOG_ONLY</c>).</summary>
+    DryRun,
+    /// <summary>No policy, cluster evaluation <c>DISABLED</c>.</summary>
+    Disabled,
+}

@@ -1,0 +1,22 @@
+namespace SecureServing.Core.Config;
+
+/// <summary><c>secure-serving:kms</c>: the key ring and keys the stack creates (for <c>create</c> choices).</summary>
+public sealed record KmsConfig
+{
+    /// <summary>Automatic rotation of every created key, in days (1-3650).</summary>
+    public int RotationDays { get; init; } = 90;
+}
+
+/// <summary>
+/// Which Cloud KMS key protects something: a key the stack creates in its own key ring (<c>create</c>), an existing
+/// key by full name (<c>projects/P/locations/L/keyRings/R/cryptoKeys/K</c>), or none (Google-managed encryption only).
+/// </summary>
+public sealed record KmsKeyChoice(KmsKeyMode Mode, string? ExistingKey = null)
+{
+    public static readonly KmsKeyChoice Create = new(KmsKeyMode.Create);
+    public static readonly KmsKeyChoice None = new(KmsKeyMode.None);
+
+    public static KmsKeyChoice Existing(string name) => new(KmsKeyMode.Existing, name);
+}
+
+public enum KmsKeyMode { Create, Existing, None }

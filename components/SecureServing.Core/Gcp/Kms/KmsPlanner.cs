@@ -1,0 +1,109 @@
+using System.Globalization;
+using SecureServing.Core.Config;
+
+namespace SecureServing.Core.Gcp;
+
+/// <summary>Decides the Cloud KMS keys the cluster uses and the ones the stack creates.</summary>
+public static class KmsPlanner
+{
+    public const string EncrypterDecrypter = "roles/cloudkms.cryptoKeyEncrypterDecrypter";
+    public const int KeyRingSuffixBytes = 4;
+
+    public static readonly string SuffixName = GcpNames.Child(KmsSpec.Component, "key-ring-suffix");
+    public static readonly string KeyRingName = GcpNames.Child(KmsSpec.Component, "key-ring");
+
+    /// <summary>A purpose the stack may create a key for, and the service agent that uses it.</summary>
+    private sealed record Purpose(string Child, string KeyName, string AgentChild, Func<PlatformConfig, string> Agent, Func<ClusterConfig, KmsKeyChoice> Choice);
+
+    /// <summary>Application-layer secrets encryption: the GKE service agent encrypts etcd's data keys.</summary>
+    private static readonly Purpose Secrets = new("secrets", "gke-secrets", "gke-agent", GkeServiceAgent, c => c.SecretsEncryption);
+
+    /// <summary>CMEK boot disks: the Compute Engine service agent creates the nodes' disks.</summary>
+    private static readonly Purpose BootDisks = new("boot-disks", "gke-boot-disks", "compute-agent", ComputeServiceAgent, c => c.BootDiskEncryption);
+
+    /// <summary>The GKE service agent, <c>service-NUMBER@container-engine-robot.iam.gserviceaccount.com</c>.</summary>
+    public static string GkeServiceAgent(PlatformConfig config) =>
+        $"service-{config.ProjectNumber}@container-engine-robot.iam.gserviceaccount.com";
+
+    /// <summary>The Compute Engine service agent, <c>service-NUMBER@compute-system.iam.gserviceaccount.com</c>.</summary>
+    public static string ComputeServiceAgent(PlatformConfig config) =>
+        $"service-{config.ProjectNumber}@compute-system.iam.gserviceaccount.com";
+
+    /// <summary>The key of Kubernetes Secrets in etcd; null for <c>secretsEncryption: none</c> or no GKE cluster.</summary>
+    public static KmsKeyRef? SecretsKey(PlatformConfig config) => KeyFor(config, Secrets);
+
+    /// <summary>The key of node boot disks; null for <c>bootDiskEncryption: none</c> or no GKE cluster.</summary>
+    public static KmsKeyRef? BootDiskKey(PlatformConfig config) => KeyFor(config, BootDisks);
+
+    /// <summary>Null when nothing is created: no GKE cluster, or no purpose set to <c>create</c>.</summary>
+    public static KmsSpec? Plan(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var created = Created(config).ToList();
+        if (created.Count == 0)
+        {
+            return null;
+        }
+
+        var labels = GcpLabels.For(config);
+        var rotation = (config.Kms.RotationDays * 86400L).ToString(CultureInfo.InvariantCulture) + "s";
+        var keys = created.Select(p => new CryptoKeySpec
+        {
+            LogicalName = KeyLogicalName(p),
+            Name = p.KeyName,
+            KeyRing = ResourceRef.Id(KeyRingName),
+            Purpose = "ENCRYPT_DECRYPT",
+            RotationPeriod = rotation,
+            Labels = labels,
+        }).ToList();
+        var grants = created.Select(p => new CryptoKeyGrantSpec
+        {
+            LogicalName = GrantLogicalName(p),
+            CryptoKey = ResourceRef.Id(KeyLogicalName(p)),
+            Role = EncrypterDecrypter,
+            Member = "serviceAccount:" + p.Agent(config),
+        }).ToList();
+
+        return new KmsSpec
+        {
+            KeyRingSuffix = new RandomIdSpec { LogicalName = SuffixName, ByteLength = KeyRingSuffixBytes },
+            KeyRing = new KeyRingSpec
+            {
+                LogicalName = KeyRingName,
+                Project = config.ProjectId,
+                Location = config.Region,
+                NamePrefix = GcpNames.Bounded(GcpNames.Kebab($"{config.DeploymentName}-keys"), 58),
+                NameSuffix = new ResourceRef(SuffixName, ResourceRef.Outputs.Hex),
+            },
+            Keys = keys,
+            Grants = grants,
+            Protect = config.IsProduction,
+        };
+    }
+
+    private static IEnumerable<Purpose> Created(PlatformConfig config) =>
+        config.Cluster.Provider != ClusterProvider.Gke
+            ? []
+            : new[] { Secrets, BootDisks }.Where(p => p.Choice(config.Cluster).Mode == KmsKeyMode.Create);
+
+    private static KmsKeyRef? KeyFor(PlatformConfig config, Purpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Cluster.Provider != ClusterProvider.Gke)
+        {
+            return null;
+        }
+
+        var choice = purpose.Choice(config.Cluster);
+        return choice.Mode switch
+        {
+            KmsKeyMode.Create => new KmsKeyRef(null, new ResourceRef(GrantLogicalName(purpose), ResourceRef.Outputs.CryptoKeyId)),
+            KmsKeyMode.Existing => new KmsKeyRef(choice.ExistingKey, null),
+            _ => null,
+        };
+    }
+
+    private static string KeyLogicalName(Purpose p) => GcpNames.Child(KmsSpec.Component, p.Child, "key");
+
+    private static string GrantLogicalName(Purpose p) => GcpNames.Child(KmsSpec.Component, p.Child, p.AgentChild);
+}

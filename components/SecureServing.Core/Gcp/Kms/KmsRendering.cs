@@ -1,0 +1,40 @@
+using SecureServing.Core.Rendering;
+
+namespace SecureServing.Core.Gcp;
+
+public static class KmsRendering
+{
+    public static IEnumerable<RenderedResource> Render(this KmsSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+
+        yield return spec.KeyRingSuffix.Render();
+
+        var ring = spec.KeyRing;
+        yield return new PropertyBag()
+            .Add("project", ring.Project)
+            .Add("name", ring.RenderedName)
+            .Add("location", ring.Location)
+            .Resource(GcpResourceTypes.KeyRing, ring.LogicalName);
+
+        foreach (var key in spec.Keys)
+        {
+            yield return new PropertyBag()
+                .Add("name", key.Name)
+                .Add("keyRing", key.KeyRing)
+                .Add("purpose", key.Purpose)
+                .Add("rotationPeriod", key.RotationPeriod)
+                .Add("labels", key.Labels)
+                .Resource(GcpResourceTypes.CryptoKey, key.LogicalName);
+        }
+
+        foreach (var grant in spec.Grants)
+        {
+            yield return new PropertyBag()
+                .Add("cryptoKeyId", grant.CryptoKey)
+                .Add("role", grant.Role)
+                .Add("member", grant.Member)
+                .Resource(GcpResourceTypes.CryptoKeyIamMember, grant.LogicalName);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using SecureServing.Core.Config;
+
+namespace SecureServing.Core.Gcp;
+
+/// <summary>Decides where GKE cluster notifications go.</summary>
+public static class NotificationsPlanner
+{
+    public static readonly string TopicName = GcpNames.Child(NotificationsSpec.Component, "topic");
+
+    /// <summary>Null when the stack creates no cluster or notifications are off.</summary>
+    public static NotificationsSpec? Plan(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Cluster.Provider != ClusterProvider.Gke || !config.Cluster.Notifications.Enabled)
+        {
+            return null;
+        }
+
+        return new NotificationsSpec
+        {
+            Topic = new PubSubTopicSpec
+            {
+                LogicalName = TopicName,
+                Project = config.ProjectId,
+                Name = GcpNames.Prefixed(config, "gke-notifications"),
+                PersistenceRegions = [config.Region],
+                Labels = GcpLabels.For(config),
+            },
+        };
+    }
+
+    /// <summary><c>notificationConfig.pubsub.filter.eventTypes</c> of the configured events.</summary>
+    public static IReadOnlyList<string> EventTypes(ClusterNotificationsConfig notifications)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        return [.. notifications.Events.Select(e => e switch
+        {
+            ClusterEvent.SecurityBulletin => "SECURITY_BULLETIN_EVENT",
+            ClusterEvent.UpgradeAvailable => "UPGRADE_AVAILABLE_EVENT",
+            ClusterEvent.Upgrade => "UPGRADE_EVENT",
+            _ => "UPGRADE_INFO_EVENT",
+        })];
+    }
+}

@@ -1,0 +1,18 @@
+using SecureServing.Core.Rendering;
+
+namespace SecureServing.Core.Gcp;
+
+public static class NotificationsRendering
+{
+    public static IEnumerable<RenderedResource> Render(this NotificationsSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var t = spec.Topic;
+        yield return new PropertyBag()
+            .Add("project", t.Project)
+            .Add("name", t.Name)
+            .Add("messageStoragePolicy", new PropertyBag().Add("allowedPersistenceRegions", t.PersistenceRegions))
+            .Add("labels", t.Labels)
+            .Resource(GcpResourceTypes.PubSubTopic, t.LogicalName);
+    }
+}

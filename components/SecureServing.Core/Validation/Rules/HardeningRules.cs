@@ -1,0 +1,108 @@
+using SecureServing.Core.Config;
+using SecureServing.Core.Gcp;
+
+namespace SecureServing.Core.Validation.Rules;
+
+/// <summary>
+/// The weakenings a hardened organization refuses, in production stacks: binary-authorization-not-enforced,
+/// secrets-not-encrypted, boot-disks-not-cmek, groups-rbac-off, security-bulletins-off, intranode-visibility-off,
+/// cluster-logging-reduced, rapid-channel-in-prod, security-posture-off; and image-not-admitted in every stack.
+/// </summary>
+internal static class HardeningRules
+{
+    private const string Cluster = RuleContext.Ns + "cluster";
+
+    public static void Check(RuleContext ctx)
+    {
+        var config = ctx.Config;
+        CheckAdmission(ctx);
+        if (!config.IsProduction)
+        {
+            return;
+        }
+
+        var stack = config.Stack;
+        if (config.BinaryAuthorization.Mode != BinaryAuthorizationMode.Enforced)
+        {
+            var key = $"{RuleContext.Ns}binaryAuthorization.mode";
+            ctx.Stack(RuleCatalog.BinaryAuthorizationNotEnforced, key,
+                $"`{key}` is `{(config.BinaryAuthorization.Mode == BinaryAuthorizationMode.DryRun ? "dryRun" : "disabled")}` in production stack `{stack}`.");
+        }
+
+        var cluster = config.Cluster;
+        if (cluster.Provider != ClusterProvider.Gke)
+        {
+            return;
+        }
+
+        if (cluster.SecretsEncryption.Mode == KmsKeyMode.None)
+        {
+            ctx.Stack(RuleCatalog.SecretsNotEncrypted, $"{Cluster}.secretsEncryption", $"`{Cluster}.secretsEncryption` is `none` in production stack `{stack}`.");
+        }
+
+        if (cluster.BootDiskEncryption.Mode == KmsKeyMode.None)
+        {
+            ctx.Stack(RuleCatalog.BootDisksNotCmek, $"{Cluster}.bootDiskEncryption", $"`{Cluster}.bootDiskEncryption` is `none` in production stack `{stack}`.");
+        }
+
+        if (cluster.SecurityGroup is null)
+        {
+            ctx.Stack(RuleCatalog.GroupsRbacOff, $"{Cluster}.securityGroup", $"`{Cluster}.securityGroup` is not set in production stack `{stack}`, so Google Groups for RBAC is off.");
+        }
+
+        if (!cluster.Notifications.Enabled)
+        {
+            ctx.Stack(RuleCatalog.SecurityBulletinsOff, $"{Cluster}.notifications.enabled", $"`{Cluster}.notifications.enabled` is `false` in production stack `{stack}`.");
+        }
+        else if (!cluster.Notifications.Events.Contains(ClusterEvent.SecurityBulletin))
+        {
+            ctx.Stack(RuleCatalog.SecurityBulletinsOff, $"{Cluster}.notifications.events", $"`{Cluster}.notifications.events` lacks `securityBulletin` in production stack `{stack}`.");
+        }
+
+        if (!cluster.IntranodeVisibility)
+        {
+            ctx.Stack(RuleCatalog.IntranodeVisibilityOff, $"{Cluster}.intranodeVisibility", $"`{Cluster}.intranodeVisibility` is `false` in production stack `{stack}`.");
+        }
+
+        var missing = new[] { LoggingComponent.SystemComponents, LoggingComponent.Workloads }.Where(c => !cluster.Logging.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            ctx.Stack(RuleCatalog.ClusterLoggingReduced, $"{Cluster}.logging",
+                $"`{Cluster}.logging` lacks {string.Join(" and ", missing.Select(c => $"`{char.ToLowerInvariant(c.ToString()[0])}{c.ToString()[1..]}`"))} in production stack `{stack}`.");
+        }
+
+        if (cluster.ReleaseChannel == ReleaseChannel.Rapid)
+        {
+            ctx.Stack(RuleCatalog.RapidChannelInProd, $"{Cluster}.releaseChannel", $"`{Cluster}.releaseChannel` is `rapid` in production stack `{stack}`.");
+        }
+
+        if (cluster.SecurityPosture.Mode == SecurityPostureMode.Disabled)
+        {
+            ctx.Stack(RuleCatalog.SecurityPostureOff, $"{Cluster}.securityPosture.mode", $"`{Cluster}.securityPosture.mode` is `disabled` in production stack `{stack}`.");
+        }
+    }
+
+    /// <summary>image-not-admitted: a model image outside the admitted patterns (warning in dry run).</summary>
+    private static void CheckAdmission(RuleContext ctx)
+    {
+        var mode = ctx.Config.BinaryAuthorization.Mode;
+        if (mode == BinaryAuthorizationMode.Disabled)
+        {
+            return;
+        }
+
+        var patterns = BinaryAuthorizationPlanner.AdmitPatterns(ctx.Config);
+        foreach (var (team, model, path) in ctx.Models())
+        {
+            if (model.Image is { } image && !BinaryAuthorizationPlanner.Admits(patterns, image))
+            {
+                var enforced = mode == BinaryAuthorizationMode.Enforced;
+                ctx.Team(team, RuleCatalog.ImageNotAdmitted, $"{path}.image",
+                    $"`{path}.image` `{image}` matches none of the admitted patterns ({string.Join(", ", patterns.Select(p => $"`{p}`"))})"
+                    + (enforced ? "." : "; `binaryAuthorization.mode` is `dryRun`, so this is logged, not refused, until it is enforced."),
+                    $"Push the image to `{BinaryAuthorizationPlanner.StackRegistryPattern(ctx.Config)[..^3]}/...` and reference it there.",
+                    enforced ? Severity.Error : Severity.Warning);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Pulumi;
+using SecureServing.Core.Gcp;
+using SecureServing.Pulumi.Tests.ProgramHarness;
+
+namespace SecureServing.Pulumi.Tests.Gcp;
+
+/// <summary>Registered inputs of the hardening settings (issue 13): Binary Authorization, KMS, notifications, labels.</summary>
+[Collection(ShippedRunsCollection.Name)]
+public sealed class HardeningComponentTests(ShippedRuns runs)
+{
+    [Theory]
+    [InlineData("dev", "DRYRUN_AUDIT_LOG_ONLY", null)]
+    [InlineData("prod", "ENFORCED_BLOCK_AND_AUDIT_LOG", true)]
+    public void The_admission_policy_denies_all_but_the_stack_registry_enforced_only_in_prod(string stack, string enforcement, bool? protect)
+    {
+        var run = runs[stack];
+        var policy = run.Inputs(GcpResourceTypes.BinaryAuthorizationPolicy, "binary-authorization-policy");
+
+        Assert.Equal("ALWAYS_DENY", Values.Text(policy, "defaultAdmissionRule.evaluationMode"));
+        Assert.Equal(enforcement, Values.Text(policy, "defaultAdmissionRule.enforcementMode"));
+        Assert.Equal("ENABLE", Values.Text(policy, "globalPolicyEvaluationMode"));
+        Assert.Equal([$"europe-west4-docker.pkg.dev/acme-ml-{stack}/**"], Values.Objects(policy, "admissionWhitelistPatterns").Select(p => Values.Text(p, "namePattern")));
+        Assert.Equal(protect, run.OptionsOf("binary-authorization-policy").Protect);
+        Assert.Equal("PROJECT_SINGLETON_POLICY_ENFORCE", Values.Text(run.Inputs(GcpResourceTypes.Cluster, "cluster-gke"), "binaryAuthorization.evaluationMode"));
+    }
+
+    [Theory]
+    [InlineData("dev", "111111111111", null)]
+    [InlineData("prod", "222222222222", true)]
+    public void Secrets_and_boot_disks_are_encrypted_with_rotated_stack_keys_the_service_agents_may_use(string stack, string number, bool? protect)
+    {
+        var run = runs[stack];
+        var ring = run.Inputs(GcpResourceTypes.KeyRing, "kms-key-ring");
+        Assert.Equal($"ss-{stack}-keys-{MockState.HexOf("kms-key-ring-suffix")}", Values.Text(ring, "name"));
+        Assert.Equal("europe-west4", Values.Text(ring, "location"));
+        foreach (var key in new[] { "kms-secrets-key", "kms-boot-disks-key" })
+        {
+            var inputs = run.Inputs(GcpResourceTypes.CryptoKey, key);
+            Assert.Equal("7776000s", Values.Text(inputs, "rotationPeriod"));
+            Assert.Equal(MockState.IdOf("kms-key-ring"), Values.Text(inputs, "keyRing"));
+            Assert.Equal(protect, run.OptionsOf(key).Protect);
+        }
+
+        Assert.Equal(protect, run.OptionsOf("kms-key-ring").Protect);
+        var gke = run.Inputs(GcpResourceTypes.CryptoKeyIamMember, "kms-secrets-gke-agent");
+        Assert.Equal($"serviceAccount:service-{number}@container-engine-robot.iam.gserviceaccount.com", Values.Text(gke, "member"));
+        Assert.Equal("roles/cloudkms.cryptoKeyEncrypterDecrypter", Values.Text(gke, "role"));
+        Assert.Equal(MockState.IdOf("kms-secrets-key"), Values.Text(gke, "cryptoKeyId"));
+        Assert.Equal($"serviceAccount:service-{number}@compute-system.iam.gserviceaccount.com",
+            Values.Text(run.Inputs(GcpResourceTypes.CryptoKeyIamMember, "kms-boot-disks-compute-agent"), "member"));
+        // Grants are not critical: they are recreated as they were.
+        Assert.Null(run.OptionsOf("kms-secrets-gke-agent").Protect);
+
+        var cluster = run.Inputs(GcpResourceTypes.Cluster, "cluster-gke");
+        Assert.Equal("ENCRYPTED", Values.Text(cluster, "databaseEncryption.state"));
+        Assert.Equal(MockState.IdOf("kms-secrets-key"), Values.Text(cluster, "databaseEncryption.keyName"));
+        Assert.Equal(MockState.IdOf("kms-boot-disks-key"), Values.Text(run.Inputs(GcpResourceTypes.NodePool, "cluster-pool-serving"), "nodeConfig.bootDiskKmsKey"));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Security_bulletins_are_published_to_the_stack_topic(string stack)
+    {
+        var run = runs[stack];
+        var cluster = run.Inputs(GcpResourceTypes.Cluster, "cluster-gke");
+        Assert.True(Values.Flag(cluster, "notificationConfig.pubsub.enabled"));
+        Assert.Equal(MockState.IdOf("notifications-topic"), Values.Text(cluster, "notificationConfig.pubsub.topic"));
+        Assert.Equal(["SECURITY_BULLETIN_EVENT"], Values.Texts(cluster, "notificationConfig.pubsub.filter.eventTypes"));
+        Assert.Equal(["europe-west4"], Values.Texts(run.Inputs(GcpResourceTypes.PubSubTopic, "notifications-topic"), "messageStoragePolicy.allowedPersistenceRegions"));
+    }
+
+    [Fact]
+    public void Prod_maps_groups_rbac_intranode_visibility_posture_and_control_plane_logs()
+    {
+        var cluster = runs["prod"].Inputs(GcpResourceTypes.Cluster, "cluster-gke");
+
+        Assert.Equal("gke-security-groups@example.com", Values.Text(cluster, "authenticatorGroupsConfig.securityGroup"));
+        Assert.True(Values.Flag(cluster, "enableIntranodeVisibility"));
+        Assert.Equal("BASIC", Values.Text(cluster, "securityPostureConfig.mode"));
+        Assert.Equal(["SYSTEM_COMPONENTS", "WORKLOADS", "APISERVER", "SCHEDULER", "CONTROLLER_MANAGER"], Values.Texts(cluster, "loggingConfig.enableComponents"));
+        Assert.Equal("FREQ=WEEKLY;BYDAY=SA,SU", Values.Text(cluster, "maintenancePolicy.recurringWindow.recurrence"));
+        Assert.False(Values.Flag(cluster, "masterAuth.clientCertificateConfig.issueClientCertificate"));
+        Assert.False(Values.Flag(cluster, "enableLegacyAbac"));
+        Assert.Equal("FALSE", Values.Text(runs["prod"].Inputs(GcpResourceTypes.NodePool, "cluster-pool-serving"), "nodeConfig.kubeletConfig.insecureKubeletReadonlyPortEnabled"));
+        Assert.False(Values.Has(runs["dev"].Inputs(GcpResourceTypes.Cluster, "cluster-gke"), "authenticatorGroupsConfig"));
+    }
+
+    /// <summary>Labellable = the SDK's args class has a <c>labels</c> or <c>resourceLabels</c> input (its <c>[Input]</c> attributes, by reflection), not a hand-kept list.</summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Every_registered_labellable_resource_carries_the_stack_labels(string stack)
+    {
+        var run = runs[stack];
+        var labelled = 0;
+        foreach (var registration in run.GcpRegistrations)
+        {
+            if (LabelInput(registration.Type!) is not { } input)
+            {
+                continue;
+            }
+
+            labelled++;
+            Assert.True(Values.Has(registration.Inputs, input), $"{registration.Name} ({registration.Type}) has no {input}");
+            Assert.Equal(stack, Values.Text(registration.Inputs, $"{input}.environment"));
+            Assert.True(Values.Has(registration.Inputs, $"{input}.team"), $"{registration.Name} has no team label");
+        }
+
+        Assert.True(labelled >= 8, $"only {labelled} labellable resources");
+    }
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> LabelInputs = new(() =>
+        typeof(global::Pulumi.Gcp.Provider).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(CustomResource)) && t.GetCustomAttribute<ResourceTypeAttribute>() is not null)
+            .Select(t => (Token: t.GetCustomAttribute<ResourceTypeAttribute>()!.Type, Args: t.Assembly.GetType(t.FullName + "Args")))
+            .Where(x => x.Args is not null)
+            .Select(x => (x.Token, Label: x.Args!.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .Concat<MemberInfo>(x.Args.GetFields(BindingFlags.NonPublic | BindingFlags.Instance))
+                .SelectMany(m => m.GetCustomAttributesData().Where(a => a.AttributeType == typeof(InputAttribute)))
+                .Select(a => a.ConstructorArguments[0].Value as string)
+                .FirstOrDefault(n => n is "resourceLabels" or "labels")))
+            .Where(x => x.Label is not null)
+            .GroupBy(x => x.Token, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Label!, StringComparer.Ordinal));
+
+    private static string? LabelInput(string type) => LabelInputs.Value.GetValueOrDefault(type);
+}
