@@ -78,7 +78,7 @@ public sealed class KubernetesDependencyTests
         Assert.All(plan.OwnedBy(KubernetesObject.PlatformOwner), o => Assert.Empty(dependencies[o.Key]));
         // Team boundaries wait only for their namespace.
         Assert.Equal(["Namespace/fraud-models"], dependencies["NetworkPolicy.networking.k8s.io/fraud-models/default-deny"]);
-        Assert.Equal(["Namespace/fraud-models"], dependencies["RoleBinding.rbac.authorization.k8s.io/fraud-models/team-members"]);
+        Assert.Equal(["Namespace/fraud-models"], dependencies["Role.rbac.authorization.k8s.io/fraud-models/team-member-read"]);
         Assert.Equal(["Namespace/fraud-models"], dependencies["ResourceQuota/fraud-models/team-quota"]);
     }
 }
