@@ -2,13 +2,15 @@ using Pulumi;
 using Pulumi.Gcp.Compute;
 using Pulumi.Gcp.Compute.Inputs;
 using Pulumi.Gcp.Iap;
+using Pulumi.Gcp.Iap.Inputs;
 using SecureServing.Core.Gcp;
 
 namespace SecureServing.Components.Gcp;
 
 /// <summary>
 /// <c>secure-serving:gcp:Iap</c>: the global static IP and Google-managed certificate of the IAP ingress and
-/// <c>roles/iap.httpsResourceAccessor</c> per accessor (<see cref="IapSpec"/>). No IAP brand or OAuth client resource
+/// <c>roles/iap.httpsResourceAccessor</c> per accessor (<see cref="IapSpec"/>), with the IAM condition of a team member's
+/// grant (hostname and the team's path prefix) when the spec carries one. No IAP brand or OAuth client resource
 /// (that API was shut down on 2026-03-19): the client is Google-managed, or bring-your-own from a Pulumi secret that
 /// the Kubernetes layer turns into a secret for the BackendConfig.
 /// </summary>
@@ -53,6 +55,14 @@ public sealed class IapComponent : ComponentResource
                 Project = accessor.Project,
                 Role = accessor.Role,
                 Member = accessor.Member,
+                Condition = accessor.Condition is { } condition
+                    ? (Input<WebIamMemberConditionArgs>)new WebIamMemberConditionArgs
+                    {
+                        Title = condition.Title,
+                        Description = condition.Description,
+                        Expression = condition.Expression,
+                    }
+                    : null,
             }, child);
             outputs.Add(accessor.LogicalName, member);
             return member;

@@ -17,8 +17,8 @@ namespace SecureServing.Components.Kubernetes;
 /// Registers one <see cref="KubernetesObject"/> as exactly one Pulumi resource: the SDK's typed resource for
 /// built-in kinds (Namespace, ServiceAccount, Service, Secret, ConfigMap, ResourceQuota, LimitRange, networking.k8s.io/v1
 /// Ingress and NetworkPolicy, rbac.authorization.k8s.io/v1 Role and RoleBinding),
-/// <see cref="KubernetesCustomResource"/> for CRD kinds (Istio, KServe, cert-manager, GKE), and <c>ConfigMapPatch</c> /
-/// <c>ServicePatch</c> / <see cref="CustomResourcePatch"/> for objects that already exist in the cluster
+/// <see cref="KubernetesCustomResource"/> for CRD kinds (Istio, KServe, cert-manager, GKE), and <c>NamespacePatch</c> /
+/// <c>ConfigMapPatch</c> / <c>ServicePatch</c> / <see cref="CustomResourcePatch"/> for objects that already exist in the cluster
 /// (<see cref="ApplyMode.Patch"/>). Any other built-in kind, and any field not mapped, fails with the object named.
 /// </summary>
 public static class KubernetesObjectRegistrar
@@ -38,6 +38,7 @@ public static class KubernetesObjectRegistrar
             NetworkPolicyArgs a => new NetworkingV1.NetworkPolicy(logicalName, a, options),
             RoleArgs a => new RbacV1.Role(logicalName, a, options),
             RoleBindingArgs a => new RbacV1.RoleBinding(logicalName, a, options),
+            NamespacePatchArgs a => new CoreV1.NamespacePatch(logicalName, a, options),
             ConfigMapPatchArgs a => new CoreV1.ConfigMapPatch(logicalName, a, options),
             ServicePatchArgs a => new CoreV1.ServicePatch(logicalName, a, options),
             ManifestCustomResourceArgs a => new KubernetesCustomResource(logicalName, a, options),
@@ -80,6 +81,7 @@ public static class KubernetesObjectRegistrar
                 (ApplyMode.Create, "networking.k8s.io/v1", "NetworkPolicy") => TypedWorkloadArgs.NetworkPolicy(Root(nameof(NetworkPolicyArgs))),
                 (ApplyMode.Create, "rbac.authorization.k8s.io/v1", "Role") => TypedWorkloadArgs.Role(Root(nameof(RoleArgs))),
                 (ApplyMode.Create, "rbac.authorization.k8s.io/v1", "RoleBinding") => TypedWorkloadArgs.RoleBinding(Root(nameof(RoleBindingArgs))),
+                (ApplyMode.Patch, "v1", "Namespace") => TypedObjectArgs.NamespacePatch(Root(nameof(NamespacePatchArgs))),
                 (ApplyMode.Patch, "v1", "ConfigMap") => TypedObjectArgs.ConfigMapPatch(Root(nameof(ConfigMapPatchArgs))),
                 (ApplyMode.Patch, "v1", "Service") => TypedObjectArgs.ServicePatch(Root(nameof(ServicePatchArgs))),
                 _ => throw new UnmappedManifestFieldException(

@@ -9,8 +9,8 @@ namespace SecureServing.Components.Kubernetes;
 /// Maps manifests of built-in kinds onto the SDK's typed args, field by field: exactly the fields the policy core
 /// emits. Every object is read through <see cref="ManifestFields"/>, so a field not mapped here fails the run with
 /// the object and field named instead of being dropped.
-/// The create and patch mappings (<c>ObjectMetaArgs</c>/<c>ObjectMetaPatchArgs</c>, <c>ServiceSpecArgs</c>/
-/// <c>ServiceSpecPatchArgs</c>, ...) mirror each other on purpose: the SDK generates them as unrelated types (both
+/// The create and patch mappings (<c>NamespaceArgs</c>/<c>NamespacePatchArgs</c>, <c>ObjectMetaArgs</c>/<c>ObjectMetaPatchArgs</c>,
+/// <c>ServiceSpecArgs</c>/<c>ServiceSpecPatchArgs</c>, ...) mirror each other on purpose: the SDK generates them as unrelated types (both
 /// derive only from <c>ResourceArgs</c>, no shared interface), so a shared body would need a setter delegate per field.
 /// Change them together.
 /// </summary>
@@ -19,6 +19,13 @@ internal static class TypedObjectArgs
     public static NamespaceArgs Namespace(ManifestFields root)
     {
         var args = new NamespaceArgs { Metadata = Metadata(root) };
+        root.EnsureAllMapped();
+        return args;
+    }
+
+    public static NamespacePatchArgs NamespacePatch(ManifestFields root)
+    {
+        var args = new NamespacePatchArgs { Metadata = MetadataPatch(root) };
         root.EnsureAllMapped();
         return args;
     }

@@ -9,21 +9,28 @@ namespace SecureServing.Core.Kubernetes;
 /// Identity-Aware Proxy in front of the mesh (seeds 000, 001), all in istio-system:
 /// <list type="bullet">
 /// <item>A GKE Ingress (class gce) on the GCP plan's global static IP and Google-managed certificate
-/// (<see cref="IapNames"/>; one certificate, created on the GCP side), plain HTTP off, routing the IAP hostname to
-/// istio-ingressgateway port 80 through container-native load balancing (<see cref="IngressGatewayService"/>).</item>
+/// (<see cref="IapNames"/>; one certificate, created on the GCP side), plain HTTP off, routing the IAP hostname to the
+/// public gateway's Service (istio-public-gateway port 80) through container-native load balancing
+/// (<see cref="GatewayServices"/>).</item>
 /// <item>A BackendConfig turning IAP on — without <c>oauthclientCredentials</c> for the Google-managed OAuth client, or
 /// naming the Secret built from the bring-your-own client (its <c>client_secret</c> is a Pulumi secret: the manifest
 /// holds <see cref="RenderedValue.Secret"/> and <see cref="KubernetesObject.Secrets"/> says where it comes from) — and
 /// health-checking Istio's readiness endpoint (<c>/healthz/ready</c> on 15021).</item>
-/// <item>With <c>iap.verifyJwtInMesh</c>: a RequestAuthentication on the gateway pods for the IAP JWT
-/// (<c>x-goog-iap-jwt-assertion</c>, issuer and JWKS of IAP, audience when <c>iap.audience</c> is known) and an
-/// AuthorizationPolicy that denies requests for the public hosts without a valid IAP JWT, except Knative's and
-/// Istio's health paths (net-istio probes every gateway pod on <c>/healthz</c> for each public host). Without it,
-/// anything that reaches the gateway pods inside the VPC could skip IAP.</item>
+/// <item>With <c>iap.verifyJwtInMesh</c> (an error to turn off while IAP is on): a RequestAuthentication on the public
+/// gateway pods for the IAP JWT (<c>x-goog-iap-jwt-assertion</c>, issuer and JWKS of IAP, <c>audiences</c> =
+/// <c>iap.audience</c> when it is known), and an ALLOW AuthorizationPolicy on the same pods that admits a request only
+/// with a valid IAP JWT whose audience is one of this project's backend services:
+/// <c>request.auth.audiences</c> = <c>iap.audience</c> exactly when it is set, else the prefix
+/// <c>/projects/&lt;projectNumber&gt;/global/backendServices/*</c> (the backend service ID exists only once GKE has
+/// created the load balancer; RequestAuthentication's <c>audiences</c> matches exactly, so the prefix is enforced by
+/// the policy, where Istio's string match supports a trailing <c>*</c>). Without the audience check, a JWT that IAP
+/// signed for any other IAP application, in anyone's project, would pass. Knative's and Istio's health paths stay
+/// open (net-istio probes every gateway pod on <c>/healthz</c> for each public host).</item>
 /// </list>
-/// The policy is DENY-for-public-hosts rather than ALLOW-with-principal: the same pods also serve the cluster-local
-/// gateways (Knative's and KServe's), whose callers carry no IAP JWT. Hosts are listed with and without <c>:*</c>
-/// because a Host header may carry a port. Istiod fetches the JWKS from www.gstatic.com, so it needs egress there.
+/// The policy is ALLOW: the public gateway pods serve only the public Gateway (the cluster-local gateways run on other
+/// pods, <see cref="IngressGatewayWorkload"/>), so everything not explicitly admitted — any host, any port, any path —
+/// is refused, and the models can trust the public gateway's identity (<see cref="ModelCallers"/>). Istiod fetches the
+/// JWKS from www.gstatic.com, so it needs egress there.
 /// </summary>
 internal static class IapInMesh
 {
@@ -34,6 +41,10 @@ internal static class IapInMesh
     public const string Issuer = "https://cloud.google.com/iap";
     public const string JwksUri = "https://www.gstatic.com/iap/verify/public_key-jwk";
     public const string JwtHeader = "x-goog-iap-jwt-assertion";
+    /// <summary>Any principal IAP's issuer signed (<c>&lt;iss&gt;/&lt;sub&gt;</c>).</summary>
+    public const string RequestPrincipals = Issuer + "/*";
+    /// <summary>The AuthorizationPolicy condition key on the JWT's <c>aud</c> claim.</summary>
+    public const string AudiencesKey = "request.auth.audiences";
 
     /// <summary>Paths left open on the public hosts: net-istio's gateway probe and Istio's readiness path.</summary>
     public static readonly IReadOnlyList<string> HealthPaths = ["/healthz", IngressGatewayWorkload.ReadinessPath];
@@ -92,7 +103,7 @@ internal static class IapInMesh
                             {
                                 ["service"] = new JsonObject
                                 {
-                                    ["name"] = IngressGatewayWorkload.ServiceName,
+                                    ["name"] = PublicGatewayWorkload.ServiceName,
                                     ["port"] = new JsonObject { ["number"] = 80 },
                                 },
                             },
@@ -120,36 +131,47 @@ internal static class IapInMesh
         yield return Platform(Manifest.New(ApiVersions.IstioSecurity, "RequestAuthentication", RequestAuthenticationName, SystemNamespaces.IstioSystem)
             .With("spec", new JsonObject
             {
-                ["selector"] = new JsonObject { ["matchLabels"] = Manifest.IngressGatewaySelector() },
+                ["selector"] = new JsonObject { ["matchLabels"] = Manifest.PublicGatewaySelector() },
                 ["jwtRules"] = Manifest.Array(rule),
             }));
 
         yield return Platform(Manifest.New(ApiVersions.IstioSecurity, "AuthorizationPolicy", AuthorizationPolicyName, SystemNamespaces.IstioSystem)
             .With("spec", new JsonObject
             {
-                ["selector"] = new JsonObject { ["matchLabels"] = Manifest.IngressGatewaySelector() },
-                ["action"] = "DENY",
-                ["rules"] = Manifest.Array(new JsonObject
-                {
-                    ["from"] = Manifest.Array(new JsonObject
+                ["selector"] = new JsonObject { ["matchLabels"] = Manifest.PublicGatewaySelector() },
+                ["action"] = "ALLOW",
+                ["rules"] = Manifest.Array(
+                    new JsonObject
                     {
-                        ["source"] = new JsonObject { ["notRequestPrincipals"] = Manifest.Strings([$"{Issuer}/*"]) },
-                    }),
-                    ["to"] = Manifest.Array(new JsonObject
-                    {
-                        ["operation"] = new JsonObject
+                        ["from"] = Manifest.Array(new JsonObject
                         {
-                            ["hosts"] = Manifest.Strings(ProtectedHosts(config)),
-                            ["notPaths"] = Manifest.Strings(HealthPaths),
-                        },
+                            ["source"] = new JsonObject { ["requestPrincipals"] = Manifest.Strings([RequestPrincipals]) },
+                        }),
+                        ["when"] = Manifest.Array(new JsonObject
+                        {
+                            ["key"] = AudiencesKey,
+                            ["values"] = Manifest.Strings([ExpectedAudience(config)]),
+                        }),
+                    },
+                    new JsonObject
+                    {
+                        ["to"] = Manifest.Array(new JsonObject
+                        {
+                            ["operation"] = new JsonObject { ["paths"] = Manifest.Strings(HealthPaths) },
+                        }),
                     }),
-                }),
             }));
     }
 
-    /// <summary>Every public host, bare and with any port (<c>host:*</c>).</summary>
-    public static IReadOnlyList<string> ProtectedHosts(PlatformConfig config) =>
-        [.. PublicHttpsGateway.AllHosts(config).SelectMany(h => new[] { h, h + ":*" })];
+    /// <summary>
+    /// The IAP JWT audience the public gateway admits: <c>iap.audience</c> when it is known, else every backend service
+    /// of this project, <c>/projects/&lt;projectNumber&gt;/global/backendServices/*</c> (an Istio prefix match).
+    /// </summary>
+    public static string ExpectedAudience(PlatformConfig config) =>
+        string.IsNullOrWhiteSpace(config.Iap.Audience) ? $"{BackendServicesPrefix(config.ProjectNumber)}*" : config.Iap.Audience;
+
+    /// <summary><c>/projects/&lt;number&gt;/global/backendServices/</c>: what every IAP audience of that project starts with.</summary>
+    public static string BackendServicesPrefix(string projectNumber) => $"/projects/{projectNumber}/global/backendServices/";
 
     private static KubernetesObject OAuthClientSecret(OAuthClientConfig client)
     {

@@ -7,7 +7,7 @@ namespace SecureServing.Core.Kubernetes;
 /// Knative Serving's ingress settings, patched into its installed ConfigMaps (namespace knative-serving):
 /// <list type="bullet">
 /// <item><c>config-istio</c> <c>external-gateways</c>: bind Knative's public routes to the public HTTPS gateway
-/// (<see cref="PublicHttpsGateway"/>). Without it they stay on net-istio's knative-ingress-gateway, plain HTTP on
+/// (<see cref="PublicHttpsGateway"/>), served by the istio-public-gateway Service (net-istio probes its pods). Without it they stay on net-istio's knative-ingress-gateway, plain HTTP on
 /// port 80 — the HTTPS gateway would have no routes for <c>*.hostname</c> and the models would be served unencrypted.
 /// (Seed 004 edits the gateway Knative was bound to; net-istio's new-format key; <c>local-gateways</c> keeps its
 /// default. Set before any model exists: net-istio does not move existing routes to a new gateway.)</item>
@@ -33,7 +33,7 @@ internal static class KnativeIngressConfig
         var externalGateways =
             $"- name: {PublicHttpsGateway.Name}\n" +
             $"  namespace: {SystemNamespaces.IstioSystem}\n" +
-            $"  service: {IngressGatewayWorkload.ServiceHost}\n";
+            $"  service: {PublicGatewayWorkload.ServiceHost}\n";
         yield return Patch(IstioConfigMap, new JsonObject { [ExternalGatewaysKey] = externalGateways });
         yield return Patch(DomainConfigMap, new JsonObject { [config.Ingress.Hostname] = "" });
         yield return Patch(NetworkConfigMap, new JsonObject

@@ -18,6 +18,8 @@ public static class KubernetesPlanner
         IEnumerable<KubernetesObject> platform =
         [
             .. MeshWideMtls.For(config),
+            .. KnativeSystemSidecars.For(config),
+            .. LocalGatewayCallers.For(config),
             .. ClusterLocalCa.For(config),
             .. LocalGateway.For(config),
             .. KserveIngressConfig.For(config),
@@ -25,7 +27,7 @@ public static class KubernetesPlanner
             .. KnativeIngressConfig.For(config),
             .. KnativePodSpecFeatures.For(config),
             .. IapInMesh.For(config),
-            .. IngressGatewayService.For(config),
+            .. GatewayServices.For(config),
             .. MeshDefaultDeny.For(config),
         ];
 

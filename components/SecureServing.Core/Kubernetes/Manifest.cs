@@ -66,6 +66,9 @@ internal static class Manifest
 
     public static KeyValuePair<string, string> Pair(string key, string value) => new(key, value);
 
-    /// <summary>The istio-ingressgateway pods: every Istio Gateway here and the gateway policies select them.</summary>
+    /// <summary>The istio-ingressgateway pods (the cluster-local gateway): the local Gateways and their policies select them.</summary>
     public static JsonObject IngressGatewaySelector() => new() { [IngressGatewayWorkload.SelectorKey] = IngressGatewayWorkload.SelectorValue };
+
+    /// <summary>The istio-public-gateway pods: the public Gateway and the IAP policies select them.</summary>
+    public static JsonObject PublicGatewaySelector() => new() { [PublicGatewayWorkload.SelectorKey] = PublicGatewayWorkload.SelectorValue };
 }

@@ -8,15 +8,19 @@ namespace SecureServing.Core.Kubernetes;
 /// workload with a sidecar and matches nothing, so a request is allowed only where another ALLOW policy of the
 /// workload matches it (Istio's "Use default-deny patterns",
 /// https://istio.io/latest/docs/ops/best-practices/security/#use-default-deny-patterns; Kubeflow's manifests ship the
-/// same <c>global-deny-all</c>). DENY policies (the IAP JWT check) are evaluated before any ALLOW, so nothing here
-/// weakens them. The allows the platform's own components need, and nothing more:
+/// same <c>global-deny-all</c>). A workload that has ALLOW policies of its own is governed by them alone, so nothing
+/// here may select one: an allow-all next to the public gateway's IAP policy or the local gateway's caller policy would
+/// open it. The allows the platform's own components need, and nothing more:
 /// <list type="bullet">
-/// <item><b>Ingress gateway</b> (istio-system, <c>istio: ingressgateway</c>): everything. It is the front door for
-/// IAP's load balancer (no mesh identity), for in-cluster callers of Knative's and KServe's local gateways and for
-/// net-istio's readiness probes; what may pass is decided by the IAP DENY policy there and by each model's policies.</item>
+/// <item><b>Public gateway</b> (istio-system, <c>istio: public-gateway</c>): everything, but only when IAP's ALLOW
+/// policy is not there (<c>iap.enabled: false</c>): it is then the public front door, and each model's policy decides
+/// by the gateway's identity. With IAP, <see cref="IapInMesh"/>'s policy is its allow.</item>
+/// <item><b>Cluster-local gateway</b> (<c>istio: ingressgateway</c>): everything, but only while it is open to callers
+/// without identity (<see cref="LocalGatewayCallers.IsOpen"/>, acknowledged by the platform team); otherwise
+/// <see cref="LocalGatewayCallers"/>' policy is its allow.</item>
 /// <item><b>Knative activator</b> (knative-serving, <c>app: activator</c>), ports 8012 and 8013, from the namespaces the
-/// mesh lets call some model: every team namespace, every <c>allowedNamespaces</c> entry and istio-system (the
-/// gateways); any namespace when a team has <c>authorization: false</c>. The activator is on the request path of models
+/// mesh lets call some model (every team namespace and <c>allowedNamespaces</c> entry) and from the two gateways by
+/// identity; from anyone when a team has <c>authorization: false</c>. The activator is on the request path of models
 /// with <c>activator: on</c> and of any model while it has no ready pod; which model it may then reach is decided by the
 /// model's own policies.</item>
 /// <item><b>Knative autoscaler</b> (<c>app: autoscaler</c>): from knative-serving (the activator's request statistics).</item>
@@ -33,7 +37,8 @@ namespace SecureServing.Core.Kubernetes;
 internal static class MeshDefaultDeny
 {
     public const string DenyName = "default-deny";
-    public const string GatewayAllowName = "allow-ingress-gateway";
+    public const string PublicGatewayAllowName = "allow-public-gateway";
+    public const string LocalGatewayAllowName = "allow-local-gateway";
     public const string ActivatorAllowName = "allow-activator";
     public const string AutoscalerAllowName = "allow-autoscaler";
     public const string WebhooksAllowName = "allow-webhooks";
@@ -47,18 +52,23 @@ internal static class MeshDefaultDeny
     {
         yield return Platform(SystemNamespaces.IstioSystem, DenyName, new JsonObject());
 
-        yield return Platform(SystemNamespaces.IstioSystem, GatewayAllowName, new JsonObject
+        if (!config.Iap.Enabled || !config.Iap.VerifyJwtInMesh)
         {
-            ["selector"] = new JsonObject { ["matchLabels"] = Manifest.IngressGatewaySelector() },
-            ["action"] = "ALLOW",
-            ["rules"] = Manifest.Array(new JsonObject()),
-        });
+            yield return Platform(SystemNamespaces.IstioSystem, PublicGatewayAllowName, AllowAll(Manifest.PublicGatewaySelector()));
+        }
+
+        if (LocalGatewayCallers.IsOpen(config.Mesh))
+        {
+            yield return Platform(SystemNamespaces.IstioSystem, LocalGatewayAllowName, AllowAll(Manifest.IngressGatewaySelector()));
+        }
 
         var callers = ActivatorCallers(config);
         var rule = new JsonObject();
         if (callers.Count > 0)
         {
-            rule["from"] = Manifest.Array(new JsonObject { ["source"] = new JsonObject { ["namespaces"] = Manifest.Strings(callers) } });
+            rule["from"] = Manifest.Array(
+                new JsonObject { ["source"] = new JsonObject { ["namespaces"] = Manifest.Strings(callers) } },
+                new JsonObject { ["source"] = new JsonObject { ["principals"] = Manifest.Strings([GatewayPrincipals.Public, GatewayPrincipals.Local]) } });
         }
 
         rule["to"] = Manifest.Array(new JsonObject { ["operation"] = new JsonObject { ["ports"] = Manifest.Strings(ActivatorPorts) } });
@@ -97,16 +107,23 @@ internal static class MeshDefaultDeny
     }
 
     /// <summary>
-    /// The source namespaces the activator accepts: every namespace the mesh lets call a model (team namespaces, their
-    /// <c>allowedNamespaces</c>, istio-system), sorted; empty for any namespace (a team without isolation).
+    /// The source namespaces the activator accepts besides the two gateways (by identity): every namespace the mesh lets
+    /// call a model (team namespaces, their <c>allowedNamespaces</c>), sorted; empty for any caller (a team without
+    /// isolation). Never istio-system as a namespace: whoever reaches a gateway arrives as the gateway.
     /// </summary>
     public static IReadOnlyList<string> ActivatorCallers(PlatformConfig config) =>
         config.Teams.Any(t => !t.Authorization)
             ? []
             : [.. config.Teams.SelectMany(t => new[] { t.Namespace }.Concat(t.AllowedNamespaces))
-                .Append(SystemNamespaces.IstioSystem)
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)];
+
+    private static JsonObject AllowAll(JsonObject selector) => new()
+    {
+        ["selector"] = new JsonObject { ["matchLabels"] = selector },
+        ["action"] = "ALLOW",
+        ["rules"] = Manifest.Array(new JsonObject()),
+    };
 
     private static JsonObject PortsOnly(string port) => new()
     {

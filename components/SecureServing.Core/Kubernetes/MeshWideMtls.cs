@@ -5,11 +5,11 @@ namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
 /// <c>mesh.mtls: mesh</c> (seed 003, "strict mTLS on the entire service mesh"): PeerAuthentication STRICT in the
-/// root namespace (server side), a DestinationRule for <c>*.local</c> with ISTIO_MUTUAL (client side: sidecars
-/// never send plaintext inside the cluster), and — with <c>knativeLocalGatewayTls: istioMutual</c> — Knative's
-/// knative-local-gateway patched to HTTPS 8081 ISTIO_MUTUAL so cluster-local routing keeps working under the
-/// DestinationRule. Nothing in <c>namespace</c> scope: there the team namespaces carry STRICT themselves
-/// (<see cref="TeamIsolation"/>) and the local gateway must keep accepting plaintext from sidecar-less callers.
+/// root namespace (server side) and a DestinationRule for <c>*.local</c> with ISTIO_MUTUAL (client side: sidecars
+/// never send plaintext inside the cluster). Knative's knative-local-gateway is patched to HTTPS 8081 ISTIO_MUTUAL in
+/// both scopes (<see cref="LocalGatewayCallers"/>), which also keeps cluster-local routing working under this
+/// DestinationRule. Nothing here in <c>namespace</c> scope: there the team namespaces carry STRICT themselves
+/// (<see cref="TeamIsolation"/>).
 /// </summary>
 internal static class MeshWideMtls
 {
@@ -30,22 +30,6 @@ internal static class MeshWideMtls
                 ["host"] = "*.local",
                 ["trafficPolicy"] = new JsonObject { ["tls"] = new JsonObject { ["mode"] = "ISTIO_MUTUAL" } },
             }));
-
-        if (config.Mesh.KnativeLocalGatewayTls == KnativeLocalGatewayTls.IstioMutual)
-        {
-            var gateway = Manifest.New(ApiVersions.IstioNetworking, "Gateway", KnativeLocalGateway.Name, SystemNamespaces.KnativeServing)
-                .With("spec", new JsonObject
-                {
-                    ["selector"] = Manifest.IngressGatewaySelector(),
-                    ["servers"] = Manifest.Array(new JsonObject
-                    {
-                        ["hosts"] = Manifest.Strings(["*"]),
-                        ["port"] = new JsonObject { ["name"] = "https", ["number"] = 8081, ["protocol"] = "HTTPS" },
-                        ["tls"] = new JsonObject { ["mode"] = "ISTIO_MUTUAL" },
-                    }),
-                });
-            yield return new KubernetesObject(gateway, ApplyMode.Patch, KubernetesObject.PlatformOwner);
-        }
     }
 
     private static KubernetesObject Platform(JsonObject manifest) => new(manifest, ApplyMode.Create, KubernetesObject.PlatformOwner);

@@ -5,34 +5,56 @@ namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
 /// Per-model AuthorizationPolicy (ALLOW, selecting the model's pods by <c>serving.kserve.io/inferenceservice</c>)
-/// for the two kinds of callers a namespace-only policy cannot tell apart from "anyone":
+/// for the callers a namespace-only policy cannot tell apart from "anyone", each granted by identity and only to the
+/// models that are reached that way:
 /// <list type="bullet">
 /// <item><b>The activator</b> (namespace knative-serving) for models with <c>activator: on</c> (seed 003 rule 2). It
 /// proxies for any caller (net-istio #554), which is why it is granted per model and only to models that chose it
 /// (the <c>activator-bypasses-isolation</c> guardrail makes the team acknowledge that).</item>
-/// <item><b>The gateways</b> (namespace istio-system): requests that come through the public gateway (IAP path route,
-/// Knative host route), through Knative's local gateway or KServe's local gateway arrive from the istio-ingressgateway
-/// pods, so their source namespace is istio-system, not the caller's. Granted only to models that are reached that way:
-/// exposed models (<c>exposeViaIap</c>), every model when out-of-mesh callers use the local gateway
-/// (<c>mesh.outOfMeshCallers</c>), and every model when KServe's top-level virtual service is on (it routes through the
-/// local gateway). Any pod that can reach a gateway can use it, so this opens the model to callers the namespace rule
-/// would refuse; that is the price of a gateway, and the reason it is per model.</item>
+/// <item><b>The public gateway</b> (<see cref="GatewayPrincipals.Public"/>) for exposed models: Knative's public host
+/// route goes from it straight to the model. With IAP, that gateway admits only requests carrying IAP's JWT for this
+/// project's backend (<see cref="IapInMesh"/>), so its identity is the proof; the model does not check the IAP JWT
+/// again (with Dex, one proxy validating both JWTs would fill <c>request.auth.claims</c> from only one of them).</item>
+/// <item><b>The cluster-local gateway</b> (<see cref="GatewayPrincipals.Local"/>) for exposed models when IAP is on
+/// (the IAP path route goes public gateway → knative-local-gateway → model; the local gateway admits only the public
+/// gateway, <see cref="LocalGatewayCallers"/>), and for every model when the local gateway is open to callers outside
+/// the mesh (<see cref="LocalGatewayCallers.IsOpen"/>).</item>
 /// </list>
-/// With Dex (<c>mesh.dex</c>), both rules also require a valid Dex token with the configured issuer, audience and
+/// No grant names the istio-system namespace: any pod that reaches a gateway arrives at the model as the gateway, so
+/// a namespace grant would admit every caller of every gateway.
+/// With Dex (<c>mesh.dex</c>), every rule also requires a valid Dex token with the configured issuer, audience and
 /// groups (seed 001): these are the paths that external users' requests take.
 /// Nothing here when the team turned <c>authorization</c> off.
 /// </summary>
-internal static class ModelCallers
+public static class ModelCallers
 {
     public const string PodLabel = "serving.kserve.io/inferenceservice";
 
     public static string PolicyName(ModelConfig model) => $"{model.Name}-callers";
 
-    /// <summary>True when requests to the model pass through an istio-ingressgateway pod.</summary>
-    public static bool ReachedThroughGateway(PlatformConfig config, ModelConfig model) =>
-        model.ExposeViaIap || config.Mesh.OutOfMeshCallers || !config.Mesh.DisableIstioVirtualHost;
+    /// <summary>
+    /// The gateway identities <paramref name="model"/> admits: the public gateway for exposed models; the cluster-local
+    /// gateway for exposed models behind IAP and for every model while the local gateway is open. Empty otherwise.
+    /// </summary>
+    public static IReadOnlyList<string> GatewayPrincipalsFor(PlatformConfig config, ModelConfig model)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(model);
+        var principals = new List<string>();
+        if (model.ExposeViaIap)
+        {
+            principals.Add(GatewayPrincipals.Public);
+        }
 
-    public static IEnumerable<KubernetesObject> For(PlatformConfig config, TeamConfig team, ModelConfig model)
+        if ((model.ExposeViaIap && config.Iap.Enabled) || LocalGatewayCallers.IsOpen(config.Mesh))
+        {
+            principals.Add(GatewayPrincipals.Local);
+        }
+
+        return principals;
+    }
+
+    internal static IEnumerable<KubernetesObject> For(PlatformConfig config, TeamConfig team, ModelConfig model)
     {
         if (!team.Authorization)
         {
@@ -42,12 +64,12 @@ internal static class ModelCallers
         var rules = new List<JsonNode>();
         if (model.Activator == ActivatorMode.On)
         {
-            rules.Add(Rule(SystemNamespaces.KnativeServing, config.Mesh.Dex));
+            rules.Add(Rule(new JsonObject { ["namespaces"] = Manifest.Strings([SystemNamespaces.KnativeServing]) }, config.Mesh.Dex));
         }
 
-        if (ReachedThroughGateway(config, model))
+        if (GatewayPrincipalsFor(config, model) is { Count: > 0 } gateways)
         {
-            rules.Add(Rule(SystemNamespaces.IstioSystem, config.Mesh.Dex));
+            rules.Add(Rule(new JsonObject { ["principals"] = Manifest.Strings(gateways) }, config.Mesh.Dex));
         }
 
         if (rules.Count == 0)
@@ -65,19 +87,20 @@ internal static class ModelCallers
         yield return new KubernetesObject(policy, ApplyMode.Create, KubernetesObject.TeamOwner(team.Team));
     }
 
-    private static JsonObject Rule(string sourceNamespace, DexConfig? dex)
+    private static JsonObject Rule(JsonObject source, DexConfig? dex)
     {
-        var source = new JsonObject { ["namespaces"] = Manifest.Strings([sourceNamespace]) };
         var rule = new JsonObject();
-        if (dex is null)
+        if (dex is not null)
         {
-            rule["from"] = Manifest.Array(new JsonObject { ["source"] = source });
-            return rule;
+            source["requestPrincipals"] = Manifest.Strings([DexAuth.RequestPrincipals(dex)]);
         }
 
-        source["requestPrincipals"] = Manifest.Strings([DexAuth.RequestPrincipals(dex)]);
         rule["from"] = Manifest.Array(new JsonObject { ["source"] = source });
-        rule["when"] = DexAuth.ClaimConditions(dex);
+        if (dex is not null)
+        {
+            rule["when"] = DexAuth.ClaimConditions(dex);
+        }
+
         return rule;
     }
 }

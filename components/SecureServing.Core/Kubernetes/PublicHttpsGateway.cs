@@ -5,14 +5,15 @@ using SecureServing.Core.Gcp;
 namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
-/// The public gateway on the istio-ingressgateway pods (seed 004): HTTPS 443, TLS SIMPLE with the certificate in
+/// The public Gateway on the istio-public-gateway pods (<see cref="PublicGatewayWorkload"/>; seed 004's gateway, moved off
+/// the pods that serve the cluster-local gateways so that its callers have an identity of their own): HTTPS 443, TLS SIMPLE with the certificate in
 /// <c>ingress.tlsSecret</c> for <c>hostname</c> and <c>*.hostname</c> (the wildcard serves Knative's per-model hosts),
 /// and HTTP 80.
 /// <list type="bullet">
 /// <item>Without IAP, port 80 only redirects to HTTPS.</item>
 /// <item>With IAP, the GKE load balancer terminates TLS (Google-managed certificate) and sends plain HTTP to port 80
 /// (<see cref="IapInMesh"/>); a redirect there would loop, so port 80 serves the public hosts and the IAP hostname,
-/// and the IAP JWT policy on the gateway refuses requests for those hosts that did not come through IAP. Google
+/// and the IAP JWT policy on the public gateway admits only requests that came through IAP for this project. Google
 /// encrypts the hop from its load balancer to the pods at the network layer.</item>
 /// </list>
 /// With <c>ingress.tls: certManager</c> a cert-manager Certificate issues and renews the TLS secret from
@@ -64,7 +65,7 @@ internal static class PublicHttpsGateway
         yield return Platform(Manifest.New(ApiVersions.IstioNetworking, "Gateway", Name, SystemNamespaces.IstioSystem)
             .With("spec", new JsonObject
             {
-                ["selector"] = Manifest.IngressGatewaySelector(),
+                ["selector"] = Manifest.PublicGatewaySelector(),
                 ["servers"] = Manifest.Array(https, http),
             }));
     }

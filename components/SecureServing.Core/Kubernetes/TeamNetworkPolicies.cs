@@ -12,15 +12,17 @@ namespace SecureServing.Core.Kubernetes;
 /// <item><c>allow-mesh-callers</c> (ingress, all pods): the team's namespace, its <c>allowedNamespaces</c> and
 /// knative-serving (activator, autoscaler, probes) — <see cref="TeamIsolation"/>'s callers. A team with
 /// <c>authorization: false</c> has no namespace isolation in the mesh, so every namespace of the cluster.</item>
-/// <item><c>&lt;model&gt;-from-gateways</c> (ingress, one per model <see cref="ModelCallers.ReachedThroughGateway"/>, selecting
-/// its pods like <see cref="ModelCallers"/>' policy): the istio-ingressgateway pods, which carry the public,
-/// Knative-local and KServe-local gateways. Per model, so adding a model adds its own policy and changes no other.</item>
+/// <item><c>&lt;model&gt;-from-gateways</c> (ingress, one per model that admits a gateway's identity in
+/// <see cref="ModelCallers.GatewayPrincipalsFor"/>, selecting its pods like <see cref="ModelCallers"/>' policy): the pods of
+/// exactly those gateways — the public gateway (<c>istio: public-gateway</c>) and the cluster-local one
+/// (<c>istio: ingressgateway</c>). Per model, so adding a model adds its own policy and changes no other.</item>
 /// <item><c>allow-egress</c>: DNS (kube-dns), the mesh control plane (istiod 15012: xDS and certificates), the GKE
 /// metadata server (Workload Identity tokens: 169.254.169.252:988, and 169.254.169.254:80 under Dataplane V2), Google
 /// APIs on 443 (the restricted VIP 199.36.153.4/30 under <c>egress: restricted</c>; any address outside the VPC's
-/// ranges under <c>egress: nat</c>), the namespace itself, the gateway pods (cluster-local calls through Knative's or
-/// KServe's local gateway), the namespaces whose models this team may call, and the activator (8012, 8013), which is
-/// on the request path of models with <c>activator: on</c> and of any model while it has no ready pod.</item>
+/// ranges under <c>egress: nat</c>), the namespace itself, the namespaces whose models this team may call (callers in
+/// the mesh reach models directly), the activator (8012, 8013), which is on the request path of models with
+/// <c>activator: on</c> and of any model while it has no ready pod, and the cluster-local gateway only while it is open
+/// to every caller (<see cref="LocalGatewayCallers.IsOpen"/>; otherwise it admits only the public gateway).</item>
 /// </list>
 /// Kubelet probes are not affected: traffic from a pod's own node is always allowed. Namespaces are matched by the
 /// <c>kubernetes.io/metadata.name</c> label, which the API server sets on every namespace. See "Network Policies"
@@ -69,13 +71,19 @@ internal static class TeamNetworkPolicies
             ["ingress"] = Manifest.Array(new JsonObject { ["from"] = callers }),
         });
 
-        foreach (var model in team.Authorization ? team.Models.Where(m => ModelCallers.ReachedThroughGateway(config, m)) : [])
+        foreach (var model in team.Authorization ? team.Models : [])
         {
+            var gateways = ModelCallers.GatewayPrincipalsFor(config, model).Select(GatewayPods).ToList();
+            if (gateways.Count == 0)
+            {
+                continue;
+            }
+
             yield return Policy(GatewaysName(model), new JsonObject
             {
                 ["podSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { [ModelCallers.PodLabel] = model.Name } },
                 ["policyTypes"] = Manifest.Strings(["Ingress"]),
-                ["ingress"] = Manifest.Array(new JsonObject { ["from"] = Manifest.Array(GatewayPods()) }),
+                ["ingress"] = Manifest.Array(new JsonObject { ["from"] = Manifest.Array(gateways) }),
             });
         }
 
@@ -141,12 +149,13 @@ internal static class TeamNetworkPolicies
         };
 
         var callable = CallableTeams(config, team);
-        yield return new JsonObject
+        var peers = new List<JsonNode> { NamespacesPeer([.. callable.Select(t => t.Namespace)]) };
+        if (LocalGatewayCallers.IsOpen(config.Mesh))
         {
-            ["to"] = Manifest.Array(
-                NamespacesPeer([.. callable.Select(t => t.Namespace)]),
-                GatewayPods()),
-        };
+            peers.Add(GatewayPods(GatewayPrincipals.Local));
+        }
+
+        yield return new JsonObject { ["to"] = Manifest.Array(peers) };
 
         yield return new JsonObject
         {
@@ -159,10 +168,14 @@ internal static class TeamNetworkPolicies
         };
     }
 
-    private static JsonObject GatewayPods() => new()
+    /// <summary>The pods of the gateway whose mesh identity is <paramref name="principal"/>.</summary>
+    private static JsonObject GatewayPods(string principal) => new()
     {
         ["namespaceSelector"] = MatchNamespace(SystemNamespaces.IstioSystem),
-        ["podSelector"] = new JsonObject { ["matchLabels"] = Manifest.IngressGatewaySelector() },
+        ["podSelector"] = new JsonObject
+        {
+            ["matchLabels"] = principal == GatewayPrincipals.Public ? Manifest.PublicGatewaySelector() : Manifest.IngressGatewaySelector(),
+        },
     };
 
     private static JsonObject NamespacesPeer(IEnumerable<string> namespaces) => new()

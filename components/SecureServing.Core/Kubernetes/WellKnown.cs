@@ -24,13 +24,19 @@ public static class SystemNamespaces
     public const string CertManager = "cert-manager";
 }
 
-/// <summary>The Istio ingress gateway deployment (installed by Istio) that every Gateway here runs on.</summary>
+/// <summary>
+/// Istio's <c>istio-ingressgateway</c> deployment (installed with Istio, istioctl's default profile): the cluster-local
+/// gateway. Knative's <c>knative-local-gateway</c> and KServe's <c>kserve-local-gateway</c> run on it; nothing public
+/// does (<see cref="PublicGatewayWorkload"/>), and its Service is patched to ClusterIP.
+/// </summary>
 public static class IngressGatewayWorkload
 {
     public const string SelectorKey = "istio";
     public const string SelectorValue = "ingressgateway";
     public const string ServiceName = "istio-ingressgateway";
     public const string ServiceHost = "istio-ingressgateway.istio-system.svc.cluster.local";
+    /// <summary>Its pods' service account in istioctl's default profile: their mesh identity (<see cref="GatewayPrincipals.Local"/>).</summary>
+    public const string ServiceAccount = "istio-ingressgateway-service-account";
     /// <summary>Istio's status port: <c>/healthz/ready</c> answers here without passing the HTTP filters.</summary>
     public const int StatusPort = 15021;
     public const string ReadinessPath = "/healthz/ready";
@@ -43,4 +49,35 @@ public static class KnativeLocalGateway
     public const string ServiceHost = "knative-local-gateway.istio-system.svc.cluster.local";
     /// <summary>Gateway reference as KServe's <c>localGateway</c> writes it.</summary>
     public const string GatewayRef = "knative-serving/knative-local-gateway";
+}
+
+/// <summary>
+/// The public gateway: a second Istio gateway deployment, installed with Istio's <c>gateway</c> Helm chart as release
+/// <c>istio-public-gateway</c> in istio-system (the chart names the Deployment, Service and service account after the
+/// release and labels the pods <c>istio: public-gateway</c>). Only the public Gateway (<see cref="PublicHttpsGateway"/>)
+/// selects it, IAP's load balancer sends to it, and its own identity is what models admit for requests from the
+/// internet. Distinct pods and a distinct service account from the cluster-local gateway
+/// (<see cref="IngressGatewayWorkload"/>), so the two can be told apart by principal.
+/// </summary>
+public static class PublicGatewayWorkload
+{
+    public const string SelectorKey = "istio";
+    public const string SelectorValue = "public-gateway";
+    public const string ServiceName = "istio-public-gateway";
+    public const string ServiceHost = "istio-public-gateway.istio-system.svc.cluster.local";
+    public const string ServiceAccount = "istio-public-gateway";
+}
+
+/// <summary>Mesh identities (Istio <c>source.principals</c>, trust domain <c>cluster.local</c>) of the two gateways.</summary>
+public static class GatewayPrincipals
+{
+    public const string TrustDomain = "cluster.local";
+
+    /// <summary><c>cluster.local/ns/istio-system/sa/istio-public-gateway</c>.</summary>
+    public static string Public => Of(SystemNamespaces.IstioSystem, PublicGatewayWorkload.ServiceAccount);
+
+    /// <summary><c>cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account</c>.</summary>
+    public static string Local => Of(SystemNamespaces.IstioSystem, IngressGatewayWorkload.ServiceAccount);
+
+    public static string Of(string ns, string serviceAccount) => $"{TrustDomain}/ns/{ns}/sa/{serviceAccount}";
 }

@@ -190,9 +190,9 @@ public static class RuleCatalog
         "Give each team its own namespace.");
 
     public static readonly Rule SystemNamespace = new("system-namespace", Severity.Error, M, false,
-        "A team namespace that is a system namespace (istio-system, knative-serving, kserve, kube-system, cert-manager, ...).",
-        "Team policies there would apply to the platform itself; the activator in knative-serving is the very caller namespace isolation must tell apart.",
-        "Use a namespace of its own, e.g. `<team>-models`.");
+        "A team namespace, or an entry of a team's `allowedNamespaces`, that is a system namespace (default, istio-system, knative-serving, kserve, kube-system, cert-manager, gke-*, ...).",
+        "Team policies there would apply to the platform itself, and allowing one admits every platform workload in it: knative-serving is the activator, which proxies for any caller (net-istio #554), and istio-system holds the gateways every caller passes through.",
+        "Use a namespace of its own, e.g. `<team>-models`, and list only the namespaces of the workloads that call the models.");
 
     // ---- Mesh guardrails ---------------------------------------------------------------------------------------
     public static readonly Rule SidecarOffWithAuthorization = new("sidecar-off-with-authorization", Severity.Error, E, true,
@@ -205,20 +205,35 @@ public static class RuleCatalog
         "With the activator on the request path the AuthorizationPolicy only sees knative-serving as the caller and cannot check the originating namespace (net-istio #554).",
         "Set `activator: \"off\"` (targetBurstCapacity 0).");
 
-    public static readonly Rule StrictMtlsBlocksTopLevelVs = new("strict-mtls-blocks-top-level-vs", Severity.Error, M, false,
-        "`mesh.mtls: mesh` with `disableIstioVirtualHost: false` and `knativeLocalGatewayTls: none`.",
-        "Under mesh-wide strict mTLS the KServe top-level virtual service stops working and inference requests are blocked.",
-        "Set `disableIstioVirtualHost: true`, or `knativeLocalGatewayTls: istioMutual`.");
+    public static readonly Rule TopLevelVirtualService = new("top-level-virtual-service", Severity.Error, null, false,
+        "`mesh.disableIstioVirtualHost: false` unless the local gateway is open to callers outside the mesh (`outOfMeshCallers` with `mtls: namespace` and `knativeLocalGatewayTls: none`).",
+        "KServe's top-level virtual service routes every caller through the cluster-local gateway, so a model sees only the gateway's identity and its policy cannot check the caller's namespace (Secure InferenceService with ServiceMesh, https://kserve.github.io/website/latest/admin/serverless/servicemesh: disable it for namespace isolation); the gateway admits only the public gateway, so those routes would be refused.",
+        "Set `disableIstioVirtualHost: true` (the default); callers in the mesh call `<model>-predictor.<namespace>.svc.cluster.local`.");
 
-    public static readonly Rule OutOfMeshCallersBlocked = new("out-of-mesh-callers-blocked", Severity.Error, M, false,
-        "`mesh.outOfMeshCallers: true` under `mesh.mtls: mesh` without `mesh.localGateway`.",
-        "Under mesh-wide strict mTLS workloads outside the mesh are blocked from InferenceServices unless KServe has its own local gateway (kserve-local-gateway).",
-        "Add `localGateway: {mode: https}` (or `http`).");
+    public static readonly Rule OutOfMeshCallersBlocked = new("out-of-mesh-callers-blocked", Severity.Error, null, false,
+        "`mesh.outOfMeshCallers: true` under `mesh.mtls: mesh`, or under `mtls: namespace` while `knativeLocalGatewayTls` is `istioMutual`.",
+        "A caller outside the mesh sends plaintext and has no identity. Under mesh-wide STRICT the only port of entry with routes would be the cluster-local gateway opened to plaintext, which admits every pod to every model and undoes the strict mTLS the stack asks for; KServe's dedicated local gateway has routes only through the top-level virtual service, which hides every caller's namespace (Secure InferenceService with ServiceMesh, https://kserve.github.io/website/latest/admin/serverless/servicemesh). An ISTIO_MUTUAL local gateway refuses plaintext callers.",
+        "Inject sidecars into the calling workloads (label their namespace `istio-injection=enabled`) and list their namespace in the team's `allowedNamespaces`; or, under `mtls: namespace` only, set `knativeLocalGatewayTls: none` and acknowledge `out-of-mesh-callers-bypass-isolation`.");
 
-    public static readonly Rule IapJwtNotVerified = new("iap-jwt-not-verified", Severity.Error, A, true,
+    public static readonly Rule OutOfMeshCallersBypassIsolation = new("out-of-mesh-callers-bypass-isolation", Severity.Error, null, true,
+        "`mesh.outOfMeshCallers: true` (with `mtls: namespace` and `knativeLocalGatewayTls: none`) while a team has namespace isolation.",
+        "Plaintext callers carry no identity, so the cluster-local gateway cannot tell them from any other pod: it admits everyone, and every model admits the gateway, so every pod in the cluster, in the mesh or not, reaches every model (Istio authorization: source identities need mutual TLS, https://istio.io/latest/docs/reference/config/security/authorization-policy/).",
+        "Move the callers into the mesh (sidecar injection) and list their namespace in `allowedNamespaces`, then remove `outOfMeshCallers`.");
+
+    public static readonly Rule LocalGatewayWithoutMtls = new("local-gateway-without-mtls", Severity.Error, null, false,
+        "`mesh.knativeLocalGatewayTls: none` without `mesh.outOfMeshCallers`.",
+        "Without Istio mTLS on knative-local-gateway the cluster-local gateway sees no caller's identity, so it cannot admit the public gateway's IAP route while refusing everyone else; under `mtls: mesh` the mesh-wide DestinationRule also makes clients send mTLS it cannot accept.",
+        "Set `knativeLocalGatewayTls: istioMutual` (the default).");
+
+    public static readonly Rule IapJwtNotVerified = new("iap-jwt-not-verified", Severity.Error, A, false,
         "IAP enabled with `verifyJwtInMesh: false`.",
-        "Without a RequestAuthentication on the IAP JWT, anything that reaches the ingress gateway bypassing the load balancer is trusted.",
+        "Without the IAP JWT check on the public gateway, anything that reaches the gateway pods without passing the load balancer is trusted, and exposed models admit the public gateway's identity.",
         "Set `iap.verifyJwtInMesh: true`.");
+
+    public static readonly Rule IapAudienceProject = new("iap-audience-project", Severity.Error, null, false,
+        "An `iap.audience` whose project number is not `secure-serving:projectNumber`.",
+        "The public gateway admits only IAP JWTs whose audience is this project's backend: for GKE the `aud` claim is `/projects/PROJECT_NUMBER/global/backendServices/SERVICE_ID` (Securing your app with signed headers, https://cloud.google.com/iap/docs/signed-headers-howto); an audience of another project would admit that project's IAP users and refuse this one's.",
+        "Copy the audience from this project's backend service (`gcloud compute backend-services describe <name> --global --format='value(id)'`), or remove `iap.audience` to admit any backend service of this project.");
 
     public static readonly Rule DexIncomplete = new("dex-incomplete", Severity.Error, A, false,
         "`mesh.dex` without an https `issuer`, `jwksUri` or at least one audience.",
@@ -240,6 +255,11 @@ public static class RuleCatalog
         "IAP enabled with an empty `iap.accessors`.",
         "Nobody could pass IAP, so the exposed models would be unreachable, and someone would be tempted to grant allUsers.",
         "List groups or users in `iap.accessors`, e.g. `group:ml-platform@example.com`.");
+
+    public static readonly Rule ConsumerIapMember = new("consumer-iap-member", Severity.Error, null, false,
+        "A `domain:` member of a consumer email domain (`domain:gmail.com`, `domain:googlemail.com`, ...) in `iap.accessors` or a team's `members`.",
+        "A `domain:` principal stands for every account of that domain (IAM principals, https://cloud.google.com/iam/docs/principals-overview); for a consumer domain that is everyone with a personal Google account, so IAP would let the whole internet through. `allUsers` and `allAuthenticatedUsers` are refused by the member format for the same reason.",
+        "List the groups or users who call the models, e.g. `group:fraud-ml@example.com`, or your organization's own Cloud Identity domain.");
 
     public static readonly Rule SecretInClear = new("secret-in-clear", Severity.Error, null, false,
         "A plaintext value under a secret-like key (clientSecret, password, token, privateKey, kubeconfig, ...) or a PEM private key, in a stack or team file.",
@@ -360,9 +380,9 @@ public static class RuleCatalog
         BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
         ClusterLoggingReduced, RapidChannelInProd, SecurityPostureOff, PerimeterNotEnforced, ImageNotAdmitted,
         NamespaceClaimedTwice, SystemNamespace,
-        SidecarOffWithAuthorization, ActivatorBypassesIsolation, StrictMtlsBlocksTopLevelVs, OutOfMeshCallersBlocked,
-        IapJwtNotVerified, DexIncomplete, DexNotEnforced,
-        IapOAuthAdminApi, IapNoAccessors, SecretInClear,
+        SidecarOffWithAuthorization, ActivatorBypassesIsolation, TopLevelVirtualService, OutOfMeshCallersBlocked, OutOfMeshCallersBypassIsolation, LocalGatewayWithoutMtls,
+        IapJwtNotVerified, IapAudienceProject, DexIncomplete, DexNotEnforced,
+        IapOAuthAdminApi, IapNoAccessors, ConsumerIapMember, SecretInClear,
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
         IngressTlsSecretMissing, LoadBalancerBypassesIap,
         AcceleratorNotInRegion, AcceleratorMachineType, GpuModelWithoutAcceleratorPool, UnknownNodePool, SandboxOnlyPool, SandboxPlacement,

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using SecureServing.Core.Config;
+using SecureServing.Core.Gcp;
+using SecureServing.Core.Kubernetes;
 
 namespace SecureServing.Cli.Predict;
 
@@ -151,15 +153,16 @@ internal static class HttpErrorHints
         var who = credential.Identity ?? $"the identity of {credential.Source}";
         yield return $"IAP authenticated {who} but denied access: it is not an IAP accessor of this backend.";
         yield return $"IAP accessors are `secure-serving:iap.accessors` in {context.StackFile} and the members of team " +
-            $"'{context.Target.Team.Team}' (`members` in {context.TeamFile}). Add {who} (or a group it is in) there and run " +
+            $"'{context.Target.Team.Team}' (`members` in {context.TeamFile}; they pass IAP only for {IapPlanner.TeamPathPrefix(context.Target.Team)}). " +
+            $"Add {who} (or a group it is in) there and run " +
             "`pulumi up`; IAM changes can take a few minutes to apply.";
     }
 
     /// <summary>
     /// Who the mesh lets call a model, as the platform's policies say (SecureServing.Core.Kubernetes: TeamIsolation,
-    /// ModelCallers, IapInMesh): the team's namespaces; gateways (source istio-system) only for models reached through
+    /// ModelCallers, IapInMesh): the team's namespaces; gateways (by their identity) only for models reached through
     /// one; the activator (knative-serving) only for <c>activator: on</c>; both of those only with a Dex token when
-    /// the stack checks Dex; and, at the gateway, public hosts only for requests that came through IAP.
+    /// the stack checks Dex; and, at the public gateway, only requests that came through IAP.
     /// </summary>
     private static IEnumerable<string> MeshDenied(CallContext context)
     {
@@ -168,8 +171,8 @@ internal static class HttpErrorHints
 
         if (config.Iap.Enabled && config.Iap.VerifyJwtInMesh && context.Endpoint.Route == RouteKind.IapPath && context.Endpoint.HostHeader is not null)
         {
-            yield return $"This call went to the ingress gateway directly (--url), not through IAP: with iap.verifyJwtInMesh ({context.StackFile}) " +
-                "the gateway refuses its public hosts to requests without IAP's signed header. Call through IAP (leave out --url), " +
+            yield return $"This call went to the public gateway directly (--url), not through IAP: with iap.verifyJwtInMesh ({context.StackFile}) " +
+                "the public gateway admits only requests with IAP's signed header for this project's backend. Call through IAP (leave out --url), " +
                 "or from inside the cluster.";
         }
 
@@ -185,10 +188,11 @@ internal static class HttpErrorHints
             "add a caller's namespace there.";
 
         var dexRequirement = DexRequirement(config, context);
-        var throughGateway = model.ExposeViaIap || config.Mesh.OutOfMeshCallers || !config.Mesh.DisableIstioVirtualHost;
-        yield return throughGateway
-            ? $"Calls through a gateway (IAP, the public host, a local gateway; they arrive from istio-system) are allowed{dexRequirement}."
-            : $"Calls through a gateway (they arrive from istio-system, e.g. through a port-forward) are not allowed: '{model.Name}' is " +
+        var gateways = ModelCallers.GatewayPrincipalsFor(config, model);
+        yield return gateways.Count > 0
+            ? $"Calls through a gateway (they arrive as the gateway's identity: {string.Join(", ", gateways)}) are allowed{dexRequirement}; " +
+              "the cluster-local gateway itself admits only the public gateway's IAP route unless mesh.outOfMeshCallers opens it."
+            : $"Calls through a gateway (they arrive as the gateway's identity, e.g. through a port-forward) are not allowed: '{model.Name}' is " +
               $"cluster-local (`exposeViaIap: false` in {context.TeamFile}) and mesh.outOfMeshCallers is off in {context.StackFile}.";
         if (model.Activator == ActivatorMode.On)
         {

@@ -60,9 +60,9 @@ public sealed class FailureExplanationTests : IAsyncLifetime
         var result = await PredictAsync("sklearn-iris", server.BaseUrl);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("went to the ingress gateway directly (--url), not through IAP", result.Error, StringComparison.Ordinal);
+        Assert.Contains("went to the public gateway directly (--url), not through IAP", result.Error, StringComparison.Ordinal);
         Assert.Contains("iap.verifyJwtInMesh (Pulumi.dev.yaml)", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Calls through a gateway (IAP, the public host, a local gateway; they arrive from istio-system) are allowed.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Calls through a gateway (they arrive as the gateway's identity: cluster.local/ns/istio-system/sa/istio-public-gateway, cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account) are allowed;", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

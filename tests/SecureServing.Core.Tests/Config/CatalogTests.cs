@@ -41,7 +41,7 @@ public sealed partial class CatalogTests
             // accelerator-not-in-region: the offline GPU table can go stale; the acknowledgement says it has.
             [
                 "accelerator-not-in-region", "activator-bypasses-isolation", "binary-authorization-not-enforced", "boot-disks-not-cmek", "cluster-logging-reduced",
-                "deletion-protection-off-in-prod", "groups-rbac-off", "iap-jwt-not-verified", "intranode-visibility-off", "perimeter-not-enforced",
+                "deletion-protection-off-in-prod", "groups-rbac-off", "intranode-visibility-off", "out-of-mesh-callers-bypass-isolation", "perimeter-not-enforced",
                 "rapid-channel-in-prod", "secrets-not-encrypted", "security-bulletins-off", "security-posture-off", "sidecar-off-with-authorization",
             ],
             acknowledgeable);

@@ -47,7 +47,7 @@ public sealed class ShippedStackTests
         Assert.Equal("987654321", config.Perimeter.AccessPolicy.Id);
         Assert.Equal(MtlsScope.Mesh, config.Mesh.Mtls);
         Assert.Equal(LocalGatewayMode.Https, config.Mesh.LocalGateway!.Mode);
-        Assert.True(config.Mesh.OutOfMeshCallers);
+        Assert.False(config.Mesh.OutOfMeshCallers);
         Assert.Equal(["kubeflow-oidc-authservice"], config.Mesh.Dex!.Audiences);
         Assert.Equal("222222222222-abc123def456.apps.googleusercontent.com", config.Iap.OAuthClient.ClientId);
         Assert.Equal(new SecretRef("secure-serving:iap", "oauthClient.clientSecret"), config.Iap.OAuthClient.ClientSecret);

@@ -145,7 +145,6 @@ public static class TestConfigs
             Mtls = MtlsScope.Mesh,
             LocalGateway = new LocalGatewayConfig { Mode = LocalGatewayMode.Https },
             DisableIstioVirtualHost = true,
-            OutOfMeshCallers = true,
             Dex = new DexConfig
             {
                 Issuer = "https://dex.example.com",

@@ -34,20 +34,48 @@ public sealed class IapPlanTests
     }
 
     [Fact]
-    public void Accessors_and_team_members_get_the_https_resource_accessor_role_once_each()
+    public void Accessors_get_the_https_resource_accessor_role_unconditionally_once_each()
     {
         var config = TestConfigs.Dev() with
         {
-            Iap = TestConfigs.Dev().Iap with { Accessors = ["group:ml-platform@example.com", "user:alice@example.com"] },
-            Teams = [TestConfigs.Team("fraud"), TestConfigs.Team("recsys", "recsys-models") with { Members = ["user:alice@example.com"] }],
+            Iap = TestConfigs.Dev().Iap with { Accessors = ["group:ml-platform@example.com", "user:alice@example.com", "user:alice@example.com"] },
         };
-        var members = GcpPlanner.Plan(config).OfType(GcpResourceTypes.IapWebIamMember);
+        var members = GcpPlanner.Plan(config).OfType(GcpResourceTypes.IapWebIamMember).Where(m => m.Name.StartsWith("iap-accessor-", StringComparison.Ordinal)).ToList();
 
         Assert.All(members, m => Assert.Equal("roles/iap.httpsResourceAccessor", m.Str("role")));
         Assert.All(members, m => Assert.Equal(config.ProjectId, m.Str("project")));
-        Assert.Equal(
-            ["group:fraud-ml@example.com", "group:ml-platform@example.com", "user:alice@example.com"],
-            members.Select(m => m.Str("member")));
+        Assert.All(members, m => Assert.False(m.Properties.ContainsKey("condition")));
+        Assert.Equal(["group:ml-platform@example.com", "user:alice@example.com"], members.Select(m => m.Str("member")));
+    }
+
+    [Fact]
+    public void Team_members_pass_iap_only_for_their_own_teams_paths_on_the_iap_host()
+    {
+        var config = TestConfigs.Dev() with
+        {
+            Iap = TestConfigs.Dev().Iap with { Accessors = ["user:alice@example.com"] },
+            Teams = [TestConfigs.Team("fraud"), TestConfigs.Team("recsys", "recsys-models") with { Members = ["user:alice@example.com", "group:recsys-ml@example.com"] }],
+        };
+        var grants = GcpPlanner.Plan(config).OfType(GcpResourceTypes.IapWebIamMember).ToList();
+
+        var fraud = Assert.Single(grants, g => g.Str("member") == "group:fraud-ml@example.com");
+        Assert.Equal("iap-team-fraud-group-fraud-ml-example-com", fraud.Name);
+        Assert.Equal("request.host == \"models.dev.example.com\" && request.path.startsWith(\"/kfserving/fraud-models/\")", fraud.Str("condition.expression"));
+        Assert.Equal("team fraud models", fraud.Str("condition.title"));
+        Assert.False(string.IsNullOrWhiteSpace(fraud.Str("condition.description")));
+        var recsys = grants.Where(g => g.Name.StartsWith("iap-team-recsys-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["group:recsys-ml@example.com", "user:alice@example.com"], recsys.Select(g => g.Str("member")));
+        Assert.All(recsys, g => Assert.EndsWith("request.path.startsWith(\"/kfserving/recsys-models/\")", g.Str("condition.expression"), StringComparison.Ordinal));
+        // No team member holds an unconditional grant (alice has one only because she is a platform accessor).
+        Assert.Equal(["user:alice@example.com"], grants.Where(g => !g.Properties.ContainsKey("condition")).Select(g => g.Str("member")));
+    }
+
+    [Fact]
+    public void A_team_without_an_exposed_model_gets_no_iap_grant()
+    {
+        var config = TestConfigs.Dev() with { Teams = [TestConfigs.Team("fraud", "fraud-models", TestConfigs.Model("private", iap: false))] };
+
+        Assert.DoesNotContain(GcpPlanner.Plan(config).OfType(GcpResourceTypes.IapWebIamMember), g => g.Str("member") == "group:fraud-ml@example.com");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace SecureServing.Core.Tests.Kubernetes;
 public class IapInMeshTests
 {
     [Fact]
-    public void Gke_ingress_uses_the_gcp_plans_ip_and_certificate_and_fronts_the_ingress_gateway()
+    public void Gke_ingress_uses_the_gcp_plans_ip_and_certificate_and_fronts_the_public_gateway()
     {
         var config = TestConfigs.Dev();
         var gcp = IapPlanner.Plan(config)!;
@@ -22,7 +22,7 @@ public class IapInMeshTests
         Assert.Equal(gcp.Certificate.Name, ingress.Annotation("ingress.gcp.kubernetes.io/pre-shared-cert"));
         Assert.Equal("false", ingress.Annotation("kubernetes.io/ingress.allow-http"));
         Assert.Equal(gcp.Hostname, ingress.Str("spec.rules.0.host"));
-        Assert.Equal("istio-ingressgateway", ingress.Str("spec.rules.0.http.paths.0.backend.service.name"));
+        Assert.Equal("istio-public-gateway", ingress.Str("spec.rules.0.http.paths.0.backend.service.name"));
         Assert.Equal(80, ingress.At("spec.rules.0.http.paths.0.backend.service.port.number")!.GetValue<int>());
     }
 
@@ -59,11 +59,11 @@ public class IapInMeshTests
     }
 
     [Fact]
-    public void Ingress_gateway_service_gets_neg_and_the_backend_config()
+    public void Public_gateway_service_gets_neg_and_the_backend_config()
     {
         var plan = PlanOf(TestConfigs.Dev());
 
-        var service = plan.Single("Service", "istio-system", "istio-ingressgateway");
+        var service = plan.Single("Service", "istio-system", "istio-public-gateway");
 
         Assert.Equal(ApplyMode.Patch, service.Mode);
         Assert.Equal("{\"ingress\":true}", service.Annotation("cloud.google.com/neg"));
@@ -72,47 +72,65 @@ public class IapInMeshTests
     }
 
     [Fact]
-    public void Gateway_verifies_the_iap_jwt()
+    public void Public_gateway_verifies_the_iap_jwt()
     {
         var ra = PlanOf(TestConfigs.Dev()).Single("RequestAuthentication", "istio-system", "iap-jwt");
 
-        Assert.Equal("ingressgateway", ra.Str("spec.selector.matchLabels.istio"));
+        Assert.Equal("public-gateway", ra.Str("spec.selector.matchLabels.istio"));
         Assert.Equal("https://cloud.google.com/iap", ra.Str("spec.jwtRules.0.issuer"));
         Assert.Equal("https://www.gstatic.com/iap/verify/public_key-jwk", ra.Str("spec.jwtRules.0.jwksUri"));
         Assert.Equal("x-goog-iap-jwt-assertion", ra.Str("spec.jwtRules.0.fromHeaders.0.name"));
         Assert.Null(ra.At("spec.jwtRules.0.fromHeaders.0.prefix"));
+        // Unknown backend service ID: RequestAuthentication matches audiences exactly, so the policy binds the prefix.
         Assert.Null(ra.At("spec.jwtRules.0.audiences"));
     }
 
     [Fact]
-    public void Audience_is_checked_when_known()
-    {
-        const string audience = "/projects/111111111111/global/backendServices/42";
-        var config = TestConfigs.Dev() with { Iap = TestConfigs.Dev().Iap with { Audience = audience } };
-
-        Assert.Equal([audience], PlanOf(config).Single("RequestAuthentication", "istio-system", "iap-jwt").Strings("spec.jwtRules.0.audiences"));
-    }
-
-    [Fact]
-    public void Requests_for_public_hosts_without_an_iap_principal_are_denied_except_health()
+    public void Without_a_known_audience_only_jwts_for_this_projects_backend_services_pass()
     {
         var policy = PlanOf(TestConfigs.Dev()).Single("AuthorizationPolicy", "istio-system", "iap-require-jwt");
 
-        Assert.Equal("DENY", policy.Str("spec.action"));
-        Assert.Equal("ingressgateway", policy.Str("spec.selector.matchLabels.istio"));
-        Assert.Equal(["https://cloud.google.com/iap/*"], policy.Strings("spec.rules.0.from.0.source.notRequestPrincipals"));
-        Assert.Equal(
-            ["models.dev.example.com", "models.dev.example.com:*", "*.models.dev.example.com", "*.models.dev.example.com:*"],
-            policy.Strings("spec.rules.0.to.0.operation.hosts"));
-        Assert.Equal(["/healthz", "/healthz/ready"], policy.Strings("spec.rules.0.to.0.operation.notPaths"));
+        Assert.Equal("ALLOW", policy.Str("spec.action"));
+        Assert.Equal("public-gateway", policy.Str("spec.selector.matchLabels.istio"));
+        Assert.Equal(["https://cloud.google.com/iap/*"], policy.Strings("spec.rules.0.from.0.source.requestPrincipals"));
+        Assert.Equal("request.auth.audiences", policy.Str("spec.rules.0.when.0.key"));
+        Assert.Equal(["/projects/111111111111/global/backendServices/*"], policy.Strings("spec.rules.0.when.0.values"));
+        Assert.Null(policy.At("spec.rules.0.to"));
     }
 
     [Fact]
-    public void Cluster_local_gateway_hosts_are_not_subject_to_the_iap_policy()
+    public void A_known_audience_is_bound_exactly_in_the_jwt_rule_and_the_policy()
     {
-        var hosts = PlanOf(TestConfigs.Dev()).Single("AuthorizationPolicy", "istio-system", "iap-require-jwt").Strings("spec.rules.0.to.0.operation.hosts");
+        const string audience = "/projects/111111111111/global/backendServices/42";
+        var config = TestConfigs.Dev() with { Iap = TestConfigs.Dev().Iap with { Audience = audience } };
+        var plan = PlanOf(config);
 
-        Assert.DoesNotContain(hosts, h => h.EndsWith(".svc.cluster.local", StringComparison.Ordinal) || h == "*");
+        Assert.Equal([audience], plan.Single("RequestAuthentication", "istio-system", "iap-jwt").Strings("spec.jwtRules.0.audiences"));
+        Assert.Equal([audience], plan.Single("AuthorizationPolicy", "istio-system", "iap-require-jwt").Strings("spec.rules.0.when.0.values"));
+    }
+
+    [Fact]
+    public void Only_health_paths_pass_the_public_gateway_without_an_iap_jwt()
+    {
+        var policy = PlanOf(TestConfigs.Dev()).Single("AuthorizationPolicy", "istio-system", "iap-require-jwt");
+
+        var rules = policy.At("spec.rules")!.AsArray();
+        Assert.Equal(2, rules.Count);
+        Assert.Null(policy.At("spec.rules.1.from"));
+        Assert.Null(policy.At("spec.rules.1.when"));
+        Assert.Equal(["/healthz", "/healthz/ready"], policy.Strings("spec.rules.1.to.0.operation.paths"));
+    }
+
+    [Fact]
+    public void The_iap_policies_select_only_the_public_gateway_pods()
+    {
+        var plan = PlanOf(TestConfigs.Dev());
+
+        var selected = plan.Objects.Where(o => o.Name is "iap-jwt" or "iap-require-jwt").Select(o => o.Str("spec.selector.matchLabels.istio")).ToList();
+
+        Assert.Equal(["public-gateway", "public-gateway"], selected);
+        Assert.DoesNotContain(plan.Objects, o => o.Kind == "Gateway" && o.Str("spec.selector.istio") == "ingressgateway"
+            && o.Strings("spec.servers.0.hosts").Any(h => h.EndsWith("example.com", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -126,7 +126,9 @@ public class KubernetesPlannerTests
             "ConfigMap/knative-serving/config-network",
             "ConfigMap/kserve/inferenceservice-config",
             "Gateway.networking.istio.io/knative-serving/knative-local-gateway",
+            "Namespace/knative-serving",
             "Service/istio-system/istio-ingressgateway",
+            "Service/istio-system/istio-public-gateway",
         ], patched);
     }
 

@@ -12,7 +12,8 @@ namespace SecureServing.Core.Tests.Kubernetes;
 /// </summary>
 public sealed class MeshDefaultDenyTests
 {
-    private static readonly Pod Gateway = Pod.In(SystemNamespaces.IstioSystem, ("istio", "ingressgateway"));
+    private static readonly Pod PublicGateway = Pod.In(SystemNamespaces.IstioSystem, ("istio", "public-gateway")) with { ServiceAccount = PublicGatewayWorkload.ServiceAccount };
+    private static readonly Pod LocalGateway = Pod.In(SystemNamespaces.IstioSystem, ("istio", "ingressgateway")) with { ServiceAccount = IngressGatewayWorkload.ServiceAccount };
     private static readonly Pod Activator = Pod.In(SystemNamespaces.KnativeServing, ("app", "activator"));
     private static readonly Pod Autoscaler = Pod.In(SystemNamespaces.KnativeServing, ("app", "autoscaler"));
     private static readonly Pod KnativeWebhook = Pod.In(SystemNamespaces.KnativeServing, ("app", "webhook"));
@@ -24,7 +25,7 @@ public sealed class MeshDefaultDenyTests
     /// <summary>The queue-proxy port every request to a Knative revision enters on.</summary>
     private const int ModelPort = 8012;
 
-    public static TheoryData<string> Stacks => ["shipped dev", "shipped prod", "dev with a team without isolation", "prod with the activator on"];
+    public static TheoryData<string> Stacks => ["shipped dev", "shipped prod", "dev with a team without isolation", "prod with the activator on", "dev without IAP"];
 
     private static PlatformConfig Config(string name) => name switch
     {
@@ -35,6 +36,7 @@ public sealed class MeshDefaultDenyTests
             TestConfigs.Team("open", "open-models", TestConfigs.Model("public-demo", ActivatorMode.On)) with { Authorization = false }),
         "prod with the activator on" => TestConfigs.Prod().WithTeams(
             TestConfigs.Team(models: [TestConfigs.Model("burst", ActivatorMode.On, iap: false), TestConfigs.Model("steady", iap: false)]) with { AllowedNamespaces = ["risk-batch"] }),
+        "dev without IAP" => TestConfigs.Dev() with { Iap = TestConfigs.Dev().Iap with { Enabled = false } },
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -76,7 +78,7 @@ public sealed class MeshDefaultDenyTests
             foreach (var model in team.Models.Where(m => m.SidecarInjection))
             {
                 var dest = ModelPod(team, model);
-                var token = config.Mesh.Dex is not null;
+                var token = true;
                 Reaches(plan, new Call(teamPod, dest, ModelPort, "/v1/models/x:predict"), $"{team.Namespace} -> {model.Name}");
                 foreach (var allowed in team.AllowedNamespaces)
                 {
@@ -94,14 +96,14 @@ public sealed class MeshDefaultDenyTests
                     Reaches(plan, new Call(Activator, dest, ModelPort, "/v1/models/x:predict", token), $"activator -> {model.Name}");
                 }
 
-                if (ModelCallers.ReachedThroughGateway(config, model) || !team.Authorization)
+                foreach (var principal in team.Authorization ? ModelCallers.GatewayPrincipalsFor(config, model) : [GatewayPrincipals.Public, GatewayPrincipals.Local])
                 {
-                    Reaches(plan, new Call(Gateway, dest, ModelPort, "/v1/models/x:predict", token), $"gateway -> {model.Name}");
+                    var gateway = principal == GatewayPrincipals.Public ? PublicGateway : LocalGateway;
+                    Reaches(plan, new Call(gateway, dest, ModelPort, "/v1/models/x:predict", token), $"{principal} -> {model.Name}");
                 }
             }
 
-            // Callers reach the platform components on the request path.
-            Reaches(plan, new Call(teamPod, Gateway, 8081), $"{team.Namespace} -> local gateway");
+            // Callers reach the activator, which is on the request path of activator-on models and of cold ones.
             Reaches(plan, new Call(teamPod, Activator, 8012), $"{team.Namespace} -> activator");
             foreach (var allowed in team.AllowedNamespaces)
             {
@@ -115,9 +117,18 @@ public sealed class MeshDefaultDenyTests
             Assert.True(Reachability.EgressToAddress(plan, teamPod, IPAddress.Parse("169.254.169.254"), 80), $"{team.Namespace}: GKE metadata server");
         }
 
-        // The platform's own paths.
-        Reaches(plan, new Call(null, Gateway, 8080), "IAP's load balancer -> gateway");
-        Reaches(plan, new Call(Gateway, Activator, 8012), "gateway -> activator");
+        // The platform's own paths: the front door (with IAP's JWT when IAP is on), the IAP path route's second hop,
+        // Knative's gateway probes, the gateways to the activator.
+        Reaches(plan, new Call(null, PublicGateway, 8080, "/kfserving/x/y:predict", Jwt: true), "load balancer -> public gateway");
+        Reaches(plan, new Call(null, PublicGateway, 8080, "/healthz"), "health probe -> public gateway");
+        if (config.Iap.Enabled)
+        {
+            Reaches(plan, new Call(PublicGateway, LocalGateway, 8081), "public gateway -> local gateway");
+        }
+
+        Reaches(plan, new Call(Activator, LocalGateway, 8081, "/healthz"), "net-istio probe -> local gateway");
+        Reaches(plan, new Call(PublicGateway, Activator, 8012), "public gateway -> activator");
+        Reaches(plan, new Call(LocalGateway, Activator, 8012), "local gateway -> activator");
         Reaches(plan, new Call(Activator, Autoscaler, 8080), "activator -> autoscaler");
         Reaches(plan, new Call(null, KnativeWebhook, 8443), "API server -> Knative webhook");
         Reaches(plan, new Call(null, KserveController, 9443), "API server -> KServe webhook");
@@ -162,6 +173,15 @@ public sealed class MeshDefaultDenyTests
         }
 
         Refused(plan, new Call(null, Autoscaler, 8080), "a caller without identity -> autoscaler");
+        if (config.Iap.Enabled)
+        {
+            Refused(plan, new Call(null, PublicGateway, 8080, "/kfserving/x/y:predict"), "no IAP JWT -> public gateway");
+        }
+
+        if (!LocalGatewayCallers.IsOpen(config.Mesh))
+        {
+            Refused(plan, new Call(Intruder, LocalGateway, 8081), "intruder -> local gateway");
+        }
         Refused(plan, new Call(Intruder, KnativeWebhook, 9090), "intruder -> Knative webhook metrics");
     }
 

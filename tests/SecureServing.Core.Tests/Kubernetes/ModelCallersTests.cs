@@ -5,20 +5,28 @@ using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
 
 namespace SecureServing.Core.Tests.Kubernetes;
 
-/// <summary>Per-model grants to the activator (knative-serving) and the gateways (istio-system).</summary>
+/// <summary>Per-model grants to the activator (knative-serving) and the gateways (by principal, never by namespace).</summary>
 public class ModelCallersTests
 {
+    private const string PublicGateway = "cluster.local/ns/istio-system/sa/istio-public-gateway";
+    private const string LocalGateway = "cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account";
+
     private static PlatformConfig DevWith(params ModelConfig[] models) => TestConfigs.Dev().WithTeams(TestConfigs.Team(models: models));
 
-    private static IReadOnlyList<string> GrantedNamespaces(KubernetesPlan plan, string model) =>
+    /// <summary>Each rule's sources, written as <c>ns:&lt;namespace&gt;</c> or the principal.</summary>
+    private static IReadOnlyList<string> Granted(KubernetesPlan plan, string model) =>
         plan.Find("AuthorizationPolicy", "fraud-models", $"{model}-callers") is { } policy
-            ? [.. policy.At("spec.rules")!.AsArray().Select(r => PlanQueries.At(r, "from.0.source.namespaces.0")!.GetValue<string>())]
+            ? [.. policy.At("spec.rules")!.AsArray().SelectMany(r => Sources(PlanQueries.At(r, "from.0.source")!.AsObject()))]
             : [];
+
+    private static IEnumerable<string> Sources(System.Text.Json.Nodes.JsonObject source) =>
+        (source["namespaces"]?.AsArray().Select(n => "ns:" + n!.GetValue<string>()) ?? [])
+            .Concat(source["principals"]?.AsArray().Select(n => n!.GetValue<string>()) ?? []);
 
     [Fact]
     public void Private_model_without_activator_gets_no_extra_callers()
     {
-        Assert.Empty(GrantedNamespaces(PlanOf(DevWith(TestConfigs.Model("m", iap: false))), "m"));
+        Assert.Empty(Granted(PlanOf(DevWith(TestConfigs.Model("m", iap: false))), "m"));
     }
 
     [Fact]
@@ -28,37 +36,82 @@ public class ModelCallersTests
 
         var policy = plan.Single("AuthorizationPolicy", "fraud-models", "burst-callers");
         Assert.Equal("burst", policy.At("spec.selector.matchLabels")!["serving.kserve.io/inferenceservice"]!.GetValue<string>());
-        Assert.Equal(["knative-serving"], GrantedNamespaces(plan, "burst"));
-        Assert.Empty(GrantedNamespaces(plan, "direct"));
+        Assert.Equal(["ns:knative-serving"], Granted(plan, "burst"));
+        Assert.Empty(Granted(plan, "direct"));
     }
 
     [Fact]
-    public void Exposed_model_admits_the_gateways()
+    public void Exposed_model_admits_the_public_gateway_and_the_local_gateway_hop_of_the_iap_route_by_principal()
     {
-        // Requests through the public or local gateway arrive from the istio-ingressgateway pods in istio-system.
-        Assert.Equal(["istio-system"], GrantedNamespaces(PlanOf(DevWith(TestConfigs.Model("m", iap: true))), "m"));
+        var policy = PlanOf(DevWith(TestConfigs.Model("m", iap: true))).Single("AuthorizationPolicy", "fraud-models", "m-callers");
+
+        Assert.Equal([PublicGateway, LocalGateway], policy.Strings("spec.rules.0.from.0.source.principals"));
+        Assert.Null(policy.At("spec.rules.0.from.0.source.namespaces"));
     }
 
     [Fact]
-    public void Out_of_mesh_callers_open_every_model_to_the_gateways()
+    public void No_model_grants_the_istio_system_namespace()
     {
+        var configs = new[]
+        {
+            TestConfigs.Dev(), TestConfigs.Prod(),
+            DevWith(TestConfigs.Model("m", ActivatorMode.On, iap: true), TestConfigs.Model("p", iap: false)),
+        };
+
+        var granted = configs
+            .SelectMany(c => PlanOf(c).OfKind("AuthorizationPolicy"))
+            .Where(p => p.Namespace != "istio-system")
+            .SelectMany(p => p.At("spec.rules")!.AsArray())
+            .SelectMany(r => PlanQueries.At(r, "from")?.AsArray() ?? [])
+            .SelectMany(f => PlanQueries.At(f, "source.namespaces")?.AsArray() ?? [])
+            .Select(n => n!.GetValue<string>())
+            .ToList();
+
+        Assert.NotEmpty(granted);
+        Assert.DoesNotContain("istio-system", granted);
+    }
+
+    [Fact]
+    public void Without_iap_an_exposed_model_admits_only_the_public_gateway()
+    {
+        var config = DevWith(TestConfigs.Model("m", iap: true)) with { Iap = TestConfigs.Dev().Iap with { Enabled = false } };
+
+        Assert.Equal([PublicGateway], Granted(PlanOf(config), "m"));
+    }
+
+    [Fact]
+    public void The_open_local_gateway_reaches_every_model()
+    {
+        var mesh = TestConfigs.Dev().Mesh with { OutOfMeshCallers = true, KnativeLocalGatewayTls = KnativeLocalGatewayTls.None };
+        var config = DevWith(TestConfigs.Model("m", iap: false)) with { Mesh = mesh };
+
+        Assert.Equal([LocalGateway], Granted(PlanOf(config), "m"));
+    }
+
+    [Fact]
+    public void Out_of_mesh_callers_at_an_mtls_local_gateway_open_nothing()
+    {
+        // A refused combination (out-of-mesh-callers-blocked); rendered anyway, it stays closed.
         var config = DevWith(TestConfigs.Model("m", iap: false)) with { Mesh = TestConfigs.Dev().Mesh with { OutOfMeshCallers = true } };
 
-        Assert.Equal(["istio-system"], GrantedNamespaces(PlanOf(config), "m"));
+        Assert.Empty(Granted(PlanOf(config), "m"));
     }
 
     [Fact]
-    public void Kserve_top_level_virtual_service_routes_through_the_local_gateway()
+    public void Kserve_top_level_virtual_service_grants_nothing_by_itself()
     {
         var config = DevWith(TestConfigs.Model("m", iap: false)) with { Mesh = TestConfigs.Dev().Mesh with { DisableIstioVirtualHost = false } };
 
-        Assert.Equal(["istio-system"], GrantedNamespaces(PlanOf(config), "m"));
+        Assert.Empty(Granted(PlanOf(config), "m"));
     }
 
     [Fact]
-    public void Activator_and_gateway_together_give_two_rules()
+    public void Activator_and_gateways_together_give_two_rules()
     {
-        Assert.Equal(["knative-serving", "istio-system"], GrantedNamespaces(PlanOf(DevWith(TestConfigs.Model("m", ActivatorMode.On, iap: true))), "m"));
+        var policy = PlanOf(DevWith(TestConfigs.Model("m", ActivatorMode.On, iap: true))).Single("AuthorizationPolicy", "fraud-models", "m-callers");
+
+        Assert.Equal(2, policy.At("spec.rules")!.AsArray().Count);
+        Assert.Equal(["ns:knative-serving", PublicGateway, LocalGateway], Granted(PlanOf(DevWith(TestConfigs.Model("m", ActivatorMode.On, iap: true))), "m"));
     }
 
     [Fact]

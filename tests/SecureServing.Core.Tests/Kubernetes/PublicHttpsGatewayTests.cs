@@ -40,9 +40,19 @@ public class PublicHttpsGatewayTests
 
         Assert.Null(gateway.At("spec.servers.1.tls"));
         Assert.Contains("iap.example.org", gateway.Strings("spec.servers.1.hosts"));
-        // Guarded instead by the IAP JWT policy for every host on this port.
-        var deny = PlanOf(config).Single("AuthorizationPolicy", "istio-system", "iap-require-jwt");
-        Assert.All(gateway.Strings("spec.servers.1.hosts"), h => Assert.Contains(h, deny.Strings("spec.rules.0.to.0.operation.hosts")));
+        // Guarded instead by the IAP JWT policy, an ALLOW on the same pods: every host and port needs the JWT.
+        var policy = PlanOf(config).Single("AuthorizationPolicy", "istio-system", "iap-require-jwt");
+        Assert.Equal("ALLOW", policy.Str("spec.action"));
+        Assert.Equal(gateway.Str("spec.selector.istio"), policy.Str("spec.selector.matchLabels.istio"));
+    }
+
+    [Fact]
+    public void Runs_on_the_public_gateway_pods_not_on_the_cluster_local_gateway()
+    {
+        var gateway = PlanOf(TestConfigs.Dev()).Single("Gateway", "istio-system", "public-gateway");
+
+        Assert.Equal("public-gateway", gateway.Str("spec.selector.istio"));
+        Assert.Single(gateway.At("spec.selector")!.AsObject());
     }
 
     [Fact]
@@ -94,20 +104,7 @@ public class PublicHttpsGatewayTests
         var entry = (YamlMappingNode)((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Single();
 
         Assert.NotNull(plan.Find("Gateway", entry["namespace"].ToString(), entry["name"].ToString()));
-        Assert.Equal("istio-ingressgateway.istio-system.svc.cluster.local", entry["service"].ToString());
+        Assert.Equal("istio-public-gateway.istio-system.svc.cluster.local", entry["service"].ToString());
         Assert.Null(istio.At("data.local-gateways"));
-    }
-
-    [Fact]
-    public void Load_balancer_patch_only_when_asked()
-    {
-        var config = NoIap() with { Ingress = TestConfigs.Dev().Ingress with { LoadBalancerService = true } };
-
-        var service = PlanOf(config).Single("Service", "istio-system", "istio-ingressgateway");
-
-        Assert.Equal(ApplyMode.Patch, service.Mode);
-        Assert.Equal("LoadBalancer", service.Str("spec.type"));
-        Assert.Null(PlanOf(NoIap()).Find("Service", "istio-system", "istio-ingressgateway"));
-        Assert.Null(PlanOf(TestConfigs.Dev()).Single("Service", "istio-system", "istio-ingressgateway").At("spec"));
     }
 }

@@ -3,18 +3,24 @@ using SecureServing.Core.Kubernetes;
 
 namespace SecureServing.Core.Tests.Kubernetes;
 
-/// <summary>A pod: its namespace and labels. <see cref="Sidecar"/> false for workloads outside the mesh.</summary>
-internal sealed record Pod(string Namespace, IReadOnlyDictionary<string, string> Labels, bool Sidecar = true)
+/// <summary>
+/// A pod: its namespace, labels and service account (its mesh identity). <see cref="Sidecar"/> false for workloads
+/// outside the mesh.
+/// </summary>
+internal sealed record Pod(string Namespace, IReadOnlyDictionary<string, string> Labels, bool Sidecar = true, string ServiceAccount = "default")
 {
+    public string Principal => GatewayPrincipals.Of(Namespace, ServiceAccount);
+
     public static Pod In(string ns, params (string Key, string Value)[] labels) =>
         new(ns, labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal));
 }
 
 /// <summary>
 /// A request to <see cref="To"/> on <see cref="Port"/>. <see cref="From"/> null: a caller with no pod and no mesh
-/// identity (IAP's load balancer, the API server calling a webhook). <see cref="DexToken"/>: a valid Dex token.
+/// identity (IAP's load balancer, the API server calling a webhook). <see cref="Jwt"/>: the request carries the valid
+/// JWTs its path checks (IAP's at the public gateway, Dex's at a model).
 /// </summary>
-internal sealed record Call(Pod? From, Pod To, int Port, string Path = "/", bool DexToken = false);
+internal sealed record Call(Pod? From, Pod To, int Port, string Path = "/", bool Jwt = false);
 
 /// <summary>
 /// The two layers a request crosses, evaluated on the rendered plan for the fields the plan writes (test-local; the
@@ -22,8 +28,8 @@ internal sealed record Call(Pod? From, Pod To, int Port, string Path = "/", bool
 /// <list type="bullet">
 /// <item>Istio ALLOW authorization at the destination's sidecar: policies of the root namespace (istio-system) and of
 /// the destination's namespace whose selector matches it; with any ALLOW policy, a request passes only if some rule
-/// matches (<c>from.source.namespaces</c>, <c>requestPrincipals</c>, <c>to.operation.ports/paths</c>, <c>when</c> as
-/// "has a Dex token"). DENY policies are not evaluated here (this plan's only one, IAP's, is unchanged by them).</item>
+/// matches (<c>from.source.namespaces</c>, <c>principals</c>, <c>requestPrincipals</c>, <c>to.operation.ports/paths</c>,
+/// <c>when</c> as "has the JWT"). The plan has no DENY or CUSTOM policy; one makes the evaluator throw.</item>
 /// <item>NetworkPolicy: egress at the source pod's namespace and ingress at the destination's, per Kubernetes
 /// semantics (pods selected by no policy of a direction are open in it).</item>
 /// </list>
@@ -39,9 +45,15 @@ internal static class Reachability
             return true;
         }
 
-        var allows = plan.Objects
+        var applicable = plan.Objects
             .Where(o => o.Kind == "AuthorizationPolicy" && (o.Namespace == RootNamespace || o.Namespace == call.To.Namespace))
-            .Where(o => (string?)o.Manifest["spec"]?["action"] is null or "ALLOW")
+            .ToList();
+        if (applicable.FirstOrDefault(o => (string?)o.Manifest["spec"]?["action"] is not (null or "ALLOW")) is { } other)
+        {
+            throw new InvalidOperationException($"{other.Key}: only ALLOW policies are evaluated here");
+        }
+
+        var allows = applicable
             .Where(o => Selects(o.Manifest["spec"]?["selector"]?["matchLabels"] as JsonObject, call.To.Labels))
             .ToList();
         return allows.Count == 0 || allows.Any(p => (p.Manifest["spec"]?["rules"] as JsonArray ?? []).OfType<JsonObject>().Any(r => RuleMatches(r, call)));
@@ -88,7 +100,7 @@ internal static class Reachability
             return false;
         }
 
-        return rule["when"] is null || call.DexToken;
+        return rule["when"] is null || call.Jwt;
     }
 
     private static bool SourceMatches(JsonObject source, Call call)
@@ -99,7 +111,13 @@ internal static class Reachability
             return false;
         }
 
-        return source["requestPrincipals"] is null || call.DexToken;
+        if (source["principals"] is JsonArray principals
+            && !(call.From is { Sidecar: true } caller && principals.Any(p => (string?)p == caller.Principal)))
+        {
+            return false;
+        }
+
+        return source["requestPrincipals"] is null || call.Jwt;
     }
 
     private static bool OperationMatches(JsonObject operation, Call call)

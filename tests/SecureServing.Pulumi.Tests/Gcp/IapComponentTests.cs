@@ -36,10 +36,17 @@ public sealed class IapComponentTests(ShippedRuns runs)
 
     [Theory]
     [InlineData("dev", new[] { "group:fraud-ml@example.com", "group:ml-platform@example.com", "group:recsys-ml@example.com", "user:recsys-oncall@example.com" })]
-    public void Accessors_and_team_members_may_pass_iap(string stack, string[] members)
+    public void Accessors_and_team_members_may_pass_iap_team_members_only_to_their_own_paths(string stack, string[] members)
     {
         var accessors = runs[stack].OfType(GcpResourceTypes.IapWebIamMember).ToList();
         Assert.Equal(members, accessors.Select(a => Values.Text(a.Inputs, "member")).Order(StringComparer.Ordinal));
         Assert.All(accessors, a => Assert.Equal("roles/iap.httpsResourceAccessor", Values.Text(a.Inputs, "role")));
+        var platform = accessors.Single(a => Values.Text(a.Inputs, "member") == "group:ml-platform@example.com");
+        Assert.False(Values.Has(platform.Inputs, "condition"));
+        var fraud = accessors.Single(a => Values.Text(a.Inputs, "member") == "group:fraud-ml@example.com");
+        Assert.Equal(
+            "request.host == \"models.dev.example.com\" && request.path.startsWith(\"/kfserving/fraud-models/\")",
+            Values.Text(fraud.Inputs, "condition.expression"));
+        Assert.Equal("team fraud models", Values.Text(fraud.Inputs, "condition.title"));
     }
 }

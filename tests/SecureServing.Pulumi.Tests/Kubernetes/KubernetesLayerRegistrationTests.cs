@@ -104,6 +104,7 @@ public sealed class KubernetesLayerRegistrationTests
             var resource = run.Layer.Objects[obj.Key];
             var expected = obj.Kind switch
             {
+                "Namespace" => typeof(CoreV1.NamespacePatch),
                 "ConfigMap" => typeof(CoreV1.ConfigMapPatch),
                 "Service" => typeof(CoreV1.ServicePatch),
                 _ => typeof(CustomResourcePatch),
@@ -114,6 +115,8 @@ public sealed class KubernetesLayerRegistrationTests
 
         run.Mocks.Single("kubernetes:core/v1:ConfigMapPatch", "k8s-platform-configmap-kserve-inferenceservice-config");
         run.Mocks.Single("kubernetes:core/v1:ServicePatch", "k8s-platform-service-istio-system-istio-ingressgateway");
+        run.Mocks.Single("kubernetes:core/v1:ServicePatch", "k8s-platform-service-istio-system-istio-public-gateway");
+        run.Mocks.Single("kubernetes:core/v1:NamespacePatch", "k8s-platform-namespace-knative-serving");
         Assert.DoesNotContain(run.Mocks.Registered, r => r.Type == "kubernetes:core/v1:ConfigMap");
     }
 

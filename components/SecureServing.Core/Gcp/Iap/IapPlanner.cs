@@ -8,20 +8,39 @@ public static class IapPlanner
     public static readonly string StaticIpName = GcpNames.Child(IapSpec.Component, "ip");
     public static readonly string CertificateName = GcpNames.Child(IapSpec.Component, "certificate");
 
-    /// <summary>
-    /// The members granted IAP access: <c>iap.accessors</c> plus every team's members (a team's members must pass
-    /// IAP to reach its models; mesh authorization then limits them to their team's paths). Distinct, sorted.
-    /// </summary>
+    /// <summary>The members granted IAP access to every exposed model: <c>iap.accessors</c>, distinct, sorted.</summary>
     public static IReadOnlyList<string> Accessors(PlatformConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return [.. config.Iap.Accessors
-            .Concat(config.Teams.SelectMany(t => t.Members))
-            .Select(m => m.Trim())
-            .Where(m => m.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)];
+        return Members(config.Iap.Accessors);
     }
+
+    /// <summary>The IAP path prefix of a team's models: <c>/kfserving/&lt;namespace&gt;/</c>.</summary>
+    public static string TeamPathPrefix(TeamConfig team)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        return $"/kfserving/{team.Namespace}/";
+    }
+
+    /// <summary>
+    /// The IAM condition of a team member's IAP grant: the IAP hostname and the team's path prefix
+    /// (<see cref="TeamPathPrefix"/>). Each namespace belongs to one team and each IAP route is
+    /// <c>/kfserving/&lt;namespace&gt;/&lt;model&gt;</c>, so a team's members reach exactly its own models through IAP.
+    /// </summary>
+    public static IapConditionSpec TeamCondition(PlatformConfig config, TeamConfig team)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(team);
+        return new IapConditionSpec
+        {
+            Title = $"team {team.Team} models",
+            Description = $"IAP access to the models of team {team.Team} only (namespace {team.Namespace}).",
+            Expression = $"request.host == \"{IapNames.Hostname(config)}\" && request.path.startsWith(\"{TeamPathPrefix(team)}\")",
+        };
+    }
+
+    private static IReadOnlyList<string> Members(IEnumerable<string> members) =>
+        [.. members.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>Null when IAP is disabled.</summary>
     public static IapSpec? Plan(PlatformConfig config)
@@ -36,6 +55,23 @@ public static class IapPlanner
         var accessors = Accessors(config);
         var keys = GcpNames.UniqueKeys(accessors);
         var client = config.Iap.OAuthClient;
+        var teamGrants = config.Teams
+            .Where(t => t.Models.Any(m => m.ExposeViaIap))
+            .OrderBy(t => t.Team, StringComparer.Ordinal)
+            .SelectMany(team =>
+            {
+                var members = Members(team.Members);
+                var teamKeys = GcpNames.UniqueKeys(members);
+                var condition = TeamCondition(config, team);
+                return members.Select(member => new IapAccessorSpec
+                {
+                    LogicalName = GcpNames.Child(IapSpec.Component, "team", team.Team, teamKeys[member]),
+                    Project = config.ProjectId,
+                    Role = IapNames.AccessorRole,
+                    Member = member,
+                    Condition = condition,
+                });
+            });
 
         return new IapSpec
         {
@@ -68,6 +104,7 @@ public static class IapPlanner
                     Role = IapNames.AccessorRole,
                     Member = member,
                 }),
+                .. teamGrants,
             ],
             OAuthClient = client.IsManaged
                 ? new IapOAuthClientSpec { Managed = true }

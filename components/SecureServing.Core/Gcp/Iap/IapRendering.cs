@@ -27,11 +27,19 @@ public static class IapRendering
 
         foreach (var accessor in spec.Accessors)
         {
-            yield return new PropertyBag()
+            var member = new PropertyBag()
                 .Add("project", accessor.Project)
                 .Add("role", accessor.Role)
-                .Add("member", accessor.Member)
-                .Resource(GcpResourceTypes.IapWebIamMember, accessor.LogicalName);
+                .Add("member", accessor.Member);
+            if (accessor.Condition is { } condition)
+            {
+                member.Add("condition", new PropertyBag()
+                    .Add("title", condition.Title)
+                    .Add("description", condition.Description)
+                    .Add("expression", condition.Expression));
+            }
+
+            yield return member.Resource(GcpResourceTypes.IapWebIamMember, accessor.LogicalName);
         }
     }
 }

@@ -16,7 +16,12 @@ public sealed record IapSpec
     public required string Hostname { get; init; }
     public required GlobalAddressSpec StaticIp { get; init; }
     public required ManagedCertificateSpec Certificate { get; init; }
-    /// <summary>Sorted by member; project-level IAP web IAM (every IAP-protected backend in the project).</summary>
+    /// <summary>
+    /// Project-level IAP web IAM: first <c>iap.accessors</c> (sorted by member, unconditional: the platform's own
+    /// accessors reach every exposed model), then, per team with an exposed model (sorted by team, then member), the
+    /// team's <c>members</c> with an IAM condition limiting them to the IAP hostname and the team's path prefix
+    /// <c>/kfserving/&lt;namespace&gt;/</c> (<see cref="IapAccessorSpec.Condition"/>).
+    /// </summary>
     public required IReadOnlyList<IapAccessorSpec> Accessors { get; init; }
     public required IapOAuthClientSpec OAuthClient { get; init; }
 }
@@ -59,6 +64,21 @@ public sealed record IapAccessorSpec
     /// <summary><c>roles/iap.httpsResourceAccessor</c>.</summary>
     public required string Role { get; init; }
     public required string Member { get; init; }
+    /// <summary>Null for an unconditional grant (<c>iap.accessors</c>); a team member's grant carries one.</summary>
+    public IapConditionSpec? Condition { get; init; }
+}
+
+/// <summary>
+/// The <c>condition</c> of a <c>gcp:iap/webIamMember:WebIamMember</c>: an IAM condition in CEL on IAP's request
+/// attributes (<c>request.host</c>, <c>request.path</c>; IAP normalizes both before it evaluates them).
+/// </summary>
+public sealed record IapConditionSpec
+{
+    /// <summary>Short title (required by IAM, at most 100 characters).</summary>
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    /// <summary>e.g. <c>request.host == "models.example.com" &amp;&amp; request.path.startsWith("/kfserving/fraud-models/")</c>.</summary>
+    public required string Expression { get; init; }
 }
 
 /// <summary>

@@ -2,7 +2,7 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Validation.Rules;
 
-/// <summary>sidecar-off-with-authorization, activator-bypasses-isolation, strict-mtls-blocks-top-level-vs, out-of-mesh-callers-blocked, dex-incomplete, dex-not-enforced.</summary>
+/// <summary>sidecar-off-with-authorization, activator-bypasses-isolation, top-level-virtual-service, out-of-mesh-callers-blocked, out-of-mesh-callers-bypass-isolation, local-gateway-without-mtls, dex-incomplete, dex-not-enforced.</summary>
 internal static class MeshRules
 {
     public static void Check(RuleContext ctx)
@@ -24,16 +24,35 @@ internal static class MeshRules
 
         var mesh = ctx.Config.Mesh;
         var ns = RuleContext.Ns;
-        if (mesh.Mtls == MtlsScope.Mesh && !mesh.DisableIstioVirtualHost && mesh.KnativeLocalGatewayTls == KnativeLocalGatewayTls.None)
+        var open = Kubernetes.LocalGatewayCallers.IsOpen(mesh);
+        if (!mesh.DisableIstioVirtualHost && !open)
         {
-            ctx.Stack(RuleCatalog.StrictMtlsBlocksTopLevelVs, $"{ns}mesh.knativeLocalGatewayTls",
-                $"`{ns}mesh.knativeLocalGatewayTls` is `none` while `{ns}mesh.mtls` is `mesh` and `disableIstioVirtualHost` is `false`.");
+            ctx.Stack(RuleCatalog.TopLevelVirtualService, $"{ns}mesh.disableIstioVirtualHost",
+                $"`{ns}mesh.disableIstioVirtualHost` is `false`: KServe's top-level virtual service would send every caller through the cluster-local gateway.");
         }
 
-        if (mesh.OutOfMeshCallers && mesh.Mtls == MtlsScope.Mesh && mesh.LocalGateway is null)
+        if (mesh.OutOfMeshCallers && mesh.Mtls == MtlsScope.Mesh)
         {
             ctx.Stack(RuleCatalog.OutOfMeshCallersBlocked, $"{ns}mesh.outOfMeshCallers",
-                $"`{ns}mesh.outOfMeshCallers` is `true` under `mesh.mtls: mesh`, but `{ns}mesh.localGateway` is not set.");
+                $"`{ns}mesh.outOfMeshCallers` is `true` under `{ns}mesh.mtls: mesh`: callers outside the mesh cannot be admitted without opening every model to every pod.",
+                "Inject sidecars into the calling workloads (label their namespace `istio-injection=enabled`) and list their namespace in the team's `allowedNamespaces`, then remove `outOfMeshCallers`.");
+        }
+        else if (mesh.OutOfMeshCallers && mesh.KnativeLocalGatewayTls == KnativeLocalGatewayTls.IstioMutual)
+        {
+            ctx.Stack(RuleCatalog.OutOfMeshCallersBlocked, $"{ns}mesh.outOfMeshCallers",
+                $"`{ns}mesh.outOfMeshCallers` is `true` while `{ns}mesh.knativeLocalGatewayTls` is `istioMutual`: knative-local-gateway refuses plaintext callers.");
+        }
+        else if (open && ctx.Config.Teams.Any(t => t.Authorization))
+        {
+            var isolated = string.Join(", ", ctx.Config.Teams.Where(t => t.Authorization).Select(t => $"`{t.Team}`"));
+            ctx.Stack(RuleCatalog.OutOfMeshCallersBypassIsolation, $"{ns}mesh.outOfMeshCallers",
+                $"`{ns}mesh.outOfMeshCallers` is `true`: the cluster-local gateway admits every caller, so teams {isolated} lose namespace isolation for calls through it.");
+        }
+
+        if (mesh.KnativeLocalGatewayTls == KnativeLocalGatewayTls.None && !mesh.OutOfMeshCallers)
+        {
+            ctx.Stack(RuleCatalog.LocalGatewayWithoutMtls, $"{ns}mesh.knativeLocalGatewayTls",
+                $"`{ns}mesh.knativeLocalGatewayTls` is `none` while `{ns}mesh.outOfMeshCallers` is off: the cluster-local gateway could not tell the public gateway from any other caller.");
         }
 
         if (mesh.Dex is { } dex)

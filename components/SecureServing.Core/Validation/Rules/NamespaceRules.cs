@@ -1,13 +1,16 @@
 namespace SecureServing.Core.Validation.Rules;
 
-/// <summary>namespace-claimed-twice, system-namespace.</summary>
+/// <summary>namespace-claimed-twice, system-namespace (a team's namespace and each of its <c>allowedNamespaces</c>).</summary>
 internal static class NamespaceRules
 {
-    /// <summary>Namespaces the platform, Kubernetes or GKE own.</summary>
+    /// <summary>
+    /// Namespaces the platform, Kubernetes or GKE own: the one list both a team's <c>namespace</c> and its
+    /// <c>allowedNamespaces</c> are checked against (with <see cref="SystemPrefixes"/>).
+    /// </summary>
     public static readonly IReadOnlyList<string> SystemNamespaces =
         ["default", "kube-system", "kube-public", "kube-node-lease", "istio-system", "istio-ingress", "knative-serving", "knative-eventing", "kserve", "cert-manager", "gmp-system", "gmp-public", "config-management-system"];
 
-    private static readonly string[] SystemPrefixes = ["kube-", "gke-", "istio-", "knative-", "kserve-"];
+    public static readonly IReadOnlyList<string> SystemPrefixes = ["kube-", "gke-", "istio-", "knative-", "kserve-"];
 
     public static bool IsSystem(string ns) =>
         SystemNamespaces.Contains(ns) || SystemPrefixes.Any(p => ns.StartsWith(p, StringComparison.Ordinal));
@@ -17,6 +20,18 @@ internal static class NamespaceRules
         var owner = new Dictionary<string, Config.TeamConfig>(StringComparer.Ordinal);
         foreach (var team in ctx.Config.Teams)
         {
+            for (var i = 0; i < team.AllowedNamespaces.Count; i++)
+            {
+                var allowed = team.AllowedNamespaces[i];
+                if (IsSystem(allowed))
+                {
+                    var path = $"allowedNamespaces[{i}]";
+                    ctx.Team(team, RuleCatalog.SystemNamespace, path,
+                        $"`{path}` is `{allowed}`, a system namespace: every workload there (gateways, the Knative activator, controllers) would be admitted to every model of team `{team.Team}`.",
+                        $"Remove `{allowed}` from `allowedNamespaces`; list the namespace of the workload that calls the models instead (for the activator, use `activator: \"on\"` on the model, which needs an acknowledgement).");
+                }
+            }
+
             if (team.Namespace.Length == 0)
             {
                 continue;
