@@ -169,17 +169,23 @@ public sealed class GuardrailAccessTests
         Assert.All(report.Matrix.Models, m => Assert.Equal(Outcome.Denied, m.Cell("iap:ungranted").Predict.Outcome));
     }
 
+    /// <summary>
+    /// Under the mesh default deny every platform workload has ALLOW policies of its own, so a team's
+    /// <c>namespace-isolation</c> written to the root namespace no longer cuts a path: it adds an ALLOW policy to every
+    /// workload of the mesh, and opens every other team's models to any pod in istio-system.
+    /// </summary>
     [Fact]
-    public void System_namespace_a_team_in_istio_system_writes_a_mesh_wide_policy_that_cuts_the_activator_path()
+    public void System_namespace_a_team_in_istio_system_writes_a_mesh_wide_policy_that_opens_every_model_to_istio_system()
     {
         var ops = Dev.Teams[0] with { Team = "ops", Namespace = "istio-system", AllowedNamespaces = [], Models = [TestModel("ops-model")], SourceFile = "stacks/dev/ops.yaml" };
         var config = Dev with { Teams = [.. Dev.Teams, ops] };
+        var caller = new Caller("namespace:istio-system", "namespace istio-system", CallerKind.Namespace) { Namespace = "istio-system" };
 
-        var own = Predict(config, "recsys-models/batch-ranker", "namespace:recsys-models");
+        var opened = Predict(config, "fraud-models/xgb-fraud-score", caller.Id);
 
-        Assert.Equal(Outcome.Denied, own.Outcome);
-        Assert.Equal(("istio-system", "namespace-isolation"), (own.Decider.Namespace, own.Decider.Name));
-        Assert.Equal(Outcome.Allowed, Predict(Dev, "recsys-models/batch-ranker", "namespace:recsys-models").Outcome);
+        Assert.Equal((Outcome.Allowed, "istio-system", "namespace-isolation"), (opened.Outcome, opened.Decider.Namespace, opened.Decider.Name));
+        Assert.Contains(AccessCheck.Evaluate(config).Differences, d => d.Model.Name == "xgb-fraud-score" && d.Caller.Id == caller.Id);
+        Assert.Equal(Outcome.Denied, Custom(Dev, "fraud-models/xgb-fraud-score", caller).Outcome);
     }
 
     [Fact]

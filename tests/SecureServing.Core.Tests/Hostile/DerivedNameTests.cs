@@ -103,7 +103,7 @@ public sealed class DerivedNameTests
         { "template giving invalid hosts", [new(Dev, "    tls: certManager", "    tls: certManager\n    domainTemplate: \"{{.Name}}_{{.Namespace}}.{{.Domain}}\"")],
             "derived-name-invalid", Dev, "secure-serving:ingress.domainTemplate" },
         { "node pools differing only in hyphen runs", [new(Dev, "  secure-serving:labels:", "      - name: serving--gpu\n      - name: serving-gpu\n  secure-serving:labels:")],
-            "derived-name-collision", Dev, "secure-serving:cluster.nodePools[2].name" },
+            "derived-name-collision", Dev, "secure-serving:cluster.nodePools[3].name" },
         { "registry domains with one zone name", [new(Dev, "      - pkg.dev\n", "      - pkg.dev\n      - my-reg.io\n      - my.reg-io\n")],
             "derived-name-collision", Dev, "secure-serving:registryDns.domains[3]" },
         { "TLS secret with capitals and underscore", [new(Dev, "    tls: certManager", "    tls: secret\n    tlsSecret: Ingress_TLS")],

@@ -42,6 +42,11 @@ public class KubernetesPlannerTests
             expected.Add("VirtualService.networking.istio.io/fraud-models/new-model-iap");
         }
 
+        if (exposed || before.Mesh.OutOfMeshCallers)
+        {
+            expected.Add("NetworkPolicy.networking.k8s.io/fraud-models/new-model-from-gateways");
+        }
+
         Assert.Equal(expected.Order(StringComparer.Ordinal), extra);
     }
 
@@ -54,7 +59,12 @@ public class KubernetesPlannerTests
         var old = ByKey(PlanOf(before));
         var @new = PlanOf(after);
 
-        Assert.All(old, kv => Assert.Equal(kv.Value, @new.Objects.Single(o => o.Key == kv.Key).Manifest.ToJsonString()));
+        // The one shared object a team changes: the activator's allowed callers gain exactly the new namespace.
+        const string activator = "AuthorizationPolicy.security.istio.io/knative-serving/allow-activator";
+        Assert.All(old.Where(kv => kv.Key != activator), kv => Assert.Equal(kv.Value, @new.Objects.Single(o => o.Key == kv.Key).Manifest.ToJsonString()));
+        var callersBefore = PlanOf(before).Single("AuthorizationPolicy", "knative-serving", "allow-activator").Strings("spec.rules.0.from.0.source.namespaces");
+        var callersAfter = @new.Single("AuthorizationPolicy", "knative-serving", "allow-activator").Strings("spec.rules.0.from.0.source.namespaces");
+        Assert.Equal(callersBefore.Append("ads-models").Order(StringComparer.Ordinal), callersAfter);
         Assert.All(@new.Objects.Where(o => !old.ContainsKey(o.Key)), o =>
         {
             Assert.Equal("team:ads", o.Owner);
@@ -111,6 +121,7 @@ public class KubernetesPlannerTests
         Assert.Equal(
         [
             "ConfigMap/knative-serving/config-domain",
+            "ConfigMap/knative-serving/config-features",
             "ConfigMap/knative-serving/config-istio",
             "ConfigMap/knative-serving/config-network",
             "ConfigMap/kserve/inferenceservice-config",

@@ -3,7 +3,10 @@ using SecureServing.Core.Kubernetes;
 
 namespace SecureServing.Pulumi.Tests.Kubernetes;
 
-/// <summary>A team's change shows up in a preview as exactly its own objects: nothing else is added, removed or changed.</summary>
+/// <summary>
+/// A team's change shows up in a preview as exactly its own objects: nothing else is added or removed, and only the
+/// activator's allowed callers change when a team (a namespace) is added.
+/// </summary>
 public sealed class KubernetesLayerChangeTests
 {
     [Fact]
@@ -20,6 +23,7 @@ public sealed class KubernetesLayerChangeTests
         Assert.Equal(
             [
                 "kubernetes:networking.istio.io/v1:VirtualService k8s-team-fraud-virtualservice-fraud-models-iris-v2-iap",
+                "kubernetes:networking.k8s.io/v1:NetworkPolicy k8s-team-fraud-networkpolicy-fraud-models-iris-v2-from-gateways",
                 "kubernetes:security.istio.io/v1:AuthorizationPolicy k8s-team-fraud-authorizationpolicy-fraud-models-iris-v2-callers",
                 "kubernetes:serving.kserve.io/v1beta1:InferenceService k8s-team-fraud-inferenceservice-fraud-models-iris-v2",
             ],
@@ -43,7 +47,8 @@ public sealed class KubernetesLayerChangeTests
         var (added, removed, changed) = await DiffAsync(before, after);
 
         Assert.Empty(removed);
-        Assert.Empty(changed);
+        // The one shared object a team changes: the namespaces the activator accepts (mesh default deny) gain its namespace.
+        Assert.Equal(["kubernetes:security.istio.io/v1:AuthorizationPolicy k8s-platform-authorizationpolicy-knative-serving-allow-activator"], changed);
         Assert.Contains("secure-serving:kubernetes:Team k8s-team-search", added);
         var expectedObjects = KubernetesPlanner.Plan(after).OwnedBy(KubernetesObject.TeamOwner("search")).Count();
         Assert.Equal(expectedObjects + 1, added.Count);
