@@ -22,7 +22,7 @@ public static partial class AccessEvaluator
         ArgumentNullException.ThrowIfNull(gcp);
         ArgumentNullException.ThrowIfNull(callers);
         var state = ClusterState.Build(plan);
-        var run = new Run(state, gcp, new RequestWalk(state));
+        var run = new Run(state, gcp, new RequestWalk(state, NetworkPolicyEnforcement.Of(gcp)));
         var rows = new List<ModelAccess>();
         foreach (var model in state.Models)
         {
@@ -109,7 +109,7 @@ public static partial class AccessEvaluator
                 case CallerKind.Iap:
                     return Best(model, ThroughGoogle(caller, model, probe, method));
                 case CallerKind.PublicAddress:
-                    var internet = CallerPods.Outside("someone on the internet");
+                    var internet = CallerPods.Outside("someone on the internet", GoogleEdge.Internet);
                     var doors = GoogleEdge.PublicLoadBalancers(state).ToList();
                     if (doors.Count == 0)
                     {
@@ -196,7 +196,6 @@ public static partial class AccessEvaluator
 
         private IEnumerable<WalkEnd> ThroughGoogle(Caller caller, ServedModel model, bool probe, string method)
         {
-            var lb = CallerPods.Outside("Google's load balancer");
             var routes = Routes();
             if (routes.Count == 0)
             {
@@ -235,6 +234,7 @@ public static partial class AccessEvaluator
                         hops = hops.Add("no BackendConfig turns IAP on for this backend: the load balancer forwards anyone");
                     }
 
+                    var lb = CallerPods.Outside("Google's load balancer", GoogleEdge.LoadBalancerSource(route));
                     foreach (var end in walk.Send(lb, ServiceHosts.Fqdn(route.Service.Namespace!, route.Service.Name), route.Port, request))
                     {
                         yield return end with { Hops = [.. hops, .. end.Hops.Skip(1)] };
@@ -263,7 +263,7 @@ public static partial class AccessEvaluator
         /// <summary>Policies name a denial best, then routing objects, then Services and workloads.</summary>
         private static int Specificity(ObjectRef by) => by.Kind switch
         {
-            "AuthorizationPolicy" or "RequestAuthentication" or "PeerAuthentication" or "DestinationRule" => 0,
+            "AuthorizationPolicy" or "RequestAuthentication" or "PeerAuthentication" or "DestinationRule" or "NetworkPolicy" => 0,
             "Gateway" or "VirtualService" or "IAP" => 1,
             "Service" or "Ingress" => 2,
             _ => 3,

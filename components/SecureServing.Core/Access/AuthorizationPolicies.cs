@@ -20,18 +20,26 @@ internal sealed record AuthzContext(Peer Peer, RequestIdentity? Identity, HttpRe
 /// and every <c>when</c> condition match. Within a source or operation every field set must match: a list matches when
 /// any entry matches, a <c>not*</c> list when none does, with exact, <c>prefix*</c>, <c>*suffix</c> and <c>*</c> matching
 /// (hosts ignore case). Source principals and namespaces exist only under Istio mTLS, request principals only after a
-/// valid JWT; absent values match nothing. AUDIT policies do not decide. IP blocks and unlisted condition keys are
+/// valid JWT; absent values match nothing. AUDIT policies do not decide, nor do ALLOW and DENY policies annotated
+/// <c>istio.io/dry-run: "true"</c> (istio.io/latest/docs/tasks/security/authorization/authz-dry-run/). IP blocks and unlisted condition keys are
 /// unknown (the evaluator does not model addresses).
 /// </summary>
 internal static partial class AuthorizationPolicies
 {
+    public const string DryRunAnnotation = "istio.io/dry-run";
+
     public static AuthzResult Decide(ClusterState state, Workload workload, AuthzContext ctx)
     {
         var applicable = state.Memo($"authz:{workload.Namespace}/{workload.Name}", () =>
             state.OfKind("AuthorizationPolicy", "security.istio.io")
                 .Select(p => (Policy: p, Applies: PolicyScope.Applies(p, workload)))
-                .Where(a => a.Applies != false)
+                .Where(a => a.Applies != false && DryRun(a.Policy) != true)
                 .ToList());
+
+        if (applicable.FirstOrDefault(a => DryRun(a.Policy) is null).Policy is { } unreadable)
+        {
+            return new AuthzResult(Outcome.Unknown, unreadable.Ref, $"`{DryRunAnnotation}: {unreadable.Annotations[DryRunAnnotation]}` is not a value istiod reads as true or false");
+        }
 
         AuthzResult? pending = null;
         foreach (var (policy, applies) in applicable.Where(a => Action(a.Policy) == "CUSTOM"))
@@ -97,15 +105,37 @@ internal static partial class AuthorizationPolicies
         return result.Outcome == Outcome.Denied || pending is null ? result : pending;
     }
 
-    /// <summary>For naming the policy that keeps a request out: how many single fields of its best rule the request satisfies.</summary>
+    /// <summary>
+    /// For naming the policy that keeps a request out: how many single fields of its best rule the request satisfies;
+    /// a policy without rules (a default deny) comes last, so the policy the request came closest to is named.
+    /// </summary>
     private static int Closeness(ClusterObject policy, AuthzContext ctx) =>
         Json.Arr(policy.Manifest, "spec", "rules").Select(rule =>
             Json.Arr(rule, "from").Sum(f => SourceFields(Json.Obj(f, "source"), ctx).Count(v => v == true))
             + Json.Arr(rule, "to").Sum(t => OperationFields(Json.Obj(t, "operation"), ctx).Count(v => v == true))
             + Json.Arr(rule, "when").Count(c => Condition(c, ctx) == true))
-        .DefaultIfEmpty(0).Max();
+        .DefaultIfEmpty(-1).Max();
 
     private static string Action(ClusterObject policy) => Json.Str(policy.Manifest, "spec", "action") ?? "ALLOW";
+
+    /// <summary>
+    /// <c>istio.io/dry-run</c> on an ALLOW or DENY policy: true when it is only logged, never enforced (Go's
+    /// <c>strconv.ParseBool</c> spellings, as istiod reads it); null for a value it does not read.
+    /// </summary>
+    private static bool? DryRun(ClusterObject policy)
+    {
+        if (Action(policy) is not ("ALLOW" or "DENY") || !policy.Annotations.TryGetValue(DryRunAnnotation, out var value))
+        {
+            return false;
+        }
+
+        return value switch
+        {
+            "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
+            "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
+            _ => null,
+        };
+    }
 
     private static (bool? Match, int Rule) Matches(ClusterObject policy, AuthzContext ctx)
     {

@@ -18,13 +18,13 @@ internal sealed class ClusterState
     /// <summary>Istio's root namespace: policies there apply to the whole mesh.</summary>
     public const string RootNamespace = SystemNamespaces.IstioSystem;
 
-    /// <summary>Kinds that carry no traffic decision (certificates, secrets, accounts, RBAC).</summary>
+    /// <summary>Kinds that carry no traffic decision (certificates, secrets, accounts, RBAC, resource quotas and defaults).</summary>
     private static readonly HashSet<string> Inert = new(StringComparer.Ordinal)
     {
         "Certificate.cert-manager.io", "ClusterIssuer.cert-manager.io", "Issuer.cert-manager.io", "Secret.", "ServiceAccount.",
         "ManagedCertificate.networking.gke.io", "Role.rbac.authorization.k8s.io", "RoleBinding.rbac.authorization.k8s.io",
         "ClusterRole.rbac.authorization.k8s.io", "ClusterRoleBinding.rbac.authorization.k8s.io", "PodDisruptionBudget.policy",
-        "HorizontalPodAutoscaler.autoscaling", "Telemetry.telemetry.istio.io",
+        "HorizontalPodAutoscaler.autoscaling", "Telemetry.telemetry.istio.io", "ResourceQuota.", "LimitRange.",
     };
 
     /// <summary>Kinds the evaluator reads (<c>Kind.group</c>).</summary>
@@ -33,12 +33,14 @@ internal sealed class ClusterState
         "Namespace.", "Service.", "ConfigMap.", "Deployment.apps", "Gateway.networking.istio.io", "VirtualService.networking.istio.io",
         "DestinationRule.networking.istio.io", "AuthorizationPolicy.security.istio.io", "PeerAuthentication.security.istio.io",
         "RequestAuthentication.security.istio.io", "InferenceService.serving.kserve.io", "Ingress.networking.k8s.io", "BackendConfig.cloud.google.com",
+        "NetworkPolicy.networking.k8s.io",
     };
 
     private readonly List<ClusterObject> _objects = [];
     private readonly Dictionary<string, ClusterObject> _byKey = new(StringComparer.Ordinal);
     private readonly List<UnmodeledObject> _unmodeled = [];
     private readonly Dictionary<string, object> _memo = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _createdByPlan = new(StringComparer.Ordinal);
     private bool _sealed;
 
     private ClusterState()
@@ -84,6 +86,10 @@ internal sealed class ClusterState
                 if (o.Mode == ApplyMode.Patch)
                 {
                     state.MarkUnmodeled(incoming, $"the plan patches {incoming.Ref}, which the evaluator does not know to be installed", incoming.Namespace);
+                }
+                else if (!state._byKey.ContainsKey(incoming.Key))
+                {
+                    state._createdByPlan.Add(incoming.Key);
                 }
 
                 state.Put(incoming);
@@ -139,6 +145,9 @@ internal sealed class ClusterState
 
     public ClusterObject? Namespace(string name) => Find("Namespace", "", null, name);
 
+    /// <summary>True for an object the plan creates and nothing installed before it: the plan's manifest is all of it.</summary>
+    public bool CreatedByPlan(ClusterObject o) => _createdByPlan.Contains(o.Key);
+
     public ClusterObject? Service(string ns, string name) => Find("Service", "", ns, name);
 
     /// <summary>A key of a ConfigMap, after the plan's patches; null when absent.</summary>
@@ -182,6 +191,12 @@ internal sealed class ClusterState
 
         if (o.Kind is "AuthorizationPolicy" or "PeerAuthentication" or "RequestAuthentication" or "Gateway" or "VirtualService" or "DestinationRule"
             && o.ApiVersion is not ("security.istio.io/v1" or "security.istio.io/v1beta1" or "networking.istio.io/v1" or "networking.istio.io/v1beta1"))
+        {
+            MarkUnmodeled(o, $"the evaluator does not model {o.ApiVersion}", scope);
+            return;
+        }
+
+        if (o.Kind == "NetworkPolicy" && o.ApiVersion != "networking.k8s.io/v1")
         {
             MarkUnmodeled(o, $"the evaluator does not model {o.ApiVersion}", scope);
             return;

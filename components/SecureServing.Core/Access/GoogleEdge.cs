@@ -11,7 +11,8 @@ public sealed record GoogleIdentity(string Email, IReadOnlyList<string> Groups, 
 }
 
 /// <summary>One way into the cluster through Google's external HTTP(S) load balancer: a GKE Ingress rule and its backend.</summary>
-internal sealed record LoadBalancerRoute(ClusterObject Ingress, string? Host, ClusterObject? Service, int Port, ObjectRef? Iap, string Why);
+/// <param name="Neg">The load balancer sends to the pods' own addresses (container-native, through NEGs), from Google's front ends.</param>
+internal sealed record LoadBalancerRoute(ClusterObject Ingress, string? Host, ClusterObject? Service, int Port, ObjectRef? Iap, string Why, bool Neg = false);
 
 /// <summary>
 /// Google's edge in front of the cluster:
@@ -40,6 +41,18 @@ internal static class GoogleEdge
         GcpResourceTypes.IapWebIamMember, "gcp:iap/webIamBinding:WebIamBinding", "gcp:iap/webTypeComputeIamMember:WebTypeComputeIamMember",
         "gcp:iap/webTypeComputeIamBinding:WebTypeComputeIamBinding", GcpResourceTypes.ProjectIamMember, "gcp:projects/iAMBinding:IAMBinding",
     };
+
+    /// <summary>
+    /// Where the load balancer's connections to the pods come from: through NEGs, Google's front ends, whose ranges are
+    /// its health checks' (https://cloud.google.com/load-balancing/docs/firewall-rules); otherwise through a node port,
+    /// which the pods see as coming from a node of the cluster.
+    /// </summary>
+    public static OutsideAddresses LoadBalancerSource(LoadBalancerRoute route) => route.Neg
+        ? new([.. GoogleRanges.HealthCheckRanges.Select(System.Net.IPNetwork.Parse)], "Google's front ends")
+        : new(null, "through a node port, the pods see a node's address");
+
+    /// <summary>Someone on the internet at a LoadBalancer Service: any address, or a node's after its translation.</summary>
+    public static readonly OutsideAddresses Internet = new(null, "any address on the internet, or a node's where the Service translates it");
 
     public static IEnumerable<LoadBalancerRoute> Routes(ClusterState state)
     {
@@ -87,7 +100,7 @@ internal static class GoogleEdge
                     continue;
                 }
 
-                yield return new LoadBalancerRoute(ingress, host, service, port, IapBackendConfig(state, service, port), "");
+                yield return new LoadBalancerRoute(ingress, host, service, port, IapBackendConfig(state, service, port), "", neg);
             }
         }
     }

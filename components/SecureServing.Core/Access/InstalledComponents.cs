@@ -10,7 +10,8 @@ namespace SecureServing.Core.Access;
 /// Istio's <c>gateway</c> Helm chart installed as release <c>istio-public-gateway</c> (a prerequisite of this platform:
 /// pods labelled <c>istio: public-gateway</c>, service account and Service named after the release, Service type
 /// LoadBalancer), knative/serving <c>config/core/deployments/{activator,autoscaler}.yaml</c>, knative-extensions/net-istio
-/// <c>config/202-gateway.yaml</c>, <c>203-local-gateway.yaml</c> and <c>400-config-istio.yaml</c>, and kserve/kserve
+/// <c>config/202-gateway.yaml</c>, <c>203-local-gateway.yaml</c> and <c>400-config-istio.yaml</c>, knative/serving
+/// <c>config/core/configmaps/features.yaml</c>, and kserve/kserve
 /// <c>config/configmap/inferenceservice.yaml</c>. The knative-serving namespace carries no <c>istio-injection</c> label
 /// by default: the activator and autoscaler run without sidecars until something injects them.
 /// </summary>
@@ -83,6 +84,7 @@ internal static class InstalledComponents
           {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "config-istio", "namespace": "knative-serving"}, "data": {}},
           {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "config-domain", "namespace": "knative-serving"}, "data": {}},
           {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "config-network", "namespace": "knative-serving"}, "data": {}},
+          {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "config-features", "namespace": "knative-serving"}, "data": {}},
           {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "inferenceservice-config", "namespace": "kserve"}, "data": {}}
         ]
         """;

@@ -19,9 +19,12 @@ internal sealed record WalkEnd(Outcome Outcome, ObjectRef By, string Why, IReadO
 /// RequestAuthentication, AuthorizationPolicy; at the activator, a proxy to the revision named by the
 /// <c>Knative-Serving-*</c> headers, with the activator as the client; at a model's pods, the end.</item>
 /// </list>
-/// Any object the evaluator does not model in the namespace of a hop makes that hop unknown.
+/// Every connection of a hop crosses NetworkPolicy first (<see cref="NetworkPolicies"/>: the client pods' egress, the
+/// destination pods' ingress): a connection it drops ends there, one it may drop makes every way on from there
+/// unknown. Any object the evaluator does not model in the namespace of a hop (or of the client pods) makes that hop
+/// unknown.
 /// </summary>
-internal sealed class RequestWalk(ClusterState state)
+internal sealed class RequestWalk(ClusterState state, NetworkPolicyEnforcement network)
 {
     private const int MaxHops = 12;
 
@@ -94,11 +97,25 @@ internal sealed class RequestWalk(ClusterState state)
 
     private List<WalkEnd> Deliver(Workload client, Workload pods, int port, HttpRequest request, string destinationHost, ImmutableList<string> hops, int depth)
     {
-        if (state.UnmodeledAffecting(pods.Namespace) is { } unmodeled)
+        if ((state.UnmodeledAffecting(pods.Namespace) ?? (client.Outside is null ? state.UnmodeledAffecting(client.Namespace) : null)) is { } unmodeled)
         {
             return [End(Outcome.Unknown, unmodeled.Object.Ref, unmodeled.Why, hops)];
         }
 
+        var connection = NetworkPolicies.Decide(state, network, client, pods, port);
+        if (connection.Outcome == Outcome.Denied)
+        {
+            return [End(Outcome.Denied, connection.By!, connection.Why, hops)];
+        }
+
+        var ends = Enter(client, pods, port, request, destinationHost, connection.Admitted is { } admitted ? hops.Add(admitted) : hops, depth);
+        return connection.Outcome == Outcome.Allowed ? ends
+            : [.. ends.Select(e => e.Outcome == Outcome.Allowed ? e with { Outcome = Outcome.Unknown, By = connection.By!, Why = connection.Why } : e)];
+    }
+
+    /// <summary>Past the network: the destination's proxy (a gateway's server, or a sidecar's mTLS and policies), then what the pods do with it.</summary>
+    private List<WalkEnd> Enter(Workload client, Workload pods, int port, HttpRequest request, string destinationHost, ImmutableList<string> hops, int depth)
+    {
         var (tls, tlsBy, tlsWhy) = ClientTls.Decide(state, client, destinationHost, pods, port);
         if (tls is not { } mode)
         {
@@ -265,9 +282,9 @@ internal static class CallerPods
             new ObjectRef("Pod", ns, "caller", ObjectOrigin.Derived), sidecar ? "in the mesh" : "no sidecar")
         { Display = $"a pod in {ns}{(sidecar ? "" : " without a sidecar")}" };
 
-    /// <summary>Anything on the internet, or Google's load balancer: no Istio proxy, no mesh identity.</summary>
-    public static Workload Outside(string label) =>
+    /// <summary>Anything on the internet, or Google's load balancer: no Istio proxy, no mesh identity, connections from <paramref name="addresses"/>.</summary>
+    public static Workload Outside(string label, OutsideAddresses addresses) =>
         new("(outside the cluster)", label, new Dictionary<string, string>(StringComparer.Ordinal), "(none)", false, WorkloadRole.Other,
             new ObjectRef("Caller", null, label, ObjectOrigin.Gcp), "outside the cluster")
-        { Display = label };
+        { Display = label, Outside = addresses };
 }

@@ -39,6 +39,20 @@ internal sealed partial record ServingConfig(
     private static readonly KnativeGatewayBinding DefaultExternal = new(Knative, "knative-ingress-gateway", IngressGatewayWorkload.ServiceHost);
     private static readonly KnativeGatewayBinding DefaultLocal = new(Knative, KnativeLocalGateway.Name, KnativeLocalGateway.ServiceHost);
 
+    /// <summary>Knative's feature flags ConfigMap (knative/serving <c>config/core/configmaps/features.yaml</c>).</summary>
+    public const string FeaturesConfigMap = "config-features";
+
+    /// <summary>
+    /// Feature flags that only let a revision's pod spec say where it is scheduled (node selector, tolerations, affinity,
+    /// runtime class, topology spread, priority, scheduler): no bearing on who reaches it. Any other flag (host
+    /// networking, init containers, volumes, ...) is reported as not modeled.
+    /// </summary>
+    private static readonly HashSet<string> PlacementFeatures = new(StringComparer.Ordinal)
+    {
+        "kubernetes.podspec-nodeselector", "kubernetes.podspec-tolerations", "kubernetes.podspec-affinity", "kubernetes.podspec-runtimeclassname",
+        "kubernetes.podspec-topologyspreadconstraints", "kubernetes.podspec-priorityclassname", "kubernetes.podspec-schedulername",
+    };
+
     private static readonly HashSet<string> KserveIngressKeys = new(StringComparer.Ordinal)
     {
         "enableGatewayApi", "kserveIngressGateway", "ingressGateway", "knativeLocalGatewayService", "localGateway", "localGatewayService",
@@ -140,6 +154,13 @@ internal sealed partial record ServingConfig(
                     {
                         yield return "KServe's disableIngressCreation, pathTemplate and additionalIngressDomains are not modeled";
                     }
+                }
+
+                break;
+            case (Knative, FeaturesConfigMap):
+                foreach (var k in keys.Where(k => !PlacementFeatures.Contains(k)))
+                {
+                    yield return $"config-features key `{k}` is not modeled";
                 }
 
                 break;

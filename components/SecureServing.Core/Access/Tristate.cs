@@ -36,4 +36,6 @@ internal static class Tristate
     }
 
     public static bool? And(params bool?[] values) => And((IEnumerable<bool?>)values);
+
+    public static bool? Or(params bool?[] values) => Or((IEnumerable<bool?>)values);
 }

@@ -27,6 +27,9 @@ internal sealed record Workload(
     /// <summary>How messages name these pods; set for the evaluator's synthetic callers.</summary>
     public string? Display { get; init; }
 
+    /// <summary>Set for a client outside the cluster (no pod): the addresses its connections come from.</summary>
+    public OutsideAddresses? Outside { get; init; }
+
     public string Label => Display ?? Role switch
     {
         WorkloadRole.Gateway => $"gateway pods {Namespace}/{Name}",
