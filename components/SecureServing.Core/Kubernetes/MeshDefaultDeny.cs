@@ -20,7 +20,10 @@ namespace SecureServing.Core.Kubernetes;
 /// <see cref="LocalGatewayCallers"/>' policy is its allow.</item>
 /// <item><b>Knative activator</b> (knative-serving, <c>app: activator</c>), ports 8012 and 8013, from the namespaces the
 /// mesh lets call some model (every team namespace and <c>allowedNamespaces</c> entry) and from the two gateways by
-/// identity; from anyone when a team has <c>authorization: false</c>. The activator is on the request path of models
+/// identity; from anyone when some model admits whatever the activator forwards: a team with <c>authorization: false</c>,
+/// a model with <c>activator: on</c> (under namespace isolation only with <c>activator-bypasses-isolation</c>
+/// acknowledged, which check requires: the activator hides the caller, so any pod may reach that model) or a model with
+/// <c>sidecarInjection: false</c> (no proxy, so no policy of its own). The activator is on the request path of models
 /// with <c>activator: on</c> and of any model while it has no ready pod; which model it may then reach is decided by the
 /// model's own policies.</item>
 /// <item><b>Knative autoscaler</b> (<c>app: autoscaler</c>): from knative-serving (the activator's request statistics).</item>
@@ -109,10 +112,12 @@ internal static class MeshDefaultDeny
     /// <summary>
     /// The source namespaces the activator accepts besides the two gateways (by identity): every namespace the mesh lets
     /// call a model (team namespaces, their <c>allowedNamespaces</c>), sorted; empty for any caller (a team without
-    /// isolation). Never istio-system as a namespace: whoever reaches a gateway arrives as the gateway.
+    /// isolation, a model with the activator on its path or without a sidecar: such a model admits any pod the
+    /// activator forwards, so narrowing the activator would keep out callers the team's file lets in). Never
+    /// istio-system as a namespace: whoever reaches a gateway arrives as the gateway.
     /// </summary>
     public static IReadOnlyList<string> ActivatorCallers(PlatformConfig config) =>
-        config.Teams.Any(t => !t.Authorization)
+        config.Teams.Any(t => !t.Authorization || t.Models.Any(m => m.Activator == ActivatorMode.On || !m.SidecarInjection))
             ? []
             : [.. config.Teams.SelectMany(t => new[] { t.Namespace }.Concat(t.AllowedNamespaces))
                 .Distinct(StringComparer.Ordinal)

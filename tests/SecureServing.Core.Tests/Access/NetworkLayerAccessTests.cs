@@ -65,6 +65,7 @@ public sealed class NetworkLayerAccessTests
                 "recsys-models/batch-ranker namespace:unlisted-namespace probe: Denied",
                 "recsys-models/batch-ranker activator predict: Denied",
                 "recsys-models/batch-ranker activator probe: Denied",
+                "recsys-models/llm-reranker activator probe: Denied",
             ],
             Changed(report));
         var viaActivator = AccessKit.Cell(report, "recsys-models/batch-ranker", "activator").Predict;

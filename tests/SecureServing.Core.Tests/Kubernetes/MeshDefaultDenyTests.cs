@@ -167,9 +167,16 @@ public sealed class MeshDefaultDenyTests
             }
         }
 
-        if (config.Teams.All(t => t.Authorization))
+        // The activator is narrowed to the namespaces that may call a model, unless some model admits whatever it
+        // forwards (activator on, no sidecar, no isolation): then any pod may reach it, as the team's file accepts.
+        if (MeshDefaultDeny.ActivatorCallers(config).Count > 0)
         {
             Refused(plan, new Call(Intruder, Activator, 8012), "intruder -> activator");
+        }
+        else
+        {
+            Assert.Contains(config.Teams, t => !t.Authorization || t.Models.Any(m => m.Activator == ActivatorMode.On || !m.SidecarInjection));
+            Reaches(plan, new Call(Intruder, Activator, 8012), "intruder -> activator, with a model the activator may forward anyone to");
         }
 
         Refused(plan, new Call(null, Autoscaler, 8080), "a caller without identity -> autoscaler");
