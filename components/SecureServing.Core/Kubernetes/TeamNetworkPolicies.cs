@@ -16,6 +16,10 @@ namespace SecureServing.Core.Kubernetes;
 /// <see cref="ModelCallers.GatewayPrincipalsFor"/>, selecting its pods like <see cref="ModelCallers"/>' policy): the pods of
 /// exactly those gateways — the public gateway (<c>istio: public-gateway</c>) and the cluster-local one
 /// (<c>istio: ingressgateway</c>). Per model, so adding a model adds its own policy and changes no other.</item>
+/// <item><c>&lt;model&gt;-from-any-namespace</c> (ingress, one per model with <c>sidecarInjection: false</c> in a team
+/// with isolation, selecting its pods): every namespace. Without a proxy the mesh policy does not hold for that model,
+/// and the acknowledgement <c>check</c> requires for it (<c>sidecar-off-with-authorization</c>) accepts exactly that
+/// any namespace reaches it; the network says the same.</item>
 /// <item><c>allow-egress</c>: DNS (kube-dns), the mesh control plane (istiod 15012: xDS and certificates), the GKE
 /// metadata server (Workload Identity tokens: 169.254.169.252:988, and 169.254.169.254:80 under Dataplane V2), Google
 /// APIs on 443 (the restricted VIP 199.36.153.4/30 under <c>egress: restricted</c>; any address outside the VPC's
@@ -34,6 +38,7 @@ internal static class TeamNetworkPolicies
     public const string DefaultDenyName = "default-deny";
     public const string MeshCallersName = "allow-mesh-callers";
     public static string GatewaysName(ModelConfig model) => $"{model.Name}-from-gateways";
+    public static string AnyNamespaceName(ModelConfig model) => $"{model.Name}-from-any-namespace";
     public const string EgressName = "allow-egress";
     public const string NamespaceLabel = "kubernetes.io/metadata.name";
 
@@ -74,17 +79,15 @@ internal static class TeamNetworkPolicies
         foreach (var model in team.Authorization ? team.Models : [])
         {
             var gateways = ModelCallers.GatewayPrincipalsFor(config, model).Select(GatewayPods).ToList();
-            if (gateways.Count == 0)
+            if (gateways.Count > 0)
             {
-                continue;
+                yield return Policy(GatewaysName(model), ModelIngress(model, Manifest.Array(gateways)));
             }
 
-            yield return Policy(GatewaysName(model), new JsonObject
+            if (!model.SidecarInjection)
             {
-                ["podSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { [ModelCallers.PodLabel] = model.Name } },
-                ["policyTypes"] = Manifest.Strings(["Ingress"]),
-                ["ingress"] = Manifest.Array(new JsonObject { ["from"] = Manifest.Array(gateways) }),
-            });
+                yield return Policy(AnyNamespaceName(model), ModelIngress(model, Manifest.Array(new JsonObject { ["namespaceSelector"] = new JsonObject() })));
+            }
         }
 
         yield return Policy(EgressName, new JsonObject
@@ -167,6 +170,14 @@ internal static class TeamNetworkPolicies
             ["ports"] = Manifest.Array(ActivatorPorts.Select(p => (JsonNode)Port("TCP", p))),
         };
     }
+
+    /// <summary>Ingress to <paramref name="model"/>'s pods (selected like <see cref="ModelCallers"/>' policy) from <paramref name="from"/>.</summary>
+    private static JsonObject ModelIngress(ModelConfig model, JsonArray from) => new()
+    {
+        ["podSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { [ModelCallers.PodLabel] = model.Name } },
+        ["policyTypes"] = Manifest.Strings(["Ingress"]),
+        ["ingress"] = Manifest.Array(new JsonObject { ["from"] = from }),
+    };
 
     /// <summary>The pods of the gateway whose mesh identity is <paramref name="principal"/>.</summary>
     private static JsonObject GatewayPods(string principal) => new()

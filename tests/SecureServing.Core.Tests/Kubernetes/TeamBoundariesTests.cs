@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SecureServing.Core.Access;
 using SecureServing.Core.Config;
 using SecureServing.Core.Kubernetes;
 using SecureServing.Core.Tests.Fixtures;
@@ -131,5 +132,29 @@ public sealed class TeamBoundariesTests
 
         Assert.NotNull(plan.Find("NetworkPolicy", "fraud-models", "public-from-gateways"));
         Assert.Null(plan.Find("NetworkPolicy", "fraud-models", "private-from-gateways"));
+    }
+
+    /// <summary>
+    /// An acknowledged <c>sidecarInjection: false</c> model is open to every namespace (no proxy enforces its mesh
+    /// policy): the network admits that model's pods from anywhere, and keeps its neighbours as isolated as before.
+    /// </summary>
+    [Fact]
+    public void A_model_without_a_sidecar_is_open_to_every_namespace_at_the_network_too_and_only_that_model()
+    {
+        var team = TestConfigs.Team(models: [TestConfigs.Model("no-proxy", iap: false) with { SidecarInjection = false }, TestConfigs.Model("proxied", iap: false)]) with
+        {
+            Acknowledgements = [new Acknowledgement("sidecar-off-with-authorization", "legacy runtime without a proxy")],
+        };
+        var config = TestConfigs.Dev().WithTeams(team);
+
+        var plan = PlanOf(config);
+        var report = AccessCheck.Evaluate(config);
+
+        Assert.Equal("{}", plan.Single("NetworkPolicy", "fraud-models", "no-proxy-from-any-namespace").At("spec.ingress.0.from.0.namespaceSelector")!.ToJsonString());
+        Assert.Null(plan.Find("NetworkPolicy", "fraud-models", "proxied-from-any-namespace"));
+        Assert.True(report.MatchesIntent, string.Join("\n", report.Differences.Select(d => d.Summary)));
+        Assert.Equal(Outcome.Allowed, report.Matrix.Model("fraud-models", "no-proxy").Cell("namespace:unlisted-namespace").Predict.Outcome);
+        var neighbour = report.Matrix.Model("fraud-models", "proxied").Cell("namespace:unlisted-namespace").Predict;
+        Assert.Equal((Outcome.Denied, "NetworkPolicy"), (neighbour.Outcome, neighbour.Decider.Kind));
     }
 }
