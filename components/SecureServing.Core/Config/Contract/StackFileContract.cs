@@ -72,7 +72,11 @@ public static partial class StackFileContract
 
         public static readonly BoolKey Spot = new("spot", "Run the pool on Spot VMs (cheaper; nodes can be preempted at any time).", false);
 
-        public static readonly CountKey AcceleratorCount = new("count", "GPUs per node; the machine type must carry that many (e.g. `g2-standard-4`: one L4).", 1) { Minimum = 1 };
+        public static readonly CountKey AcceleratorCount = new("count", "GPUs per node; the machine type must carry that many (e.g. `g2-standard-4`: one L4).", 1)
+        {
+            Minimum = 1,
+            Maximum = TeamFileContract.MaxGpusPerNode,
+        };
 
         public static readonly ChoiceKey<GpuDriver> AcceleratorDriver = new("driver",
             "NVIDIA driver GKE installs on the nodes: `default` or `latest` version for the node's GKE version.",

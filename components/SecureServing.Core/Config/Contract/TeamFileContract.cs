@@ -26,7 +26,10 @@ public static class TeamFileContract
 
     public static readonly BoolKey SidecarInjection = new("sidecarInjection", "Istio sidecar injection; `false` is refused under authorization unless acknowledged (no mesh authorization without it).", true);
 
-    public static readonly CountKey ResourcesGpu = new("gpu", "GPUs, as the container's `nvidia.com/gpu` limit; needs an accelerator node pool.", 0);
+    /// <summary>GPUs on one node or in one container: the largest GCP machine (a2-megagpu-16g) carries 16.</summary>
+    public const int MaxGpusPerNode = 16;
+
+    public static readonly CountKey ResourcesGpu = new("gpu", "GPUs, as the container's `nvidia.com/gpu` limit; needs an accelerator node pool.", 0) { Maximum = MaxGpusPerNode };
 
     public static readonly MapKey Resources = new("resources",
         "Requests and limits (equal) of the predictor container; absent: KServe's defaults.",
@@ -34,17 +37,19 @@ public static class TeamFileContract
         new TextKey("memory", "Memory, a Kubernetes quantity such as `8Gi`.") { Format = Formats.MemoryQuantity(), TypeName = "memory quantity" },
         ResourcesGpu);
 
-    public static readonly CountKey MinReplicas = new("minReplicas", "KServe `minReplicas`; `0` (scale to zero) needs `activator: \"on\"`.", 1);
+    public static readonly CountKey MinReplicas = new("minReplicas", "KServe `minReplicas`; `0` (scale to zero) needs `activator: \"on\"`.", 1) { Maximum = 1000 };
 
     public static readonly CountKey MaxReplicas = new("maxReplicas", "KServe `maxReplicas`, at least `minReplicas`; absent: no limit besides the team's quota.", 0)
     {
         Minimum = 1,
+        Maximum = 1000,
         DerivedDefault = "no limit (KServe's default)",
     };
 
     public static readonly CountKey ScaleTarget = new("scaleTarget", "KServe `scaleTarget`: target value of `scaleMetric` per replica; absent: Knative's default.", 0)
     {
         Minimum = 1,
+        Maximum = 100_000,
         DerivedDefault = "Knative's default target (100 concurrent requests)",
     };
 
@@ -74,9 +79,9 @@ public static class TeamFileContract
 
     public static readonly TextKey QuotaMemory = new("memory", "Total memory requests in the namespace.") { Default = "32Gi", Format = Formats.MemoryQuantity(), TypeName = "memory quantity" };
 
-    public static readonly CountKey QuotaGpu = new("gpu", "Total GPUs (`requests.nvidia.com/gpu`); granted explicitly.", 0);
+    public static readonly CountKey QuotaGpu = new("gpu", "Total GPUs (`requests.nvidia.com/gpu`); granted explicitly.", 0) { Maximum = 1024 };
 
-    public static readonly CountKey QuotaPods = new("pods", "Pods in the namespace (model replicas, each a pod).", 50) { Minimum = 1 };
+    public static readonly CountKey QuotaPods = new("pods", "Pods in the namespace (model replicas, each a pod).", 50) { Minimum = 1, Maximum = 10_000 };
 
     public static readonly MapKey Quota = new("quota",
         "The namespace's ResourceQuota (requests and pods) and LimitRange defaults; absent: the default quota.",

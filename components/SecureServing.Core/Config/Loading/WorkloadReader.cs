@@ -7,22 +7,12 @@ namespace SecureServing.Core.Config.Loading;
 /// <summary>
 /// Reads the serving-workload keys: a node pool's <c>accelerator</c>, <c>taints</c> and <c>sandbox</c>, a model's
 /// <c>resources</c>, <c>nodePool</c>, replicas and scaling, and a team's <c>quota</c>. Limits are explicit (a GPU count,
-/// replicas and quota sizes have upper bounds), so a typo cannot ask for ten thousand GPUs.
+/// replicas and quota sizes have upper bounds, declared with each key in the config contract: <see cref="CountKey.Minimum"/>,
+/// <see cref="CountKey.Maximum"/>), so a typo cannot ask for ten thousand GPUs.
 /// </summary>
 internal static class WorkloadReader
 {
-    /// <summary>GPUs on one node or in one container: the largest GCP machine (a2-megagpu-16g) carries 16.</summary>
-    public const int MaxGpusPerNode = 16;
-
     public const int MaxTaints = 16;
-
-    public const int MaxReplicas = 1000;
-
-    public const int MaxScaleTarget = 100_000;
-
-    public const int MaxQuotaGpus = 1024;
-
-    public const int MaxQuotaPods = 10_000;
 
     /// <summary>The pool with its <c>accelerator</c>, <c>taints</c> (or the accelerator's default taint) and <c>sandbox</c>.</summary>
     public static NodePoolConfig Pool(YamlMap m, NodePoolConfig pool)
@@ -33,7 +23,7 @@ internal static class WorkloadReader
             var type = a.String("type", required: true) ?? "";
             Check(a, "type", type.Length == 0 ? null : type, Formats.AcceleratorType().IsMatch, "a GPU accelerator type such as `nvidia-l4` or `nvidia-tesla-t4`");
             var count = a.Int(StackFileContract.Cluster.AcceleratorCount.Name) ?? StackFileContract.Cluster.AcceleratorCount.Default;
-            Range(a, StackFileContract.Cluster.AcceleratorCount.Name, count, 1, MaxGpusPerNode);
+            Range(a, StackFileContract.Cluster.AcceleratorCount, count);
             accelerator = new AcceleratorConfig
             {
                 Type = type,
@@ -65,7 +55,7 @@ internal static class WorkloadReader
                 Memory = Quantity(r, "memory", ResourceQuantity.Bytes, "a memory quantity such as `8Gi`"),
                 Gpu = r.Int(TeamFileContract.ResourcesGpu.Name) ?? TeamFileContract.ResourcesGpu.Default,
             };
-            Range(r, TeamFileContract.ResourcesGpu.Name, resources.Gpu, 0, MaxGpusPerNode);
+            Range(r, TeamFileContract.ResourcesGpu, resources.Gpu);
             r.Finish();
         }
 
@@ -79,8 +69,8 @@ internal static class WorkloadReader
 
         var minReplicas = m.Int(TeamFileContract.MinReplicas.Name);
         var maxReplicas = m.Int(TeamFileContract.MaxReplicas.Name);
-        Range(m, TeamFileContract.MinReplicas.Name, minReplicas, 0, MaxReplicas);
-        Range(m, TeamFileContract.MaxReplicas.Name, maxReplicas, 1, MaxReplicas);
+        Range(m, TeamFileContract.MinReplicas, minReplicas);
+        Range(m, TeamFileContract.MaxReplicas, maxReplicas);
         if (minReplicas is { } min && maxReplicas is { } max && max >= 1 && min > max)
         {
             m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("maxReplicas"), m.Value("maxReplicas"),
@@ -88,7 +78,7 @@ internal static class WorkloadReader
         }
 
         var scaleTarget = m.Int(TeamFileContract.ScaleTarget.Name);
-        Range(m, TeamFileContract.ScaleTarget.Name, scaleTarget, 1, MaxScaleTarget);
+        Range(m, TeamFileContract.ScaleTarget, scaleTarget);
 
         return model with
         {
@@ -118,8 +108,8 @@ internal static class WorkloadReader
             Gpu = q.Int(TeamFileContract.QuotaGpu.Name) ?? defaults.Gpu,
             Pods = q.Int(TeamFileContract.QuotaPods.Name) ?? defaults.Pods,
         };
-        Range(q, TeamFileContract.QuotaGpu.Name, quota.Gpu, 0, MaxQuotaGpus);
-        Range(q, TeamFileContract.QuotaPods.Name, quota.Pods, 1, MaxQuotaPods);
+        Range(q, TeamFileContract.QuotaGpu, quota.Gpu);
+        Range(q, TeamFileContract.QuotaPods, quota.Pods);
         q.Finish();
         return quota;
     }
@@ -199,11 +189,13 @@ internal static class WorkloadReader
         return text;
     }
 
-    private static void Range(YamlMap map, string key, int? value, int min, int max)
+    /// <summary>A value outside the key's declared <see cref="CountKey.Minimum"/> (default 0) and <see cref="CountKey.Maximum"/>.</summary>
+    private static void Range(YamlMap map, CountKey key, int? value)
     {
+        var (min, max) = (key.Minimum ?? 0, key.Maximum ?? throw new InvalidOperationException($"`{key.Name}` declares no maximum (Config/Contract)."));
         if (value is { } v && (v < min || v > max))
         {
-            map.Ctx.Report(RuleCatalog.InvalidValue, map.Child(key), map.Value(key), $"`{map.Child(key)}` is {v}; it must be between {min} and {max}.", $"Set `{key}` to {min}..{max}.");
+            map.Ctx.Report(RuleCatalog.InvalidValue, map.Child(key.Name), map.Value(key.Name), $"`{map.Child(key.Name)}` is {v}; it must be between {min} and {max}.", $"Set `{key.Name}` to {min}..{max}.");
         }
     }
 
