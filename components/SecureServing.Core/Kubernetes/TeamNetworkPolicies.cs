@@ -24,7 +24,7 @@ namespace SecureServing.Core.Kubernetes;
 /// metadata server (Workload Identity tokens: 169.254.169.252:988, and 169.254.169.254:80 under Dataplane V2), Google
 /// APIs on 443 (the restricted VIP 199.36.153.4/30 under <c>egress: restricted</c>; any address outside the VPC's
 /// ranges under <c>egress: nat</c>), the namespace itself, the namespaces whose models this team may call (callers in
-/// the mesh reach models directly), the activator (8012, 8013), which is on the request path of models with
+/// the mesh reach models directly) and the pods of other teams' models without a sidecar, the activator (8012, 8013), which is on the request path of models with
 /// <c>activator: on</c> and of any model while it has no ready pod, and the cluster-local gateway only while it is open
 /// to every caller (<see cref="LocalGatewayCallers.IsOpen"/>; otherwise it admits only the public gateway).</item>
 /// </list>
@@ -153,6 +153,20 @@ internal static class TeamNetworkPolicies
 
         var callable = CallableTeams(config, team);
         var peers = new List<JsonNode> { NamespacesPeer([.. callable.Select(t => t.Namespace)]) };
+
+        // A model without a sidecar admits every namespace (<model>-from-any-namespace), so every team may reach its pods.
+        foreach (var other in config.Teams.Where(t => !callable.Contains(t)))
+        {
+            foreach (var model in other.Models.Where(m => !m.SidecarInjection))
+            {
+                peers.Add(new JsonObject
+                {
+                    ["namespaceSelector"] = MatchNamespace(other.Namespace),
+                    ["podSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { [ModelCallers.PodLabel] = model.Name } },
+                });
+            }
+        }
+
         if (LocalGatewayCallers.IsOpen(config.Mesh))
         {
             peers.Add(GatewayPods(GatewayPrincipals.Local));

@@ -42,7 +42,8 @@ public sealed class MeshDefaultDenyTests
             TestConfigs.Team(models: [TestConfigs.Model("legacy", iap: false) with { SidecarInjection = false }, TestConfigs.Model()]) with
             {
                 Acknowledgements = [new Acknowledgement("sidecar-off-with-authorization", "legacy runtime without a proxy")],
-            }),
+            },
+            TestConfigs.Team("ads", "ads-models")),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
