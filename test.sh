@@ -16,7 +16,8 @@
 # when CI is set, else a random one. The seed is printed at the start and beside the summary; a red run replays with
 #   SECURE_SERVING_PROPERTY_SEED=<printed seed> ./test.sh
 #
-# Builds every restorable project (warnings are errors), runs every restorable test project, and ends with one
+# Restores every project in one run, builds the restorable ones in one build (warnings are errors), runs the restorable
+# test projects side by side, and ends with one
 # summary line: "Total: N passed, N failed, N skipped". Exits non-zero on any failure.
 set -uo pipefail
 
@@ -54,25 +55,42 @@ export SECURE_SERVING_PROPERTY_SEED
 seed_line="Property-test seed: $SECURE_SERVING_PROPERTY_SEED (replay: SECURE_SERVING_PROPERTY_SEED=$SECURE_SERVING_PROPERTY_SEED ./test.sh)"
 echo "$seed_line"
 
+# A solution of the given projects (absolute paths), so one MSBuild run restores or builds them all.
+solution_of() {
+  echo '<Solution>'
+  for proj in "$@"; do echo "  <Project Path=\"$PWD/$proj\" />"; done
+  echo '</Solution>'
+}
+
 echo "== restore"
+# One restore of every project; NuGet prefixes each error with the project it belongs to.
+solution_of "${projects[@]}" >"$log_dir/all.slnx"
+dotnet restore "$log_dir/all.slnx" >"$log_dir/restore.log" 2>&1
+restore_rc=$?
+attributed=0
 for proj in "${projects[@]}"; do
-  out="$log_dir/$(name_of "$proj").restore.log"
-  if dotnet restore "$proj" >"$out" 2>&1; then
+  errors=$(grep -F "$PWD/$proj : error " "$log_dir/restore.log" | sed 's/ \[[^]]*\]$//' | sort -u)
+  if [ -z "$errors" ]; then
     restored+=("$proj")
     continue
   fi
-  # Classify: skippable only if every error is "Unable to find package Pulumi*".
-  errors=$(grep -E ': error ' "$out" | sort -u)
+  attributed=1
+  # Skippable only if every error is "Unable to find package Pulumi*".
   other=$(printf '%s\n' "$errors" | grep -v -E 'error NU110[123]: Unable to find package Pulumi(\.[A-Za-z]+)?[ .]' | grep -v '^$' || true)
-  if [ -n "$errors" ] && [ -z "$other" ]; then
+  if [ -z "$other" ]; then
     skipped+=("$(name_of "$proj")")
     while read -r pkg; do missing_packages+=("$pkg"); done < <(printf '%s\n' "$errors" | grep -oE 'Unable to find package Pulumi(\.[A-Za-z]+)?' | sed 's/Unable to find package //')
   else
     echo "restore failed: $proj" >&2
-    cat "$out" >&2
+    printf '%s\n' "$other" >&2
     status=1
   fi
 done
+if [ "$restore_rc" -ne 0 ] && [ "$attributed" -eq 0 ]; then
+  echo "restore failed" >&2
+  cat "$log_dir/restore.log" >&2
+  status=1
+fi
 
 skip_reasons=()
 if [ "${#skipped[@]}" -gt 0 ]; then
@@ -108,28 +126,35 @@ if [ "$status" -ne 0 ]; then
 fi
 
 echo "== build"
-for proj in "${restored[@]}"; do
-  if ! is_test_project "$proj"; then
-    if ! dotnet build "$proj" --no-restore -nologo -v quiet -clp:ErrorsOnly >"$log_dir/build.log" 2>&1; then
-      cat "$log_dir/build.log" >&2
-      echo "build failed: $proj" >&2
-      status=1
-    fi
-  fi
-done
+# One build of every restored project (a solution of just those, so MSBuild builds each once, in parallel where it can).
+solution_of "${restored[@]}" >"$log_dir/restored.slnx"
+if ! dotnet build "$log_dir/restored.slnx" --no-restore -nologo -v quiet -clp:ErrorsOnly >"$log_dir/build.log" 2>&1; then
+  cat "$log_dir/build.log" >&2
+  echo "build failed" >&2
+  exit 1
+fi
 
 echo "== test"
+# The test projects run at the same time (each in its own process; a project's own tests keep their ordering rules).
 passed=0 failed=0 skipped_tests=0 ran=0
+test_projects=() test_pids=()
 for proj in "${restored[@]}"; do
   is_test_project "$proj" || continue
+  test_projects+=("$proj")
+  dotnet test "$proj" --no-build -nologo "${test_filter[@]}" >"$log_dir/$(name_of "$proj").test.log" 2>&1 &
+  test_pids+=($!)
+done
+for i in "${!test_projects[@]}"; do
+  proj="${test_projects[$i]}"
   out="$log_dir/$(name_of "$proj").test.log"
-  dotnet test "$proj" --no-restore -nologo "${test_filter[@]}" 2>&1 | tee "$out"
-  rc=${PIPESTATUS[0]}
+  wait "${test_pids[$i]}"
+  rc=$?
+  cat "$out"
   [ "$rc" -eq 0 ] || status=1
   # VSTest summary: "Passed!  - Failed:     0, Passed:   123, Skipped:     0, Total:   123, ..."
   summary=$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+' "$out" | tail -1)
   if [ -z "$summary" ]; then
-    echo "test.sh: no test summary from $proj" >&2
+    echo "test.sh: no test summary from $proj (exit code $rc)" >&2
     status=1
     continue
   fi

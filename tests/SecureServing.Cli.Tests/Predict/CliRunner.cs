@@ -49,7 +49,7 @@ internal static class CliRunner
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>A JSON input file with the seed's iris instances.</summary>
+    /// <summary>A JSON input file with two iris instances (four features each), as the sklearn-iris model takes.</summary>
     public static string InputFile(string json = """{"instances": [[6.8, 2.8, 4.8, 1.4], [6.0, 3.4, 4.5, 1.6]]}""")
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("ss-predict-input-").FullName, "input.json");

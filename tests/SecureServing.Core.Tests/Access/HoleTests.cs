@@ -7,9 +7,9 @@ using SecureServing.Core.Tests.Config;
 namespace SecureServing.Core.Tests.Access;
 
 /// <summary>
-/// Issue 10's six ways in, each found by the evaluator on the render that had them — the shipped stacks as rendered
-/// before the fixes, kept in <c>Access/BeforeIssue10/</c> (manifests.yaml and gcp-resources.json exactly as
-/// <c>render</c> wrote them) — and each absent from what the shipped stacks render now.
+/// Six ways past the intended callers, each found by the evaluator on the render that had them — the shipped stacks
+/// as rendered before the access fixes, kept in <c>Access/BeforeIssue10/</c> (manifests.yaml and gcp-resources.json
+/// exactly as <c>render</c> wrote them) — and each absent from what the shipped stacks render now.
 /// </summary>
 public sealed class HoleTests
 {
@@ -157,7 +157,7 @@ public sealed class HoleTests
     {
         var config = AccessKit.Shipped("dev");
         var gmail = new Core.Rendering.RenderedResource(GcpResourceTypes.IapWebIamMember, "iap-accessor-domain-gmail-com",
-            new System.Text.Json.Nodes.JsonObject { ["project"] = "acme-ml-dev", ["role"] = IapNames.AccessorRole, ["member"] = "domain:gmail.com" });
+            new System.Text.Json.Nodes.JsonObject { ["project"] = "acme-ml-dev", ["role"] = "roles/iap.httpsResourceAccessor", ["member"] = "domain:gmail.com" });
         var before = BeforeGcp(config, "dev");
 
         var report = AccessCheck.Evaluate(config, BeforePlan("dev"), before with { Resources = [.. before.Resources, gmail] });

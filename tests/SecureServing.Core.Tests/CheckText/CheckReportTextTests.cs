@@ -18,6 +18,12 @@ public sealed class CheckReportTextTests
             "    The master CIDR must be a private /28.\n" +
             "    fix: Set a private /28, e.g. 172.16.0.0/28.",
             CheckReportText.FindingWithFile(finding));
-        Assert.Equal(CheckReportText.FindingWithFile(finding) + "\ncheck dev: 1 error(s), 0 warning(s); refused\n", CheckReportText.ToText(report));
+        Assert.Equal(
+            "Pulumi.dev.yaml\n" +
+            "  error [network-master-cidr] secure-serving:network.masterCidr (line 12)\n" +
+            "    The master CIDR must be a private /28.\n" +
+            "    fix: Set a private /28, e.g. 172.16.0.0/28.\n" +
+            "check dev: 1 error(s), 0 warning(s); refused\n",
+            CheckReportText.ToText(report));
     }
 }

@@ -7,8 +7,10 @@ public sealed record Edit(string File, string Find, string Replace);
 
 /// <summary>
 /// A rule case: <see cref="Bad"/> edits applied to a shipped stack must produce a finding of <see cref="Rule"/> with
-/// <see cref="Severity"/> at exactly <see cref="File"/> + <see cref="KeyPath"/>; applying <see cref="Fix"/> on top
-/// (or nothing, when empty: the shipped config) must leave the stack without errors and without that finding.
+/// <see cref="Severity"/> at exactly <see cref="File"/> + <see cref="KeyPath"/>; applying <see cref="Fix"/> on top must
+/// leave a stack that differs from the shipped one, without errors and without that finding. A case whose only fix is
+/// to undo the bad edit has no <see cref="Fix"/> (empty) and checks the bad half only: the shipped stacks passing is
+/// the shipped-stack tests' job.
 /// </summary>
 public sealed record RuleCase(string Name, string Rule, string Stack, string File, string KeyPath, Edit[] Bad, Edit[] Fix, string Severity = "error")
 {
@@ -43,6 +45,7 @@ public static class RuleCases
     /// <summary>An entry added to the prod stack file's <c>acknowledge</c> list.</summary>
     private static Edit[] Ack(string rule, string reason) => E(Prod, ProdAcks, $"{ProdAcks}    - rule: {rule}\n      reason: {reason}\n");
 
+    /// <summary>No fix but undoing the bad edit: the case checks only that the bad edit trips the rule.</summary>
     private static readonly Edit[] None = [];
 
     public static IReadOnlyList<RuleCase> All { get; } =
@@ -73,9 +76,11 @@ public static class RuleCases
         new("team file name", "team-file-name", "dev", Fraud, "team",
             E(Fraud, "team: fraud", "team: payments"), None),
         new("duplicate model", "duplicate-name", "dev", Fraud, "models[1].name",
-            E(Fraud, "  - name: xgb-fraud-score", "  - name: sklearn-iris"), None),
+            E(Fraud, "  - name: xgb-fraud-score", "  - name: sklearn-iris"),
+            E(Fraud, "  - name: sklearn-iris\n    format: xgboost", "  - name: sklearn-iris-v2\n    format: xgboost")),
         new("team file over 1 MiB", "file-too-large", "dev", Fraud, "<file>",
-            E(Fraud, "team: fraud\n", "team: fraud\n# " + new string('x', 1_100_000) + "\n"), None),
+            E(Fraud, "team: fraud\n", "team: fraud\n# " + new string('x', 1_100_000) + "\n"),
+            E(Fraud, "# " + new string('x', 1_100_000) + "\n", "# " + new string('x', 1_040_000) + "\n")),
 
         new("KMS key outside the cluster's region", "invalid-value", "prod", Prod, "secure-serving:cluster.secretsEncryption",
             E(Prod, "    deletionProtection: true\n", "    deletionProtection: true\n    secretsEncryption: projects/acme-kms/locations/us-east1/keyRings/gke/cryptoKeys/secrets\n"),
@@ -125,11 +130,12 @@ public static class RuleCases
 
         // ---- network
         new("host bits set", "cidr-syntax", "dev", Dev, "secure-serving:network.subnetCidr",
-            E(Dev, "    subnetCidr: 10.10.0.0/20", "    subnetCidr: 10.10.0.1/20"), None),
+            E(Dev, "    subnetCidr: 10.10.0.0/20", "    subnetCidr: 10.10.0.1/20"), E(Dev, "    subnetCidr: 10.10.0.1/20", "    subnetCidr: 10.10.16.0/20")),
         new("pods overlap subnet", "cidr-overlap", "dev", Dev, "secure-serving:network.podsCidr",
             E(Dev, "    podsCidr: 10.20.0.0/16", "    podsCidr: 10.10.0.0/16"), E(Dev, "    podsCidr: 10.10.0.0/16", "    podsCidr: 10.21.0.0/16")),
         new("services overlap restricted VIP", "cidr-overlap", "dev", Dev, "secure-serving:network.servicesCidr",
-            E(Dev, "    servicesCidr: 10.30.0.0/20", "    servicesCidr: 199.36.152.0/22"), None),
+            E(Dev, "    servicesCidr: 10.30.0.0/20", "    servicesCidr: 199.36.152.0/22"),
+            E(Dev, "    servicesCidr: 199.36.152.0/22", "    servicesCidr: 199.36.156.0/22")),
         new("master not a /28", "master-cidr-size", "dev", Dev, "secure-serving:network.masterCidr",
             E(Dev, "    masterCidr: 172.16.0.0/28", "    masterCidr: 172.16.0.0/27"), None),
         new("whole internet in an access level", "open-to-world", "dev", Dev, "secure-serving:perimeter.accessLevels[0].ipSubnetworks[0]",
@@ -198,7 +204,8 @@ public static class RuleCases
             E(Prod, "    egress: restricted\n", "    egress: nat\n"),
             E(Prod, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n" + string.Concat(UpstreamServingPatterns.Select(p => $"      - {p}\n")) + "  secure-serving:labels:")),
         new("installed serving stack pulled from upstream registries, dry run", "serving-images-not-admitted", "dev", Dev, "secure-serving:network.egress",
-            E(Dev, "    egress: restricted\n", "    egress: nat\n"), E(Dev, "    egress: nat\n", "    egress: restricted\n"), "warning"),
+            E(Dev, "    egress: restricted\n", "    egress: nat\n"),
+            E(Dev, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n" + string.Concat(UpstreamServingPatterns.Select(p => $"      - {p}\n")) + "  secure-serving:labels:"), "warning"),
         new("model image outside the admitted registry, dry run", "image-not-admitted", "dev", Fraud, "models[1].image",
             E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\n    image: eu.gcr.io/acme-ml-dev/xgbserver:v1\n"),
             E(Fraud, "    image: eu.gcr.io/acme-ml-dev/xgbserver:v1", "    image: europe-west4-docker.pkg.dev/acme-ml-dev/models/xgbserver:v1"), "warning"),
@@ -233,7 +240,7 @@ public static class RuleCases
         new("namespace claimed twice", "namespace-claimed-twice", "dev", Recsys, "namespace",
             E(Recsys, "namespace: recsys-models", "namespace: fraud-models"), None),
         new("system namespace", "system-namespace", "dev", Fraud, "namespace",
-            E(Fraud, "namespace: fraud-models", "namespace: knative-serving"), None),
+            E(Fraud, "namespace: fraud-models", "namespace: knative-serving"), E(Fraud, "namespace: knative-serving", "namespace: kubeflow-fraud")),
         new("activator namespace allowed as a caller", "system-namespace", "dev", Recsys, "allowedNamespaces[1]",
             E(Recsys, "  - fraud-models\nmodels", "  - fraud-models\n  - knative-serving\nmodels"), None),
         new("gateway namespace allowed as a caller", "system-namespace", "prod", ProdRecsys, "allowedNamespaces[0]",
@@ -260,7 +267,8 @@ public static class RuleCases
             E(Dev, "    disableIstioVirtualHost: true\n", "    disableIstioVirtualHost: true\n    outOfMeshCallers: true\n    knativeLocalGatewayTls: none\n"),
             E(Dev, "  secure-serving:ingress:", "  secure-serving:acknowledge:\n    - rule: out-of-mesh-callers-bypass-isolation\n      reason: a legacy batch job outside the mesh, until it gets a sidecar\n  secure-serving:ingress:")),
         new("local gateway without mTLS", "local-gateway-without-mtls", "dev", Dev, "secure-serving:mesh.knativeLocalGatewayTls",
-            E(Dev, "    disableIstioVirtualHost: true\n", "    disableIstioVirtualHost: true\n    knativeLocalGatewayTls: none\n"), None),
+            E(Dev, "    disableIstioVirtualHost: true\n", "    disableIstioVirtualHost: true\n    knativeLocalGatewayTls: none\n"),
+            E(Dev, "    knativeLocalGatewayTls: none\n", "    knativeLocalGatewayTls: istioMutual\n")),
         new("local gateway without mTLS under mesh mTLS", "local-gateway-without-mtls", "prod", Prod, "secure-serving:mesh.knativeLocalGatewayTls",
             E(Prod, "    knativeLocalGatewayTls: istioMutual", "    knativeLocalGatewayTls: none"), None),
         new("dex without issuer", "dex-incomplete", "prod", Prod, "secure-serving:mesh.dex.issuer",
@@ -274,7 +282,7 @@ public static class RuleCases
 
         // ---- IAP
         new("IAP JWT not verified", "iap-jwt-not-verified", "dev", Dev, "secure-serving:iap.verifyJwtInMesh",
-            E(Dev, "    verifyJwtInMesh: true", "    verifyJwtInMesh: false"), None),
+            E(Dev, "    verifyJwtInMesh: true", "    verifyJwtInMesh: false"), E(Dev, "    enabled: true\n", "    enabled: false\n")),
         new("IAP audience of another project", "iap-audience-project", "dev", Dev, "secure-serving:iap.audience",
             E(Dev, "    verifyJwtInMesh: true", "    audience: /projects/999999999999/global/backendServices/42\n    verifyJwtInMesh: true"),
             E(Dev, "/projects/999999999999/", "/projects/111111111111/")),
@@ -292,7 +300,8 @@ public static class RuleCases
         new("allAuthenticatedUsers among the IAP accessors", "invalid-value", "dev", Dev, "secure-serving:iap.accessors[0]",
             E(Dev, "      - group:ml-platform@example.com\n    verifyJwtInMesh", "      - allAuthenticatedUsers\n    verifyJwtInMesh"), None),
         new("OAuth client id without secret", "iap-oauth-admin-api", "prod", Prod, "secure-serving:iap.oauthClient.clientSecret",
-            E(Prod, ProdSecret, ""), None),
+            E(Prod, ProdSecret, ""),
+            E(Prod, "    oauthClient:\n      clientId: 222222222222-abc123def456.apps.googleusercontent.com\n", "    oauthClient: managed\n")),
         new("OAuth brand key", "iap-oauth-admin-api", "dev", Dev, "secure-serving:iap.supportEmail",
             E(Dev, "    oauthClient: managed", "    oauthClient: managed\n    supportEmail: ml-platform@example.com"), None),
         new("plaintext client secret", "secret-in-clear", "prod", Prod, "secure-serving:iap.oauthClient.clientSecret",
@@ -345,13 +354,13 @@ public static class RuleCases
         new("GPU region not knowable offline", "accelerator-not-in-region", "dev", Dev, "secure-serving:cluster.nodePools[1].accelerator.type",
             E(Dev, "gcp:region: europe-west4", "gcp:region: europe-north1"), None, "warning"),
         new("L4 on an N1 machine", "accelerator-machine-type", "dev", Dev, "secure-serving:cluster.nodePools[1].machineType",
-            E(Dev, "        machineType: g2-standard-8", "        machineType: n1-standard-8"), E(Dev, "        machineType: n1-standard-8", "        machineType: g2-standard-8")),
+            E(Dev, "        machineType: g2-standard-8", "        machineType: n1-standard-8"), E(Dev, "        machineType: n1-standard-8", "        machineType: g2-standard-4")),
         new("GPU model on a CPU pool", "gpu-model-without-accelerator-pool", "dev", Recsys, "models[2].nodePool",
-            E(Recsys, "    nodePool: gpu-l4", "    nodePool: serving"), E(Recsys, "    nodePool: serving", "    nodePool: gpu-l4")),
+            E(Recsys, "    nodePool: gpu-l4", "    nodePool: serving"), None),
         new("more GPUs than a node has", "gpu-model-without-accelerator-pool", "dev", Recsys, "models[2].resources.gpu",
-            E(Recsys, "      gpu: 1\n", "      gpu: 2\n"), E(Recsys, "      gpu: 2\n", "      gpu: 1\n")),
+            E(Recsys, "      gpu: 1\n", "      gpu: 2\n"), None),
         new("node pool that does not exist", "unknown-node-pool", "dev", Recsys, "models[2].nodePool",
-            E(Recsys, "    nodePool: gpu-l4", "    nodePool: gpu-l5"), E(Recsys, "    nodePool: gpu-l5", "    nodePool: gpu-l4")),
+            E(Recsys, "    nodePool: gpu-l4", "    nodePool: gpu-l5"), E(Dev, "      - name: gpu-l4\n", "      - name: gpu-l5\n")),
         new("only sandbox pools", "sandbox-only-pool", "dev", Dev, "secure-serving:cluster.nodePools",
             [new(Dev, "        maxNodes: 3\n", "        maxNodes: 3\n        sandbox: true\n"), new(Dev, "          driver: default\n", "          driver: default\n        sandbox: true\n")], None),
         new("sandboxed model without a sandbox pool", "sandbox-placement", "dev", Recsys, "models[0].sandbox",
@@ -390,6 +399,7 @@ public static class RuleCases
         new("acknowledging without reason", "ack-reason-missing", "dev", Recsys, "acknowledge[0].reason",
             E(Recsys, "    reason: batch-ranker is called only by the nightly batch job in dev and must scale to zero; no user data in dev.", "    reason: \" \""), None),
         new("acknowledging a rule that found nothing", "ack-unused", "dev", Fraud, "acknowledge[0].rule",
-            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\nacknowledge:\n  - rule: sidecar-off-with-authorization\n    reason: legacy model\n"), None, "warning"),
+            E(Fraud, "    exposeViaIap: false\n", "    exposeViaIap: false\nacknowledge:\n  - rule: sidecar-off-with-authorization\n    reason: legacy model\n"),
+            E(Fraud, "    exposeViaIap: false\nacknowledge:", "    exposeViaIap: false\n    sidecarInjection: false\nacknowledge:"), "warning"),
     ];
 }

@@ -83,10 +83,14 @@ public sealed class ShippedStackTests
 
         Assert.Equal(BinaryAuthorizationMode.Enforced, prod.BinaryAuthorization.Mode);
         Assert.Equal(BinaryAuthorizationMode.DryRun, dev.BinaryAuthorization.Mode);
-        Assert.Equal(ClusterTelemetryDefaults.ProdLogging, prod.Cluster.Logging);
-        Assert.Equal(ClusterTelemetryDefaults.DevLogging, dev.Cluster.Logging);
-        Assert.Equal(ClusterTelemetryDefaults.ProdMonitoring, prod.Cluster.Monitoring);
-        Assert.Equal(ClusterTelemetryDefaults.DevMonitoring, dev.Cluster.Monitoring);
+        Assert.Equal(
+            [LoggingComponent.SystemComponents, LoggingComponent.Workloads, LoggingComponent.ApiServer, LoggingComponent.Scheduler, LoggingComponent.ControllerManager],
+            prod.Cluster.Logging);
+        Assert.Equal([LoggingComponent.SystemComponents, LoggingComponent.Workloads], dev.Cluster.Logging);
+        Assert.Equal(
+            [MonitoringComponent.SystemComponents, MonitoringComponent.ApiServer, MonitoringComponent.Scheduler, MonitoringComponent.ControllerManager],
+            prod.Cluster.Monitoring);
+        Assert.Equal([MonitoringComponent.SystemComponents], dev.Cluster.Monitoring);
         Assert.All(new[] { prod, dev }, c =>
         {
             Assert.Equal(KmsKeyChoice.Create, c.Cluster.SecretsEncryption);
@@ -94,7 +98,7 @@ public sealed class ShippedStackTests
             Assert.True(c.Cluster.IntranodeVisibility);
             Assert.Equal([ClusterEvent.SecurityBulletin], c.Cluster.Notifications.Events);
             Assert.Equal(90, c.Kms.RotationDays);
-            Assert.Equal(MaintenanceConfig.DefaultWindow, c.Cluster.Maintenance.Window);
+            Assert.Equal(new MaintenanceWindow("2025-01-04T00:00:00Z", "2025-01-04T08:00:00Z", "FREQ=WEEKLY;BYDAY=SA,SU"), c.Cluster.Maintenance.Window);
         });
         Assert.Equal("gke-security-groups@example.com", prod.Cluster.SecurityGroup);
         Assert.Null(dev.Cluster.SecurityGroup);

@@ -76,6 +76,14 @@ internal sealed class TempRepo : IDisposable
         return Write(relative, text[..at] + replace + text[(at + find.Length)..]);
     }
 
+    /// <summary>The files of the shipped stack <paramref name="stack"/> whose text this copy has changed.</summary>
+    public IReadOnlyList<string> ChangedFromShipped(string stack)
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(RepoRoot(), "stacks", stack)).Select(f => Path.Combine("stacks", stack, Path.GetFileName(f)))
+            .Prepend($"Pulumi.{stack}.yaml");
+        return [.. files.Where(f => !File.Exists(Path.Combine(Root, f)) || Read(f) != File.ReadAllText(Path.Combine(RepoRoot(), f)))];
+    }
+
     public CheckReport Check(string stack) => StackCheck.Run(Root, stack);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

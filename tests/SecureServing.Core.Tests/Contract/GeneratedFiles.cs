@@ -7,8 +7,8 @@ namespace SecureServing.Core.Tests.Contract;
 /// <summary>
 /// Files (or marked sections of files) in the repository that are generated from the code: a test compares them with
 /// what the code generates now and fails with the first difference when they are stale.
-/// <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> rewrites them instead, except under CI (<c>CI=true</c>), where it fails:
-/// CI must check what was committed, never regenerate it.
+/// <c>SECURE_SERVING_UPDATE_SNAPSHOTS=1</c> rewrites them instead, except under CI, where it fails
+/// (<see cref="SnapshotUpdate"/>): CI must check what was committed, never regenerate it.
 /// </summary>
 internal static class GeneratedFiles
 {
@@ -18,7 +18,7 @@ internal static class GeneratedFiles
     public static void AssertFresh(string relative, string generated, string testFilter)
     {
         var path = Path.Combine(TempRepo.RepoRoot(), relative);
-        if (Updating())
+        if (SnapshotUpdate.Requested())
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, generated, Utf8NoBom);
@@ -42,7 +42,7 @@ internal static class GeneratedFiles
         var stop = start < 0 ? -1 : text.IndexOf(end, start, StringComparison.Ordinal);
         Assert.True(start >= 0 && stop >= 0, $"{relative} has no `{begin.TrimEnd()}` ... `{end}` section.");
         var current = text[(start + begin.Length)..stop];
-        if (Updating())
+        if (SnapshotUpdate.Requested())
         {
             text = text[..(start + begin.Length)] + generated + text[stop..];
             File.WriteAllText(path, text, Utf8NoBom);
@@ -52,16 +52,8 @@ internal static class GeneratedFiles
         Assert.True(current == generated, Stale($"{relative} (section {name})", SnapshotDiff.FirstDifference(current, generated), testFilter));
     }
 
-    private static bool Updating()
-    {
-        var update = Environment.GetEnvironmentVariable(SnapshotTests.UpdateVariable) == "1";
-        Assert.False(update && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-            $"{SnapshotTests.UpdateVariable}=1 is set under CI: CI checks the committed files and never rewrites them.");
-        return update;
-    }
-
     private static string Stale(string what, string? difference, string testFilter) =>
         $"{what} is not what the code generates now; {difference}\n"
         + "If the change is intended, regenerate it and commit the diff:\n"
-        + $"  {SnapshotTests.UpdateVariable}=1 dotnet test tests/SecureServing.Core.Tests --filter {testFilter}";
+        + $"  {SnapshotUpdate.Variable}=1 dotnet test tests/SecureServing.Core.Tests --filter {testFilter}";
 }

@@ -13,20 +13,18 @@ public sealed class FirewallPlanTests
         spec.Rules.Where(r => r.Direction == FirewallDirection.Egress);
 
     [Fact]
-    public void Webhook_rules_open_exactly_the_derived_ports_from_the_master_cidr_to_the_node_tag()
+    public void Webhook_rules_open_knative_8443_kserve_9443_and_istio_15017_from_the_master_cidr_to_the_node_tag()
     {
-        var config = TestConfigs.Dev();
-        var spec = FirewallPlanner.Plan(config)!;
+        var spec = FirewallPlanner.Plan(TestConfigs.Dev())!;
 
         var ingress = Ingress(spec).ToList();
         Assert.Equal(
-            WebhookPorts.For(config.Versions).Select(p => p.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(),
-            ingress.SelectMany(r => r.Allows).SelectMany(a => a.Ports).Order());
+            [("ss-dev-allow-webhook-knative", "tcp:8443"), ("ss-dev-allow-webhook-kserve", "tcp:9443"), ("ss-dev-allow-webhook-istio", "tcp:15017")],
+            ingress.Select(r => (r.Name, string.Join(",", r.Allows.Select(a => $"{a.Protocol}:{string.Join("+", a.Ports)}")))));
         Assert.All(ingress, rule =>
         {
-            Assert.Equal([config.Network.MasterCidr], rule.SourceRanges);
-            Assert.Equal([config.Cluster.NodeTag], rule.TargetTags);
-            Assert.All(rule.Allows, a => Assert.Equal("tcp", a.Protocol));
+            Assert.Equal(["172.16.0.0/28"], rule.SourceRanges);
+            Assert.Equal(["ss-dev-node"], rule.TargetTags);
             Assert.Empty(rule.Denies);
         });
     }
@@ -34,15 +32,14 @@ public sealed class FirewallPlanTests
     [Fact]
     public void Old_cert_manager_adds_a_6443_rule_and_the_rendered_resource_carries_it()
     {
-        var config = TestConfigs.Dev() with { Versions = new PlatformVersions { CertManager = "0.11.0" } };
-        var plan = GcpPlanner.Plan(config);
+        var plan = GcpPlanner.Plan(TestConfigs.Dev() with { Versions = new PlatformVersions { CertManager = "0.11.0" } });
 
         var rule = plan.Single("firewall-webhook-cert-manager");
         Assert.Equal("INGRESS", rule.Str("direction"));
         Assert.Equal(["6443"], rule.Strings("allows.0.ports"));
         Assert.Equal("tcp", rule.Str("allows.0.protocol"));
-        Assert.Equal([config.Network.MasterCidr], rule.Strings("sourceRanges"));
-        Assert.Equal([config.Cluster.NodeTag], rule.Strings("targetTags"));
+        Assert.Equal(["172.16.0.0/28"], rule.Strings("sourceRanges"));
+        Assert.Equal(["ss-dev-node"], rule.Strings("targetTags"));
     }
 
     [Fact]
@@ -62,7 +59,7 @@ public sealed class FirewallPlanTests
         var plan = GcpPlanner.Plan(config);
 
         Assert.All(plan.OfType(GcpResourceTypes.Firewall), r => Assert.DoesNotContain("0.0.0.0/0", r.Strings("sourceRanges")));
-        Assert.All(plan.Firewall!.Rules, r => Assert.DoesNotContain(GoogleRanges.AnyIpv4, r.SourceRanges));
+        Assert.All(plan.Firewall!.Rules, r => Assert.DoesNotContain("0.0.0.0/0", r.SourceRanges));
     }
 
     [Fact]
@@ -72,7 +69,7 @@ public sealed class FirewallPlanTests
 
         var deny = Assert.Single(spec.Rules, r => r.Denies.Count > 0);
         Assert.Equal(FirewallDirection.Egress, deny.Direction);
-        Assert.Equal([GoogleRanges.AnyIpv4], deny.DestinationRanges);
+        Assert.Equal(["0.0.0.0/0"], deny.DestinationRanges);
         Assert.Equal("all", Assert.Single(deny.Denies).Protocol);
         Assert.Empty(deny.TargetTags); // every instance in the VPC
         Assert.NotNull(deny.LogMetadata);
@@ -82,25 +79,24 @@ public sealed class FirewallPlanTests
     [Fact]
     public void Restricted_egress_allows_443_to_the_restricted_vip_the_control_plane_the_cluster_ranges_and_health_checks()
     {
-        var config = TestConfigs.Dev();
-        var allows = Egress(FirewallPlanner.Plan(config)!).Where(r => r.Allows.Count > 0).ToList();
+        var allows = Egress(FirewallPlanner.Plan(TestConfigs.Dev())!).Where(r => r.Allows.Count > 0).ToList();
 
-        var vip = Assert.Single(allows, r => r.DestinationRanges.Contains(GoogleRanges.RestrictedVip));
-        Assert.Equal([GoogleRanges.RestrictedVip], vip.DestinationRanges);
+        var vip = Assert.Single(allows, r => r.DestinationRanges.Contains("199.36.153.4/30"));
+        Assert.Equal(["199.36.153.4/30"], vip.DestinationRanges);
         Assert.Equal(new FirewallProtocolSpec("tcp", ["443"]), Assert.Single(vip.Allows), new ProtocolComparer());
 
-        var controlPlane = Assert.Single(allows, r => r.DestinationRanges.Contains(config.Network.MasterCidr));
-        Assert.Equal([config.Network.MasterCidr], controlPlane.DestinationRanges);
+        var controlPlane = Assert.Single(allows, r => r.DestinationRanges.Contains("172.16.0.0/28"));
+        Assert.Equal(["172.16.0.0/28"], controlPlane.DestinationRanges);
 
-        var cluster = Assert.Single(allows, r => r.DestinationRanges.Contains(config.Network.PodsCidr));
-        Assert.Equal([config.Network.SubnetCidr, config.Network.PodsCidr, config.Network.ServicesCidr], cluster.DestinationRanges);
+        var cluster = Assert.Single(allows, r => r.DestinationRanges.Contains("10.20.0.0/16"));
+        Assert.Equal(["10.10.0.0/20", "10.20.0.0/16", "10.30.0.0/20"], cluster.DestinationRanges);
 
         var healthChecks = Assert.Single(allows, r => r.DestinationRanges.Contains("35.191.0.0/16"));
         Assert.Equal(["35.191.0.0/16", "130.211.0.0/22"], healthChecks.DestinationRanges);
 
         Assert.Equal(4, allows.Count);
-        Assert.All(allows, r => Assert.Equal([config.Cluster.NodeTag], r.TargetTags));
-        Assert.All(allows, r => Assert.DoesNotContain(GoogleRanges.AnyIpv4, r.DestinationRanges));
+        Assert.All(allows, r => Assert.Equal(["ss-dev-node"], r.TargetTags));
+        Assert.All(allows, r => Assert.DoesNotContain("0.0.0.0/0", r.DestinationRanges));
     }
 
     [Fact]

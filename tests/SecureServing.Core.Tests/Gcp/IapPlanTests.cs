@@ -1,6 +1,5 @@
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
-using SecureServing.Core.Rendering;
 using SecureServing.Core.Tests.Fixtures;
 
 namespace SecureServing.Core.Tests.Gcp;
@@ -10,27 +9,30 @@ public sealed class IapPlanTests
     [Fact]
     public void Iap_gets_a_global_static_ip_and_a_managed_certificate_for_its_hostname()
     {
-        var config = TestConfigs.Prod();
-        var plan = GcpPlanner.Plan(config);
+        var plan = GcpPlanner.Plan(TestConfigs.Prod());
 
         var ip = plan.Single("iap-ip");
         Assert.Equal(GcpResourceTypes.GlobalAddress, ip.Type);
         Assert.Equal("EXTERNAL", ip.Str("addressType"));
-        Assert.Equal(IapNames.StaticIpName(config), ip.Str("name"));
+        Assert.Equal("ss-prod-iap-ip", ip.Str("name"));
 
         var certificate = plan.Single("iap-certificate");
         Assert.Equal(GcpResourceTypes.ManagedSslCertificate, certificate.Type);
         Assert.Equal("MANAGED", certificate.Str("type"));
-        Assert.Equal([config.Iap.Hostname!], certificate.Strings("managed.domains"));
-        Assert.Equal(IapNames.CertificateName(config), certificate.Str("name"));
+        Assert.Equal(["models.example.com"], certificate.Strings("managed.domains"));
+        Assert.Equal("ss-prod-iap-cert", certificate.Str("name"));
     }
 
     [Fact]
     public void Hostname_falls_back_to_the_ingress_hostname()
     {
-        var config = TestConfigs.Dev() with { Iap = TestConfigs.Dev().Iap with { Hostname = null } };
+        var config = TestConfigs.Dev() with
+        {
+            Iap = TestConfigs.Dev().Iap with { Hostname = null },
+            Ingress = TestConfigs.Dev().Ingress with { Hostname = "serving.dev.example.com" },
+        };
 
-        Assert.Equal([config.Ingress.Hostname], GcpPlanner.Plan(config).Single("iap-certificate").Strings("managed.domains"));
+        Assert.Equal(["serving.dev.example.com"], GcpPlanner.Plan(config).Single("iap-certificate").Strings("managed.domains"));
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class IapPlanTests
         var members = GcpPlanner.Plan(config).OfType(GcpResourceTypes.IapWebIamMember).Where(m => m.Name.StartsWith("iap-accessor-", StringComparison.Ordinal)).ToList();
 
         Assert.All(members, m => Assert.Equal("roles/iap.httpsResourceAccessor", m.Str("role")));
-        Assert.All(members, m => Assert.Equal(config.ProjectId, m.Str("project")));
+        Assert.All(members, m => Assert.Equal("acme-ml-dev", m.Str("project")));
         Assert.All(members, m => Assert.False(m.Properties.ContainsKey("condition")));
         Assert.Equal(["group:ml-platform@example.com", "user:alice@example.com"], members.Select(m => m.Str("member")));
     }
@@ -86,9 +88,9 @@ public sealed class IapPlanTests
 
         var client = plan.Iap!.OAuthClient;
         Assert.False(client.Managed);
-        Assert.Equal(config.Iap.OAuthClient.ClientId, client.ClientId);
+        Assert.Equal("222222222222-abc123def456.apps.googleusercontent.com", client.ClientId);
         Assert.Same(config.Iap.OAuthClient.ClientSecret, client.ClientSecret);
-        Assert.Equal(IapNames.OAuthClientSecretName, client.KubernetesSecretName);
+        Assert.Equal("iap-oauth-client", client.KubernetesSecretName);
         // Nothing about the client reaches the GCP resources.
         Assert.DoesNotContain(plan.Resources.SelectMany(r => PlanQueries.AllStrings(r.Properties)), s => s.Contains("apps.googleusercontent.com", StringComparison.Ordinal));
     }
@@ -141,6 +143,6 @@ public sealed class IapPlanTests
     {
         var plan = GcpPlanner.Plan(TestConfigs.Prod());
 
-        Assert.DoesNotContain(plan.Resources.SelectMany(r => PlanQueries.AllStrings(r.Properties)), s => s == RenderedValue.Secret);
+        Assert.DoesNotContain(plan.Resources.SelectMany(r => PlanQueries.AllStrings(r.Properties)), s => s == "[secret]");
     }
 }

@@ -74,7 +74,11 @@ public sealed class RegistryDnsPlanTests
     [Fact]
     public void Zones_are_protected_in_production_only()
     {
-        Assert.All(GcpPlanner.Plan(TestConfigs.Prod()).RegistryDns!.Zones, z => Assert.True(z.Zone.Protect));
-        Assert.All(GcpPlanner.Plan(TestConfigs.Dev()).RegistryDns!.Zones, z => Assert.False(z.Zone.Protect));
+        Assert.Equal(
+            [("gcr.io.", true), ("pkg.dev.", true), ("googleapis.com.", true)],
+            GcpPlanner.Plan(TestConfigs.Prod()).RegistryDns!.Zones.Select(z => (z.Zone.DnsName, z.Zone.Protect)));
+        Assert.Equal(
+            [("gcr.io.", false), ("pkg.dev.", false), ("googleapis.com.", false)],
+            GcpPlanner.Plan(TestConfigs.Dev()).RegistryDns!.Zones.Select(z => (z.Zone.DnsName, z.Zone.Protect)));
     }
 }

@@ -7,20 +7,30 @@ namespace SecureServing.Core.Tests.Gcp;
 public sealed class ServicesPlanTests
 {
     [Fact]
-    public void The_stack_enables_the_apis_it_uses()
+    public void The_stack_enables_the_apis_it_uses_once_each_in_name_order()
     {
-        var services = GcpPlanner.Plan(TestConfigs.Dev()).OfType(GcpResourceTypes.ProjectService).Select(s => s.Str("service")).ToList();
+        var services = GcpPlanner.Plan(TestConfigs.Dev()).OfType(GcpResourceTypes.ProjectService).Select(s => (s.Name, s.Str("service")));
 
-        foreach (var api in new[]
-        {
-            "container.googleapis.com", "compute.googleapis.com", "dns.googleapis.com", "accesscontextmanager.googleapis.com",
-            "iap.googleapis.com", "artifactregistry.googleapis.com", "iamcredentials.googleapis.com", "storage.googleapis.com",
-        })
-        {
-            Assert.Contains(api, services);
-        }
-
-        Assert.Equal(services.Count, services.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(
+            [
+                ("services-accesscontextmanager", "accesscontextmanager.googleapis.com"),
+                ("services-artifactregistry", "artifactregistry.googleapis.com"),
+                ("services-binaryauthorization", "binaryauthorization.googleapis.com"),
+                ("services-cloudkms", "cloudkms.googleapis.com"),
+                ("services-cloudresourcemanager", "cloudresourcemanager.googleapis.com"),
+                ("services-compute", "compute.googleapis.com"),
+                ("services-container", "container.googleapis.com"),
+                ("services-dns", "dns.googleapis.com"),
+                ("services-iam", "iam.googleapis.com"),
+                ("services-iamcredentials", "iamcredentials.googleapis.com"),
+                ("services-iap", "iap.googleapis.com"),
+                ("services-logging", "logging.googleapis.com"),
+                ("services-monitoring", "monitoring.googleapis.com"),
+                ("services-pubsub", "pubsub.googleapis.com"),
+                ("services-storage", "storage.googleapis.com"),
+                ("services-sts", "sts.googleapis.com"),
+            ],
+            services);
     }
 
     [Fact]
@@ -37,13 +47,17 @@ public sealed class ServicesPlanTests
     }
 
     [Fact]
-    public void Existing_clusters_do_not_enable_gke_or_dns()
+    public void Existing_clusters_enable_neither_gke_nor_dns_nor_the_node_keys_and_notifications_apis()
     {
         var config = TestConfigs.Dev() with { Cluster = TestConfigs.Dev().Cluster with { Provider = ClusterProvider.Existing } };
-        var services = RequiredServices.Plan(config).Services.Select(s => s.Service).ToList();
+        var services = RequiredServices.Plan(config).Services.Select(s => s.Service);
 
-        Assert.DoesNotContain("container.googleapis.com", services);
-        Assert.DoesNotContain("dns.googleapis.com", services);
-        Assert.Contains("accesscontextmanager.googleapis.com", services);
+        Assert.Equal(
+            [
+                "accesscontextmanager.googleapis.com", "artifactregistry.googleapis.com", "binaryauthorization.googleapis.com", "cloudresourcemanager.googleapis.com",
+                "compute.googleapis.com", "iam.googleapis.com", "iamcredentials.googleapis.com", "iap.googleapis.com", "logging.googleapis.com",
+                "monitoring.googleapis.com", "storage.googleapis.com", "sts.googleapis.com",
+            ],
+            services);
     }
 }

@@ -1,5 +1,6 @@
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
+using SecureServing.Core.Kubernetes;
 using SecureServing.Core.Tests.Fixtures;
 
 namespace SecureServing.Core.Tests.Gcp;
@@ -9,33 +10,30 @@ public sealed class TeamIdentityPlanTests
     [Fact]
     public void Each_team_gets_a_gsa_bound_to_its_namespace_ksa_through_workload_identity()
     {
-        var config = TestConfigs.Dev();
-        var team = config.Teams[0];
-        var plan = GcpPlanner.Plan(config);
+        var plan = GcpPlanner.Plan(TestConfigs.Dev());
 
         var gsa = plan.Single("team-fraud-gsa");
         Assert.Equal(GcpResourceTypes.ServiceAccount, gsa.Type);
-        Assert.Equal(TeamIdentityNames.GsaAccountId(config, team), gsa.Str("accountId"));
+        Assert.Equal("ss-dev-fraud", gsa.Str("accountId"));
 
         var binding = plan.Single("team-fraud-workload-identity");
         Assert.Equal(GcpResourceTypes.ServiceAccountIamMember, binding.Type);
         Assert.Equal("${team-fraud-gsa.name}", binding.Str("serviceAccountId"));
         Assert.Equal("roles/iam.workloadIdentityUser", binding.Str("role"));
-        Assert.Equal(
-            $"serviceAccount:{config.ProjectId}.svc.id.goog[{team.Namespace}/{TeamIdentityNames.KubernetesServiceAccount(team)}]",
-            binding.Str("member"));
+        Assert.Equal("serviceAccount:acme-ml-dev.svc.id.goog[fraud-models/model-serving]", binding.Str("member"));
     }
 
     [Fact]
     public void The_gsa_email_the_kubernetes_layer_annotates_is_the_one_gcp_creates()
     {
         var config = TestConfigs.Dev();
-        var team = config.Teams[0];
         var spec = Assert.Single(GcpPlanner.Plan(config).Teams);
+        var ksa = KubernetesPlanner.Plan(config).Objects.Single(o => o.Kind == "ServiceAccount" && o.Namespace == "fraud-models");
 
-        Assert.Equal($"{spec.ServiceAccount.AccountId}@{config.ProjectId}.iam.gserviceaccount.com", TeamIdentityNames.GsaEmail(config, team));
-        Assert.Equal(spec.ServiceAccount.Email, TeamIdentityNames.GsaEmail(config, team));
-        Assert.Equal(spec.KubernetesServiceAccount, TeamIdentityNames.KubernetesServiceAccount(team));
+        Assert.Equal("ss-dev-fraud@acme-ml-dev.iam.gserviceaccount.com", spec.ServiceAccount.Email);
+        Assert.Equal("ss-dev-fraud@acme-ml-dev.iam.gserviceaccount.com", ksa.Manifest["metadata"]!["annotations"]!["iam.gke.io/gcp-service-account"]!.GetValue<string>());
+        Assert.Equal("model-serving", spec.KubernetesServiceAccount);
+        Assert.Equal("model-serving", ksa.Name);
     }
 
     [Fact]
@@ -49,21 +47,20 @@ public sealed class TeamIdentityPlanTests
         Assert.Equal("enforced", bucket.Str("publicAccessPrevention"));
         Assert.True(bucket.Bool("versioning.enabled"));
         Assert.False(bucket.Bool("forceDestroy"));
-        Assert.Equal(config.Region, bucket.Str("location"));
-        Assert.Equal(config.ProjectId, bucket.Str("project"));
+        Assert.Equal("europe-west4", bucket.Str("location"));
+        Assert.Equal("acme-ml-prod", bucket.Str("project"));
     }
 
     [Fact]
     public void Bucket_name_is_deployment_team_models_plus_a_random_hex_suffix()
     {
-        var config = TestConfigs.Dev();
-        var plan = GcpPlanner.Plan(config);
+        var plan = GcpPlanner.Plan(TestConfigs.Dev());
 
         var suffix = plan.Single("team-fraud-bucket-suffix");
         Assert.Equal(GcpResourceTypes.RandomId, suffix.Type);
         Assert.Equal(4, suffix.Int("byteLength"));
 
-        Assert.Equal($"{config.DeploymentName}-fraud-models-${{team-fraud-bucket-suffix.hex}}", plan.Single("team-fraud-bucket").Str("name"));
+        Assert.Equal("ss-dev-fraud-models-${team-fraud-bucket-suffix.hex}", plan.Single("team-fraud-bucket").Str("name"));
     }
 
     [Fact]
@@ -93,14 +90,15 @@ public sealed class TeamIdentityPlanTests
         };
         var plan = GcpPlanner.Plan(config);
 
-        var ids = plan.Teams.Select(t => t.ServiceAccount.AccountId).ToList();
-        Assert.All(ids, id => Assert.InRange(id.Length, 6, 30));
-        Assert.All(ids, id => Assert.Matches("^[a-z][-a-z0-9]*[a-z0-9]$", id));
-        Assert.Equal(2, ids.Distinct(StringComparer.Ordinal).Count());
-
-        var prefixes = plan.Teams.Select(t => t.Bucket.NamePrefix).ToList();
-        Assert.All(prefixes, p => Assert.True(p.Length + 1 + 8 <= 63, p));
-        Assert.Equal(2, prefixes.Distinct(StringComparer.Ordinal).Count());
+        // Cut to 30 (service account ids) and 54 (bucket prefixes, before "-" and 8 hex digits) with a hash of the
+        // whole name, so the two teams that share their first 30 characters still get different names.
+        Assert.Equal(
+            [
+                ("fraud-detection-europe-east", "secure-serving-producti-bc2be6", "secure-serving-production-fraud-detection-europ-6f03c2"),
+                ("fraud-detection-europe-west", "secure-serving-producti-101303", "secure-serving-production-fraud-detection-europ-e874b8"),
+            ],
+            plan.Teams.Select(t => (t.Team, t.ServiceAccount.AccountId, t.Bucket.NamePrefix)));
+        Assert.All(plan.Teams, t => Assert.Matches(@"\A[a-z][-a-z0-9]{4,28}[a-z0-9]\z", t.ServiceAccount.AccountId));
     }
 
     [Fact]

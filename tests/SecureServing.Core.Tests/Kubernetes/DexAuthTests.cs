@@ -1,4 +1,3 @@
-using SecureServing.Core.Kubernetes;
 using SecureServing.Core.Tests.Fixtures;
 using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
 
@@ -24,7 +23,7 @@ public class DexAuthTests
     {
         // Two JWT rules on one proxy: Istio takes request.auth.claims from one token only; claim checks would misread.
         var gatewayRules = PlanOf(TestConfigs.Prod()).OfKind("RequestAuthentication")
-            .Where(o => o.Namespace == SystemNamespaces.IstioSystem)
+            .Where(o => o.Namespace == "istio-system")
             .SelectMany(o => o.At("spec.jwtRules")!.AsArray().Select(r => r!["issuer"]!.GetValue<string>()));
 
         Assert.Equal(["https://cloud.google.com/iap"], gatewayRules);

@@ -1,7 +1,6 @@
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
-using SecureServing.Core.Rendering;
 using SecureServing.Core.Tests.Fixtures;
 using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
 
@@ -18,10 +17,10 @@ public class IapInMeshTests
         var ingress = PlanOf(config).Single("Ingress", "istio-system", "iap-ingress");
 
         Assert.Equal("gce", ingress.Annotation("kubernetes.io/ingress.class"));
-        Assert.Equal(gcp.StaticIp.Name, ingress.Annotation("kubernetes.io/ingress.global-static-ip-name"));
-        Assert.Equal(gcp.Certificate.Name, ingress.Annotation("ingress.gcp.kubernetes.io/pre-shared-cert"));
+        Assert.Equal(("ss-dev-iap-ip", "ss-dev-iap-ip"), (gcp.StaticIp.Name, ingress.Annotation("kubernetes.io/ingress.global-static-ip-name")));
+        Assert.Equal(("ss-dev-iap-cert", "ss-dev-iap-cert"), (gcp.Certificate.Name, ingress.Annotation("ingress.gcp.kubernetes.io/pre-shared-cert")));
         Assert.Equal("false", ingress.Annotation("kubernetes.io/ingress.allow-http"));
-        Assert.Equal(gcp.Hostname, ingress.Str("spec.rules.0.host"));
+        Assert.Equal(("models.dev.example.com", "models.dev.example.com"), (gcp.Hostname, ingress.Str("spec.rules.0.host")));
         Assert.Equal("istio-public-gateway", ingress.Str("spec.rules.0.http.paths.0.backend.service.name"));
         Assert.Equal(80, ingress.At("spec.rules.0.http.paths.0.backend.service.port.number")!.GetValue<int>());
     }
@@ -51,10 +50,10 @@ public class IapInMeshTests
         var secret = plan.Single("Secret", "istio-system", backend.Str("spec.iap.oauthclientCredentials.secretName")!);
 
         Assert.Equal(config.Iap.OAuthClient.ClientId, secret.Str("stringData.client_id"));
-        Assert.Equal(RenderedValue.Secret, secret.Str("stringData.client_secret"));
+        Assert.Equal("[secret]", secret.Str("stringData.client_secret"));
         var field = Assert.Single(secret.Secrets);
         Assert.Equal(config.Iap.OAuthClient.ClientSecret, field.Source);
-        Assert.Equal(RenderedValue.Secret, secret.Str(field.PathText));
+        Assert.Equal("[secret]", secret.Str(field.PathText));
         Assert.Null(secret.At("data"));
     }
 

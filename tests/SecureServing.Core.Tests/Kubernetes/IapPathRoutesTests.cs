@@ -1,5 +1,4 @@
 using SecureServing.Core.Config;
-using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
 using SecureServing.Core.Tests.Fixtures;
 using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
@@ -16,7 +15,7 @@ public class IapPathRoutesTests
     private static List<(string Authority, string Path, string Destination)> Route(KubernetesPlan plan, string host, string path) =>
     [
         .. plan.OfKind("VirtualService")
-            .Where(vs => vs.Strings("spec.gateways").Contains(PublicHttpsGateway.GatewayRef) && vs.Strings("spec.hosts").Contains(host))
+            .Where(vs => vs.Strings("spec.gateways").Contains("istio-system/public-gateway") && vs.Strings("spec.hosts").Contains(host))
             .SelectMany(vs => vs.At("spec.http")!.AsArray())
             .Select(route => (Route: route!, Uri: PlanQueries.At(route, "match.0.uri")!))
             .Where(r => r.Uri["exact"] is { } exact ? exact.GetValue<string>() == path : path.StartsWith(r.Uri["prefix"]!.GetValue<string>(), StringComparison.Ordinal))
@@ -36,9 +35,7 @@ public class IapPathRoutesTests
     [InlineData("/kfserving/fraud-models/sklearn-iris", "/v1/models/sklearn-iris")]
     public void Public_path_is_rewritten_to_the_models_v1_path_through_the_local_gateway(string path, string expected)
     {
-        var config = TestConfigs.Dev();
-
-        var route = Assert.Single(Route(PlanOf(config), IapNames.Hostname(config), path));
+        var route = Assert.Single(Route(PlanOf(TestConfigs.Dev()), "models.dev.example.com", path));
 
         Assert.Equal(("sklearn-iris-predictor.fraud-models.svc.cluster.local", expected, "knative-local-gateway.istio-system.svc.cluster.local"), route);
     }
@@ -46,13 +43,12 @@ public class IapPathRoutesTests
     [Fact]
     public void A_model_whose_name_extends_another_is_never_caught_by_its_route()
     {
-        var config = DevWith(TestConfigs.Model("iris"), TestConfigs.Model("iris-v2"));
-        var plan = PlanOf(config);
+        var plan = PlanOf(DevWith(TestConfigs.Model("iris"), TestConfigs.Model("iris-v2")));
 
-        var route = Assert.Single(Route(plan, IapNames.Hostname(config), "/kfserving/fraud-models/iris-v2:predict"));
+        var route = Assert.Single(Route(plan, "models.dev.example.com", "/kfserving/fraud-models/iris-v2:predict"));
 
         Assert.Equal(("iris-v2-predictor.fraud-models.svc.cluster.local", "/v1/models/iris-v2:predict"), (route.Authority, route.Path));
-        Assert.Empty(Route(plan, IapNames.Hostname(config), "/kfserving/fraud-models/iris-v3:predict"));
+        Assert.Empty(Route(plan, "models.dev.example.com", "/kfserving/fraud-models/iris-v3:predict"));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class KnativeSystemSidecarsTests
 
         Assert.Equal(ApplyMode.Patch, ns.Mode);
         Assert.Equal("enabled", ns.Label("istio-injection"));
-        Assert.Equal(KubernetesObject.PlatformOwner, ns.Owner);
+        Assert.Equal("platform", ns.Owner);
         Assert.Null(ns.At("spec"));
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using SecureServing.Core.Config;
 using SecureServing.Core.Kubernetes;
-using SecureServing.Core.Rendering;
 using SecureServing.Core.Tests.Fixtures;
 using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
 
@@ -12,10 +11,18 @@ public class KubernetesPlannerTests
     private static Dictionary<string, string> ByKey(KubernetesPlan plan) =>
         plan.Objects.ToDictionary(o => o.Key, o => o.Manifest.ToJsonString());
 
+    private const string NewModel = "InferenceService.serving.kserve.io/fraud-models/new-model";
+    private const string NewModelCallers = "AuthorizationPolicy.security.istio.io/fraud-models/new-model-callers";
+    private const string NewModelIapRoute = "VirtualService.networking.istio.io/fraud-models/new-model-iap";
+    private const string NewModelFromGateways = "NetworkPolicy.networking.k8s.io/fraud-models/new-model-from-gateways";
+    private const string ActivatorAllow = "AuthorizationPolicy.security.istio.io/knative-serving/allow-activator";
+
     [Theory]
-    [InlineData(ActivatorMode.Off, false)]
-    [InlineData(ActivatorMode.On, true)]
-    public void Adding_a_model_adds_exactly_its_own_objects(ActivatorMode activator, bool exposed)
+    [InlineData(ActivatorMode.Off, false, NewModel)]
+    [InlineData(ActivatorMode.On, false, NewModel, NewModelCallers)]
+    [InlineData(ActivatorMode.Off, true, NewModel, NewModelCallers, NewModelIapRoute, NewModelFromGateways)]
+    [InlineData(ActivatorMode.On, true, NewModel, NewModelCallers, NewModelIapRoute, NewModelFromGateways)]
+    public void Adding_a_model_adds_exactly_its_own_objects(ActivatorMode activator, bool exposed, params string[] expected)
     {
         var before = TestConfigs.Prod();
         var team = before.Teams[0];
@@ -25,33 +32,13 @@ public class KubernetesPlannerTests
         var old = ByKey(PlanOf(before));
         var @new = ByKey(PlanOf(after));
 
-        // Nothing that existed changes or disappears, except that the first model with the activator on its path opens
-        // the activator to every caller (it then admits any pod the activator forwards, see MeshDefaultDeny).
-        const string activatorAllow = "AuthorizationPolicy.security.istio.io/knative-serving/allow-activator";
-        var opensActivator = activator == ActivatorMode.On && MeshDefaultDeny.ActivatorCallers(before).Count > 0;
-        Assert.All(old.Where(kv => !opensActivator || kv.Key != activatorAllow), kv => Assert.Equal(kv.Value, @new.GetValueOrDefault(kv.Key)));
-        Assert.Equal(opensActivator, !@new[activatorAllow].Contains("\"from\"", StringComparison.Ordinal) && old[activatorAllow].Contains("\"from\"", StringComparison.Ordinal));
-        var extra = @new.Keys.Except(old.Keys).Order(StringComparer.Ordinal).ToList();
-        var expected = new List<string>
-        {
-            "InferenceService.serving.kserve.io/fraud-models/new-model",
-        };
-        if (activator == ActivatorMode.On || exposed || before.Mesh.OutOfMeshCallers)
-        {
-            expected.Add("AuthorizationPolicy.security.istio.io/fraud-models/new-model-callers");
-        }
-
-        if (exposed)
-        {
-            expected.Add("VirtualService.networking.istio.io/fraud-models/new-model-iap");
-        }
-
-        if (exposed || before.Mesh.OutOfMeshCallers)
-        {
-            expected.Add("NetworkPolicy.networking.k8s.io/fraud-models/new-model-from-gateways");
-        }
-
-        Assert.Equal(expected.Order(StringComparer.Ordinal), extra);
+        // Nothing that existed changes or disappears, except that a model with the activator on its path opens the
+        // activator to every caller (it then admits any pod the activator forwards, see MeshDefaultDeny).
+        var changed = old.Where(kv => kv.Value != @new.GetValueOrDefault(kv.Key)).Select(kv => kv.Key);
+        Assert.Equal(activator == ActivatorMode.On ? [ActivatorAllow] : [], changed);
+        Assert.Equal(activator == ActivatorMode.On, !@new[ActivatorAllow].Contains("\"from\"", StringComparison.Ordinal));
+        Assert.Contains("\"from\"", old[ActivatorAllow], StringComparison.Ordinal);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), @new.Keys.Except(old.Keys).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -64,25 +51,30 @@ public class KubernetesPlannerTests
         var @new = PlanOf(after);
 
         // The one shared object a team changes: the activator's allowed callers gain exactly the new namespace.
-        const string activator = "AuthorizationPolicy.security.istio.io/knative-serving/allow-activator";
-        Assert.All(old.Where(kv => kv.Key != activator), kv => Assert.Equal(kv.Value, @new.Objects.Single(o => o.Key == kv.Key).Manifest.ToJsonString()));
+        Assert.All(old.Where(kv => kv.Key != ActivatorAllow), kv => Assert.Equal(kv.Value, @new.Objects.Single(o => o.Key == kv.Key).Manifest.ToJsonString()));
         var callersBefore = PlanOf(before).Single("AuthorizationPolicy", "knative-serving", "allow-activator").Strings("spec.rules.0.from.0.source.namespaces");
         var callersAfter = @new.Single("AuthorizationPolicy", "knative-serving", "allow-activator").Strings("spec.rules.0.from.0.source.namespaces");
         Assert.Equal(callersBefore.Append("ads-models").Order(StringComparer.Ordinal), callersAfter);
-        Assert.All(@new.Objects.Where(o => !old.ContainsKey(o.Key)), o =>
-        {
-            Assert.Equal("team:ads", o.Owner);
-            Assert.Equal("ads-models", o.Namespace ?? o.Name);
-        });
-    }
-
-    [Fact]
-    public void Same_config_same_objects_in_the_same_order()
-    {
-        var first = PlanOf(TestConfigs.Prod()).Objects.Select(o => o.Manifest.ToJsonString());
-        var second = PlanOf(TestConfigs.Prod()).Objects.Select(o => o.Manifest.ToJsonString());
-
-        Assert.Equal(first, second);
+        var added = @new.Objects.Where(o => !old.ContainsKey(o.Key)).ToList();
+        Assert.Equal(
+            [
+                "Namespace/ads-models",
+                "PeerAuthentication.security.istio.io/ads-models/default",
+                "AuthorizationPolicy.security.istio.io/ads-models/namespace-isolation",
+                "ServiceAccount/ads-models/model-serving",
+                "NetworkPolicy.networking.k8s.io/ads-models/default-deny",
+                "NetworkPolicy.networking.k8s.io/ads-models/allow-mesh-callers",
+                "NetworkPolicy.networking.k8s.io/ads-models/sklearn-iris-from-gateways",
+                "NetworkPolicy.networking.k8s.io/ads-models/allow-egress",
+                "ResourceQuota/ads-models/team-quota",
+                "LimitRange/ads-models/container-defaults",
+                "Role.rbac.authorization.k8s.io/ads-models/team-member-read",
+                "InferenceService.serving.kserve.io/ads-models/sklearn-iris",
+                "AuthorizationPolicy.security.istio.io/ads-models/sklearn-iris-callers",
+                "VirtualService.networking.istio.io/ads-models/sklearn-iris-iap",
+            ],
+            added.Select(o => o.Key));
+        Assert.All(added, o => Assert.Equal("team:ads", o.Owner));
     }
 
     [Fact]
@@ -138,16 +130,20 @@ public class KubernetesPlannerTests
 
     [Theory]
     [InlineData("dev")]
-    [InlineData("prod")]
-    public void Placeholders_are_listed_and_secrets_never_appear(string stack)
+    [InlineData("prod", "Secret/istio-system/iap-oauth-client stringData.client_secret")]
+    public void Placeholders_are_listed_and_secrets_never_appear(string stack, params string[] secrets)
     {
         var plan = PlanOf(stack == "dev" ? TestConfigs.Dev() : TestConfigs.Prod());
 
+        Assert.Equal(secrets, plan.Objects.SelectMany(o => o.Secrets.Select(s => $"{o.Key} {s.PathText}")));
+        Assert.Equal(
+            ["InferenceService.serving.kserve.io/fraud-models/sklearn-iris spec.predictor.model.storageUri ${team-fraud-bucket.name}"],
+            plan.Objects.SelectMany(o => o.Outputs.Select(x => $"{o.Key} {x.PathText} {x.Ref.Rendered}")));
         foreach (var o in plan.Objects)
         {
             foreach (var secret in o.Secrets)
             {
-                Assert.Equal(RenderedValue.Secret, o.Str(secret.PathText));
+                Assert.Equal("[secret]", o.Str(secret.PathText));
             }
 
             foreach (var output in o.Outputs)

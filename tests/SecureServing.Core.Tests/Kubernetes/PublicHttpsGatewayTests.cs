@@ -43,7 +43,8 @@ public class PublicHttpsGatewayTests
         // Guarded instead by the IAP JWT policy, an ALLOW on the same pods: every host and port needs the JWT.
         var policy = PlanOf(config).Single("AuthorizationPolicy", "istio-system", "iap-require-jwt");
         Assert.Equal("ALLOW", policy.Str("spec.action"));
-        Assert.Equal(gateway.Str("spec.selector.istio"), policy.Str("spec.selector.matchLabels.istio"));
+        Assert.Equal("public-gateway", gateway.Str("spec.selector.istio"));
+        Assert.Equal("public-gateway", policy.Str("spec.selector.matchLabels.istio"));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed partial class OrgPolicyTests
 {
     private const string DataFile = "tests/SecureServing.Core.Tests/OrgPolicy/hardened-gke-constraints.yaml";
 
-    /// <summary>Sandboxed node pools are the GKE Sandbox option of issue 14 (not yet on this branch).</summary>
+    /// <summary>The constraint requiring GKE Sandbox node pools, an option the node pools do not offer yet.</summary>
     private const string Sandbox = "custom.gkeRequireNodePoolSandbox";
 
     private enum On { Cluster, NodePools, NodeConfigs }
@@ -139,8 +139,8 @@ public sealed partial class OrgPolicyTests
 
         if (constraint == Sandbox)
         {
-            // Known gap, not satisfied yet: GKE Sandbox node pools (and the non-sandboxed system pool they need,
-            // which must be named like default-pool to pass this constraint) come with issue 14.
+            // Known gap, not satisfied yet: the stack has no GKE Sandbox node pools (nor the non-sandboxed system pool
+            // they need, which must be named like default-pool to pass this constraint), so the serving pool violates it.
             Assert.Equal(["cluster-pool-serving"], violations);
             return;
         }

@@ -149,7 +149,10 @@ public sealed class ManifestYamlWriterTests
     [InlineData("e7")]
     public void Strings_a_resolver_could_mistake_read_back_as_the_same_string(string value) => AssertRoundTrip(value);
 
-    /// <summary>The CsCheck seed that once drew <c>.e7</c> and turned CI red (issue 15).</summary>
+    /// <summary>
+    /// The CsCheck seed that once drew <c>.e7</c>, a string close to YAML 1.1's float syntax, and turned CI red: it
+    /// still draws that string, and the string still reads back unchanged.
+    /// </summary>
     [Fact]
     public void The_seed_that_drew_a_dot_exponent_still_draws_it_and_passes()
     {

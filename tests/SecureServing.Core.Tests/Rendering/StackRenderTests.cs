@@ -228,7 +228,7 @@ public sealed partial class StackRenderTests
         foreach (var (document, path) in secretFields)
         {
             var value = path.Aggregate(document, (node, key) => node?[key]);
-            Assert.Equal(RenderedValue.Secret, (string?)value);
+            Assert.Equal("[secret]", (string?)value);
         }
     }
 }

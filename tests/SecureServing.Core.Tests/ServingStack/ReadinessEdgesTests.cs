@@ -57,7 +57,7 @@ public sealed class ReadinessEdgesTests
     [Fact]
     public void Plain_objects_in_a_stack_namespace_wait_for_the_release_creating_it()
     {
-        Assert.Equal(["istio-base"], EdgesOf("Service", "istio-system", LocalGateway.Name));
+        Assert.Equal(["istio-base"], EdgesOf("Service", "istio-system", "kserve-local-gateway"));
         Assert.Equal(["istio-base"], EdgesOf("BackendConfig", "istio-system"));
     }
 

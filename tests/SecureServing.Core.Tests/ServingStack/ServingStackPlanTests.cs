@@ -92,11 +92,13 @@ public sealed class ServingStackPlanTests
         var gateway = ServingStackPlanner.Plan(config).Find("kserve")!.Values["kserve"]!["controller"]!["gateway"]!;
         var ingress = KserveIngressConfig.Ingress(config);
 
-        Assert.Equal((string?)ingress["ingressDomain"], (string?)gateway["domain"]);
-        Assert.Equal((string?)ingress["ingressGateway"], (string?)gateway["ingressGateway"]!["gateway"]);
-        Assert.Equal((string?)ingress["localGateway"], (string?)gateway["localGateway"]!["gateway"]);
-        Assert.Equal((string?)ingress["knativeLocalGatewayService"], (string?)gateway["localGateway"]!["knativeGatewayService"]);
-        Assert.Equal((bool)ingress["disableIstioVirtualHost"]!, (bool)gateway["disableIstioVirtualHost"]!);
+        Assert.Equal(("models.dev.example.com", "models.dev.example.com"), ((string?)ingress["ingressDomain"], (string?)gateway["domain"]));
+        Assert.Equal(("istio-system/public-gateway", "istio-system/public-gateway"), ((string?)ingress["ingressGateway"], (string?)gateway["ingressGateway"]!["gateway"]));
+        Assert.Equal(("istio-system/kserve-local-gateway", "istio-system/kserve-local-gateway"), ((string?)ingress["localGateway"], (string?)gateway["localGateway"]!["gateway"]));
+        Assert.Equal(
+            ("knative-local-gateway.istio-system.svc.cluster.local", "knative-local-gateway.istio-system.svc.cluster.local"),
+            ((string?)ingress["knativeLocalGatewayService"], (string?)gateway["localGateway"]!["knativeGatewayService"]));
+        Assert.Equal((true, true), ((bool)ingress["disableIstioVirtualHost"]!, (bool)gateway["disableIstioVirtualHost"]!));
         Assert.Equal("https", (string?)gateway["urlScheme"]);
         Assert.Equal(ingress.Count, CountLeaves(gateway.AsObject()));
     }

@@ -22,19 +22,19 @@ public sealed class SupportedVersionsTests
     }
 
     [Theory]
-    [InlineData(StackComponent.Istio, "1.28.4", "Istio 1.29.x to 1.30.x")]
-    [InlineData(StackComponent.Istio, "1.31.0", "Istio 1.29.x to 1.30.x")]
-    [InlineData(StackComponent.Knative, "1.21.3", "Knative Serving (with net-istio) 1.22.x to 1.23.x")]
-    [InlineData(StackComponent.Kserve, "0.18.1", "KServe 0.19.x to 0.20.x")]
-    [InlineData(StackComponent.CertManager, "1.19.2", "cert-manager 1.20.x to 1.21.x")]
-    public void A_line_outside_the_table_is_refused_with_its_key_and_supported_range(StackComponent component, string version, string range)
+    [InlineData(StackComponent.Istio, "1.28.4", "secure-serving:versions.istio", "Istio 1.29.x to 1.30.x")]
+    [InlineData(StackComponent.Istio, "1.31.0", "secure-serving:versions.istio", "Istio 1.29.x to 1.30.x")]
+    [InlineData(StackComponent.Knative, "1.21.3", "secure-serving:versions.knative", "Knative Serving (with net-istio) 1.22.x to 1.23.x")]
+    [InlineData(StackComponent.Kserve, "0.18.1", "secure-serving:versions.kserve", "KServe 0.19.x to 0.20.x")]
+    [InlineData(StackComponent.CertManager, "1.19.2", "secure-serving:versions.certManager", "cert-manager 1.20.x to 1.21.x")]
+    public void A_line_outside_the_table_is_refused_with_its_key_and_supported_range(StackComponent component, string version, string key, string range)
     {
         var versions = With(new PlatformVersions(), component, version);
 
         var problem = Assert.Single(SupportedVersions.Check(versions));
 
         Assert.Equal(component, problem.Component);
-        Assert.Contains($"`{SupportedVersions.KeyPath(component)}` is `{version}`", problem.Message, StringComparison.Ordinal);
+        Assert.Contains($"`{key}` is `{version}`", problem.Message, StringComparison.Ordinal);
         Assert.Contains(range, problem.Message, StringComparison.Ordinal);
         Assert.Contains("https://", problem.Message, StringComparison.Ordinal);
     }

@@ -5,7 +5,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 namespace SecureServing.Pulumi.Tests.Composition;
 
 /// <summary>
-/// Issue 6 item 1: a dependency graph without false edges. The mocks hold one resource type back for a moment:
+/// A dependency graph without false edges. The mocks hold one resource type back for a moment:
 /// what really uses it is registered only after it, everything else meanwhile (the GCP components run in parallel).
 /// </summary>
 public sealed class DependencyGraphTests

@@ -5,7 +5,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 namespace SecureServing.Pulumi.Tests.Composition;
 
 /// <summary>
-/// Issue 6, item 4, for GCP: what the program registers under mocks equals what <c>render</c> writes to
+/// Registered equals rendered, for GCP: what the program registers under mocks equals what <c>render</c> writes to
 /// gcp-resources.json (<see cref="GcpPlan.Resources"/>): the same set of (type, logical name), and for each resource the
 /// same inputs both ways, with every <c>${resource.output}</c> reference resolved to what the mocks answered for that
 /// output.

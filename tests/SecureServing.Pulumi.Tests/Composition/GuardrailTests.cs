@@ -8,7 +8,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 namespace SecureServing.Pulumi.Tests.Composition;
 
 /// <summary>
-/// Issue 6 item 1: the guardrails run first. A refused stack logs every error exactly as <c>secure-serving check</c>
+/// The guardrails run first. A refused stack logs every error exactly as <c>secure-serving check</c>
 /// prints it, fails the run, and registers nothing.
 /// </summary>
 public sealed partial class GuardrailTests : IDisposable

@@ -6,7 +6,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Composition;
 
-/// <summary>Issue 6 item 1: the stack outputs users read after <c>pulumi up</c>, with no secret among them.</summary>
+/// <summary>The stack outputs users read after <c>pulumi up</c>, with no secret among them.</summary>
 [Collection(ShippedRunsCollection.Name)]
 public sealed class StackOutputsTests(ShippedRuns runs)
 {
@@ -31,10 +31,10 @@ public sealed class StackOutputsTests(ShippedRuns runs)
         var urls = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string>>(runs["dev"].Outputs[StackOutputs.ModelUrls]);
         Assert.Equal(new Dictionary<string, string>
         {
-            // Exposed through IAP: the path route on the IAP hostname (seed 000).
+            // Exposed through IAP: the path route /kfserving/<namespace>/<model> on the IAP hostname.
             ["fraud/sklearn-iris"] = "https://models.dev.example.com/kfserving/fraud-models/sklearn-iris:predict",
             ["recsys/two-tower"] = "https://models.dev.example.com/kfserving/recsys-models/two-tower:predict",
-            // Not exposed: cluster-local only (seed 003).
+            // Not exposed: only the cluster-local predictor host, reachable from inside the cluster.
             ["fraud/xgb-fraud-score"] = "http://xgb-fraud-score-predictor.fraud-models.svc.cluster.local/v1/models/xgb-fraud-score:predict",
             ["recsys/batch-ranker"] = "http://batch-ranker-predictor.recsys-models.svc.cluster.local/v1/models/batch-ranker:predict",
             ["recsys/llm-reranker"] = "http://llm-reranker-predictor.recsys-models.svc.cluster.local/v1/models/llm-reranker:predict",

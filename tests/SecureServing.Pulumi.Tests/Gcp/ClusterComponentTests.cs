@@ -3,7 +3,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Gcp;
 
-/// <summary>Registered GKE inputs for the shipped stacks (issue 4 item 3).</summary>
+/// <summary>Registered GKE inputs for the shipped stacks.</summary>
 [Collection(ShippedRunsCollection.Name)]
 public sealed class ClusterComponentTests(ShippedRuns runs)
 {

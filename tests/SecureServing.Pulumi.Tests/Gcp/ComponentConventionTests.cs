@@ -6,7 +6,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 namespace SecureServing.Pulumi.Tests.Gcp;
 
 /// <summary>
-/// Issue 4 item 9: one component per concern, children parented to their component and named with its prefix,
+/// One component per concern, children parented to their component and named with its prefix,
 /// outputs registered, <c>protect</c> exactly on the critical resources of prod.
 /// </summary>
 [Collection(ShippedRunsCollection.Name)]

@@ -32,9 +32,7 @@ public sealed class EgressFqdnPolicyComponentTests(ShippedRuns runs)
         Assert.False(Values.Has(rule, "match.destIpRanges"));
 
         // Only the node service account's VMs (the cluster's nodes and their pods) are targets.
-        var nodeSa = run.Inputs(GcpResourceTypes.ServiceAccount, "cluster-node-sa");
-        var email = GcpNames.ServiceAccountEmail(Values.Text(nodeSa, "accountId"), Values.Text(nodeSa, "project"));
-        Assert.Equal([email], Values.Texts(rule, "targetServiceAccounts"));
+        Assert.Equal([$"ss-{stack}-nodes@acme-ml-{stack}.iam.gserviceaccount.com"], Values.Texts(rule, "targetServiceAccounts"));
 
         // The rule belongs to the policy the component created (by name, as the provider's example does).
         Assert.Equal(Values.Text(run.Inputs(Policy, "firewall-egress-policy"), "name"), Values.Text(rule, "firewallPolicy"));

@@ -3,7 +3,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Gcp;
 
-/// <summary>Registered firewall inputs for the shipped stacks (issue 4 items 2 and 4).</summary>
+/// <summary>Registered firewall inputs for the shipped stacks.</summary>
 [Collection(ShippedRunsCollection.Name)]
 public sealed class FirewallComponentTests(ShippedRuns runs)
 {

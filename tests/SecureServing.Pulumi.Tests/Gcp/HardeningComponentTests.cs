@@ -6,7 +6,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Gcp;
 
-/// <summary>Registered inputs of the hardening settings (issue 13): Binary Authorization, KMS, notifications, labels.</summary>
+/// <summary>Registered inputs of the hardening settings: Binary Authorization, KMS, notifications, labels.</summary>
 [Collection(ShippedRunsCollection.Name)]
 public sealed class HardeningComponentTests(ShippedRuns runs)
 {

@@ -3,7 +3,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Gcp;
 
-/// <summary>Registered network and project services (issue 4 items 1 and 2).</summary>
+/// <summary>Registered network and project services.</summary>
 [Collection(ShippedRunsCollection.Name)]
 public sealed class NetworkComponentTests(ShippedRuns runs)
 {

@@ -3,7 +3,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Gcp;
 
-/// <summary>Registered VPC Service Controls for the shipped stacks (issue 4 item 6, seed 002).</summary>
+/// <summary>Registered VPC Service Controls for the shipped stacks.</summary>
 [Collection(ShippedRunsCollection.Name)]
 public sealed class PerimeterComponentTests(ShippedRuns runs)
 {

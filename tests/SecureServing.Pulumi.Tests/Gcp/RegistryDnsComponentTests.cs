@@ -3,7 +3,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Gcp;
 
-/// <summary>Registered private zones and records for the shipped stacks (issue 4 item 5, seed 002).</summary>
+/// <summary>Registered private zones and records for the shipped stacks.</summary>
 [Collection(ShippedRunsCollection.Name)]
 public sealed class RegistryDnsComponentTests(ShippedRuns runs)
 {

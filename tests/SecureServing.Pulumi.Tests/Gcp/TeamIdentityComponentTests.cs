@@ -3,7 +3,7 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Gcp;
 
-/// <summary>Registered team identities and buckets for the shipped stacks (issue 4 item 8).</summary>
+/// <summary>Registered team identities and buckets for the shipped stacks.</summary>
 [Collection(ShippedRunsCollection.Name)]
 public sealed class TeamIdentityComponentTests(ShippedRuns runs)
 {

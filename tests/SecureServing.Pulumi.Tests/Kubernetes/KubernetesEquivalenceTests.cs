@@ -1,7 +1,7 @@
 namespace SecureServing.Pulumi.Tests.Kubernetes;
 
 /// <summary>
-/// Issue 6, item 4, for Kubernetes objects: what the layer registers under mocks is what <c>render</c> writes to
+/// Registered equals rendered, for Kubernetes objects: what the layer registers under mocks is what <c>render</c> writes to
 /// manifests.yaml. For every object of the plan: the registration with its type token and logical name exists, and its
 /// inputs equal the manifest field for field, both ways — nothing dropped, nothing added — with the placeholders
 /// resolved to the values the run supplied (team bucket name, IAP client secret). Both with the installed serving stack
