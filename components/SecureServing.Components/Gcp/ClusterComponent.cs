@@ -150,6 +150,14 @@ public sealed class ClusterComponent : ComponentResource
         BootDiskKmsKey = n.BootDiskKmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
         KubeletConfig = new ClusterNodeConfigKubeletConfigArgs { InsecureKubeletReadonlyPortEnabled = n.KubeletReadonlyPort },
         ConfidentialNodes = n.ConfidentialNodes is { } confidential ? new ClusterNodeConfigConfidentialNodesArgs { Enabled = confidential } : (Input<ClusterNodeConfigConfidentialNodesArgs>?)null,
+        GuestAccelerators = InputValues.ListOrUnset(n.GuestAccelerators.Select(a => new ClusterNodeConfigGuestAcceleratorArgs
+        {
+            Type = a.Type,
+            Count = a.Count,
+            GpuDriverInstallationConfig = new ClusterNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
+        })),
+        Taints = InputValues.ListOrUnset(n.Taints.Select(t => new ClusterNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
+        SandboxConfig = n.SandboxType is { } sandbox ? new ClusterNodeConfigSandboxConfigArgs { Type = sandbox } : (Input<ClusterNodeConfigSandboxConfigArgs>?)null,
     };
 
     private static NodePoolArgs NodePoolArgsOf(NodePoolSpec pool, GcpOutputs outputs) => new()
@@ -192,5 +200,13 @@ public sealed class ClusterComponent : ComponentResource
         BootDiskKmsKey = n.BootDiskKmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
         KubeletConfig = new NodePoolNodeConfigKubeletConfigArgs { InsecureKubeletReadonlyPortEnabled = n.KubeletReadonlyPort },
         ConfidentialNodes = n.ConfidentialNodes is { } confidential ? new NodePoolNodeConfigConfidentialNodesArgs { Enabled = confidential } : (Input<NodePoolNodeConfigConfidentialNodesArgs>?)null,
+        GuestAccelerators = InputValues.ListOrUnset(n.GuestAccelerators.Select(a => new NodePoolNodeConfigGuestAcceleratorArgs
+        {
+            Type = a.Type,
+            Count = a.Count,
+            GpuDriverInstallationConfig = new NodePoolNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
+        })),
+        Taints = InputValues.ListOrUnset(n.Taints.Select(t => new NodePoolNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
+        SandboxConfig = n.SandboxType is { } sandbox ? new NodePoolNodeConfigSandboxConfigArgs { Type = sandbox } : (Input<NodePoolNodeConfigSandboxConfigArgs>?)null,
     };
 }

@@ -9,12 +9,16 @@ namespace SecureServing.Components.Kubernetes;
 /// <item>A namespaced object waits for its Namespace when the plan creates it: the API server refuses objects in a
 /// namespace that does not exist yet.</item>
 /// <item>An InferenceService waits for the serving configuration patched into Knative's and KServe's ConfigMaps
-/// (<c>config-istio</c>, <c>config-domain</c>, <c>config-network</c>, <c>inferenceservice-config</c>): net-istio does
-/// not move an existing route to a new gateway, so a model created before <c>external-gateways</c> is set would stay
-/// on the old plain-HTTP gateway.</item>
+/// (<c>config-istio</c>, <c>config-domain</c>, <c>config-network</c>, <c>config-features</c>, <c>inferenceservice-config</c>):
+/// net-istio does not move an existing route to a new gateway, so a model created before <c>external-gateways</c> is
+/// set would stay on the old plain-HTTP gateway; and Knative's webhook refuses a node selector or tolerations before
+/// <c>config-features</c> enables them.</item>
 /// <item>An InferenceService waits for the ServiceAccount it runs as (<c>spec.predictor.serviceAccountName</c>): pods
 /// whose service account does not exist are refused, and without its Workload Identity annotation the model could not
 /// read its bucket.</item>
+/// <item>An InferenceService waits for its namespace's ResourceQuota and LimitRange: the LimitRange's defaults are
+/// applied only when a pod is admitted, so a model's first pods created before it would keep containers without
+/// requests, which the quota then refuses (Knative would retry until both exist).</item>
 /// </list>
 /// </summary>
 public static class KubernetesDependencies
@@ -35,6 +39,9 @@ public static class KubernetesDependencies
             .Where(o => o.Mode == ApplyMode.Create && o.ApiVersion == ApiVersions.Core && o.Kind == "ServiceAccount")
             .ToDictionary(o => (o.Namespace, o.Name), o => o.Key);
 
+        var admission = plan.Objects
+            .Where(o => o.Mode == ApplyMode.Create && o.ApiVersion == ApiVersions.Core && o.Kind is "ResourceQuota" or "LimitRange" && o.Namespace is not null)
+            .ToLookup(o => o.Namespace!, o => o.Key, StringComparer.Ordinal);
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var obj in plan.Objects)
         {
@@ -51,6 +58,7 @@ public static class KubernetesDependencies
                     deps.Add(saKey);
                 }
 
+                deps.AddRange(admission[obj.Namespace ?? ""]);
                 deps.AddRange(servingConfig);
             }
 

@@ -2,18 +2,21 @@ using Pulumi;
 using Pulumi.Kubernetes.ApiExtensions;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Networking.V1;
+using Pulumi.Kubernetes.Types.Inputs.Rbac.V1;
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
 using CoreV1 = Pulumi.Kubernetes.Core.V1;
 using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
 using NetworkingV1 = Pulumi.Kubernetes.Networking.V1;
+using RbacV1 = Pulumi.Kubernetes.Rbac.V1;
 
 namespace SecureServing.Components.Kubernetes;
 
 /// <summary>
 /// Registers one <see cref="KubernetesObject"/> as exactly one Pulumi resource: the SDK's typed resource for
-/// built-in kinds (Namespace, ServiceAccount, Service, Secret, ConfigMap, networking.k8s.io/v1 Ingress),
+/// built-in kinds (Namespace, ServiceAccount, Service, Secret, ConfigMap, ResourceQuota, LimitRange, networking.k8s.io/v1
+/// Ingress and NetworkPolicy, rbac.authorization.k8s.io/v1 Role and RoleBinding),
 /// <see cref="KubernetesCustomResource"/> for CRD kinds (Istio, KServe, cert-manager, GKE), and <c>NamespacePatch</c> /
 /// <c>ConfigMapPatch</c> / <c>ServicePatch</c> / <see cref="CustomResourcePatch"/> for objects that already exist in the cluster
 /// (<see cref="ApplyMode.Patch"/>). Any other built-in kind, and any field not mapped, fails with the object named.
@@ -30,6 +33,11 @@ public static class KubernetesObjectRegistrar
             SecretArgs a => new CoreV1.Secret(logicalName, a, options),
             ConfigMapArgs a => new CoreV1.ConfigMap(logicalName, a, options),
             IngressArgs a => new NetworkingV1.Ingress(logicalName, a, options),
+            ResourceQuotaArgs a => new CoreV1.ResourceQuota(logicalName, a, options),
+            LimitRangeArgs a => new CoreV1.LimitRange(logicalName, a, options),
+            NetworkPolicyArgs a => new NetworkingV1.NetworkPolicy(logicalName, a, options),
+            RoleArgs a => new RbacV1.Role(logicalName, a, options),
+            RoleBindingArgs a => new RbacV1.RoleBinding(logicalName, a, options),
             NamespacePatchArgs a => new CoreV1.NamespacePatch(logicalName, a, options),
             ConfigMapPatchArgs a => new CoreV1.ConfigMapPatch(logicalName, a, options),
             ServicePatchArgs a => new CoreV1.ServicePatch(logicalName, a, options),
@@ -68,6 +76,11 @@ public static class KubernetesObjectRegistrar
                 (ApplyMode.Create, "v1", "Secret") => TypedObjectArgs.Secret(Root(nameof(SecretArgs))),
                 (ApplyMode.Create, "v1", "ConfigMap") => TypedObjectArgs.ConfigMap(Root(nameof(ConfigMapArgs))),
                 (ApplyMode.Create, "networking.k8s.io/v1", "Ingress") => TypedObjectArgs.Ingress(Root(nameof(IngressArgs))),
+                (ApplyMode.Create, "v1", "ResourceQuota") => TypedWorkloadArgs.ResourceQuota(Root(nameof(ResourceQuotaArgs))),
+                (ApplyMode.Create, "v1", "LimitRange") => TypedWorkloadArgs.LimitRange(Root(nameof(LimitRangeArgs))),
+                (ApplyMode.Create, "networking.k8s.io/v1", "NetworkPolicy") => TypedWorkloadArgs.NetworkPolicy(Root(nameof(NetworkPolicyArgs))),
+                (ApplyMode.Create, "rbac.authorization.k8s.io/v1", "Role") => TypedWorkloadArgs.Role(Root(nameof(RoleArgs))),
+                (ApplyMode.Create, "rbac.authorization.k8s.io/v1", "RoleBinding") => TypedWorkloadArgs.RoleBinding(Root(nameof(RoleBindingArgs))),
                 (ApplyMode.Patch, "v1", "Namespace") => TypedObjectArgs.NamespacePatch(Root(nameof(NamespacePatchArgs))),
                 (ApplyMode.Patch, "v1", "ConfigMap") => TypedObjectArgs.ConfigMapPatch(Root(nameof(ConfigMapPatchArgs))),
                 (ApplyMode.Patch, "v1", "Service") => TypedObjectArgs.ServicePatch(Root(nameof(ServicePatchArgs))),

@@ -61,6 +61,44 @@ public sealed record NodePoolConfig
     public int MaxNodes { get; init; } = StackFileContract.Cluster.MaxNodes.Default;
     public int DiskSizeGb { get; init; } = StackFileContract.Cluster.DiskSizeGb.Default;
     public bool Spot { get; init; } = StackFileContract.Cluster.Spot.Default;
+    /// <summary>GPUs on every node of the pool; null for a CPU pool.</summary>
+    public AcceleratorConfig? Accelerator { get; init; }
+    /// <summary>
+    /// The pool's node taints as deployed: the written <c>taints</c>, or for an accelerator pool without them
+    /// <see cref="NodeTaint.Gpu"/>. Models placed on the pool (<c>nodePool</c>) tolerate exactly these.
+    /// </summary>
+    public IReadOnlyList<NodeTaint> Taints { get; init; } = [];
+    /// <summary>GKE Sandbox (gVisor) nodes: only pods with runtime class <c>gvisor</c> run there.</summary>
+    public bool Sandbox { get; init; } = StackFileContract.Cluster.Sandbox.Default;
     /// <summary>Confidential GKE Nodes (AMD SEV memory encryption); needs an N2D, C2D or C3D machine type.</summary>
     public bool ConfidentialNodes { get; init; }
 }
+
+/// <summary><c>accelerator</c> of a node pool: GPUs attached to every node, drivers installed by GKE.</summary>
+public sealed record AcceleratorConfig
+{
+    /// <summary>Compute Engine accelerator type, e.g. <c>nvidia-l4</c>.</summary>
+    public required string Type { get; init; }
+    /// <summary>GPUs per node.</summary>
+    public int Count { get; init; } = StackFileContract.Cluster.AcceleratorCount.Default;
+    public GpuDriver Driver { get; init; } = StackFileContract.Cluster.AcceleratorDriver.Default;
+}
+
+/// <summary>The NVIDIA driver GKE installs on GPU nodes (<c>gpuDriverInstallationConfig.gpuDriverVersion</c>).</summary>
+public enum GpuDriver
+{
+    /// <summary>The default driver version of the node's GKE version.</summary>
+    Default,
+    /// <summary>The latest driver version available for the node's GKE version.</summary>
+    Latest,
+}
+
+/// <summary>A Kubernetes node taint: pods that do not tolerate it are kept off the pool.</summary>
+public sealed record NodeTaint(string Key, string Value, TaintEffect Effect)
+{
+    /// <summary>The taint an accelerator pool gets by default, as GKE applies it to GPU nodes: <c>nvidia.com/gpu=present:NoSchedule</c>.</summary>
+    public static NodeTaint Gpu { get; } = new("nvidia.com/gpu", "present", TaintEffect.NoSchedule);
+}
+
+/// <summary>Kubernetes taint effects (the spelling team files and tolerations use).</summary>
+public enum TaintEffect { NoSchedule, PreferNoSchedule, NoExecute }

@@ -21,6 +21,10 @@ namespace SecureServing.Core.Kubernetes;
 /// A custom <c>image</c> replaces the serving runtime's image in <c>predictor.model.image</c>, so KServe keeps
 /// downloading the model from the storage URI; under restricted egress with the installed stack, an image from a
 /// proxied registry is pulled through the stack's mirror (<see cref="ImageMirrors"/>).</item>
+/// <item>Workload placement and size (<see cref="ModelPlacement"/>): <c>resources</c> as the predictor container's
+/// requests and limits (<c>gpu</c> as the <c>nvidia.com/gpu</c> limit), <c>nodePool</c> as a node selector plus
+/// tolerations of that pool's taints, <c>sandbox</c> as runtime class <c>gvisor</c>, and KServe's replica and autoscaling
+/// fields (<c>minReplicas</c>, <c>maxReplicas</c>, <c>scaleTarget</c>, <c>scaleMetric</c>) when the model sets them.</item>
 /// </list>
 /// </summary>
 internal static class InferenceServices
@@ -51,15 +55,15 @@ internal static class InferenceServices
             modelSpec["image"] = ImageMirrors.For(config) is { } mirrors ? mirrors.Rewrite(model.Image) : model.Image;
         }
 
+        ModelPlacement.AddResources(modelSpec, model);
+        var predictor = new JsonObject
+        {
+            ["serviceAccountName"] = TeamIdentityNames.KubernetesServiceAccount(team),
+            ["model"] = modelSpec,
+        };
+        ModelPlacement.AddPlacementAndScaling(predictor, config, model);
         var manifest = Manifest.New(ApiVersions.Kserve, "InferenceService", model.Name, team.Namespace, labels, annotations)
-            .With("spec", new JsonObject
-            {
-                ["predictor"] = new JsonObject
-                {
-                    ["serviceAccountName"] = TeamIdentityNames.KubernetesServiceAccount(team),
-                    ["model"] = modelSpec,
-                },
-            });
+            .With("spec", new JsonObject { ["predictor"] = predictor });
         yield return new KubernetesObject(manifest, ApplyMode.Create, KubernetesObject.TeamOwner(team.Team))
         {
             Outputs = usesTeamBucket ? [new OutputField(["spec", "predictor", "model", "storageUri"], teamBucketName)] : [],

@@ -13,7 +13,7 @@ public enum ApplyMode
     /// <summary>
     /// The object already exists (installed by Istio, Knative or KServe); the stack merges only the fields in the
     /// manifest into it (server-side apply) and leaves the rest alone. Used for <c>inferenceservice-config</c>,
-    /// <c>config-domain</c>, <c>config-network</c>, <c>config-istio</c>, <c>knative-local-gateway</c>, the
+    /// <c>config-domain</c>, <c>config-network</c>, <c>config-istio</c>, <c>config-features</c>, <c>knative-local-gateway</c>, the
     /// <c>istio-ingressgateway</c> and <c>istio-public-gateway</c> Services and the <c>knative-serving</c> Namespace.
     /// </summary>
     Patch,

@@ -2,8 +2,9 @@ namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
 /// Every Kubernetes object of one stack, in apply order: platform objects first (mesh mTLS, CA, local gateway,
-/// KServe and Knative configuration, public gateway, IAP), then each team (sorted by team name): its namespace,
-/// service account, mTLS and authorization, then its models in file order.
+/// KServe and Knative configuration, public gateway, IAP, the mesh default deny and its platform allows), then each
+/// team (sorted by team name): its namespace, mTLS and authorization, service account, NetworkPolicies, quota and
+/// container defaults, members' read-only Role, then its models in file order.
 /// </summary>
 public sealed record KubernetesPlan(IReadOnlyList<KubernetesObject> Objects)
 {

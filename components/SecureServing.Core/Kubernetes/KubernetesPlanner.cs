@@ -46,8 +46,10 @@ public static class KubernetesPlanner
             .. KserveIngressConfig.For(config),
             .. PublicHttpsGateway.For(config),
             .. KnativeIngressConfig.For(config),
+            .. KnativePodSpecFeatures.For(config),
             .. IapInMesh.For(config),
             .. GatewayServices.For(config),
+            .. MeshDefaultDeny.For(config),
         ];
     }
 
@@ -56,6 +58,10 @@ public static class KubernetesPlanner
         .. TeamIsolation.For(team),
         .. TeamServiceAccount.For(config, team),
         .. DexAuth.For(config, team),
+        .. MeshDefaultDeny.ForTeam(team),
+        .. TeamNetworkPolicies.For(config, team),
+        .. NamespaceQuota.For(team),
+        .. TeamMemberAccess.For(config, team),
         .. team.Models.SelectMany(model => Model(config, team, model, bucket)),
     ];
 

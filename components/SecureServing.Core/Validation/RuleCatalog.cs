@@ -389,6 +389,52 @@ public static class RuleCatalog
         "Each project names the releases it supports and tests together (Istio: Supported Releases, https://istio.io/latest/docs/releases/supported-releases/; cert-manager: Supported Releases, https://cert-manager.io/docs/releases/; the Knative Serving, net-istio and KServe release notes on GitHub); outside them an install or upgrade breaks at deploy time, after part of the stack has changed.",
         "Use a version the message names; docs/configuration.md lists the supported lines and their sources.");
 
+    // ---- Serving workloads and tenancy -----------------------------------------------------------------------------
+    public static readonly Rule AcceleratorNotInRegion = new("accelerator-not-in-region", Severity.Error, null, true,
+        "A node pool `accelerator.type` that Compute Engine does not offer in `gcp:region`, where that is knowable offline (a warning names pairs the offline table cannot decide).",
+        "GKE refuses to create the pool, after the rest of the stack is changed. The table is from \"GPU regions and zones availability\" (https://cloud.google.com/compute/docs/gpus/gpu-regions-zones); which zones of the region have the GPU, the project's GPU quota and capacity are not knowable offline.",
+        "Pick a GPU type the region offers (`gcloud compute accelerator-types list --filter=\"zone~^REGION\"`); if the table is out of date, acknowledge with a reason.");
+
+    public static readonly Rule AcceleratorMachineType = new("accelerator-machine-type", Severity.Error, null, false,
+        "A node pool whose `machineType` cannot carry its `accelerator` (wrong machine series, or not that many GPUs).",
+        "L4, A100, H100 and newer GPUs come attached to their accelerator-optimized machine types in a fixed number; T4, V100, P4 and P100 attach to N1 machines only (\"GPU machine types\", https://cloud.google.com/compute/docs/gpus). GKE refuses any other pairing.",
+        "Use the machine type the message names, e.g. `g2-standard-8` for one `nvidia-l4`.");
+
+    public static readonly Rule GpuModelWithoutAcceleratorPool = new("gpu-model-without-accelerator-pool", Severity.Error, null, false,
+        "A model with `resources.gpu` on a stack with no accelerator node pool, on a `nodePool` without an accelerator, or asking for more GPUs than a node of its pool has.",
+        "Its pods could never be scheduled: only GPU nodes offer `nvidia.com/gpu` (\"Run GPUs in GKE Standard node pools\", https://cloud.google.com/kubernetes-engine/docs/how-to/gpus; KServe places a model on such nodes with a node selector and tolerations, \"InferenceService Node Scheduling\", https://kserve.github.io/website/docs/model-serving/node-scheduling/isvc-node-scheduling).",
+        "Add a node pool with `accelerator` to `secure-serving:cluster.nodePools` and set the model's `nodePool` to it.");
+
+    public static readonly Rule UnknownNodePool = new("unknown-node-pool", Severity.Error, null, false,
+        "A model `nodePool` that names no pool of `secure-serving:cluster.nodePools`.",
+        "The node selector would match no node, so the model's pods would stay pending forever.",
+        "Use the name of a pool in the stack file (with a did-you-mean), or remove `nodePool`.");
+
+    public static readonly Rule SandboxOnlyPool = new("sandbox-only-pool", Severity.Error, null, false,
+        "A GKE cluster whose every node pool has `sandbox: true`.",
+        "GKE Sandbox needs at least one node pool without it: system workloads (kube-dns, metrics, the mesh's control plane) cannot run in gVisor (\"GKE Sandbox\", https://cloud.google.com/kubernetes-engine/docs/concepts/sandbox-pods).",
+        "Keep a node pool without `sandbox` (the default `serving` pool, for example).");
+
+    public static readonly Rule SandboxPlacement = new("sandbox-placement", Severity.Error, null, false,
+        "A model with `sandbox: true` on a stack without a sandbox pool or with a `nodePool` that is not one, or a model without `sandbox: true` on a sandbox pool.",
+        "Sandbox nodes are tainted so that only pods with the `gvisor` runtime class run there, and that runtime class exists only on sandbox nodes (\"GKE Sandbox\", https://cloud.google.com/kubernetes-engine/docs/concepts/sandbox-pods): either way the pods would never be scheduled.",
+        "Put sandboxed models on a pool with `sandbox: true` and other models elsewhere.");
+
+    public static readonly Rule ScaleToZeroWithoutActivator = new("scale-to-zero-without-activator", Severity.Error, null, false,
+        "A model with `minReplicas: 0` and `activator: \"off\"`.",
+        "Scale to zero needs the Knative activator: it holds requests while a revision has no pods and wakes it up (\"Configuring scale to zero\", https://knative.dev/docs/serving/autoscaling/scale-to-zero/). With `activator: \"off\"` the namespace policy admits no request from the activator, so a model at zero could never be woken.",
+        "Set `minReplicas` to 1 or more, or `activator: \"on\"` (which needs an acknowledgement under namespace isolation).");
+
+    public static readonly Rule QuotaTooSmall = new("quota-too-small", Severity.Error, null, false,
+        "A team whose models' `minReplicas` times their `resources` (or their pod count) already exceed the team's `quota` (or the default quota).",
+        "Kubernetes refuses pods beyond the namespace's ResourceQuota (\"Resource Quotas\", https://kubernetes.io/docs/concepts/policy/resource-quotas/), so those replicas would never start. Only what the files state is counted: sidecars and KServe's defaults add more.",
+        "Raise `quota` (the message gives the total), or lower `minReplicas` or `resources`.");
+
+    public static readonly Rule TeamMemberNotBound = new("team-member-not-bound", Severity.Warning, null, false,
+        "A team member that cannot be bound to the namespace's read-only Role: a `group:` member without `secure-serving:cluster.securityGroup`, or a `domain:` member.",
+        "Kubernetes sees Google Groups only with Google Groups for RBAC (\"Configure Google Groups for RBAC\", https://cloud.google.com/kubernetes-engine/docs/how-to/google-groups-rbac) and has no subject for a domain; the member keeps IAP access to the models but gets no Kubernetes access.",
+        "Set `secure-serving:cluster.securityGroup: gke-security-groups@YOUR-DOMAIN` (and make the team's group a member of it), or list `user:` members.");
+
     // ---- Access (the rendered plan as a whole) -----------------------------------------------------------------
     public static readonly Rule AccessDiffersFromIntent = new("access-differs-from-intent", Severity.Error, null, false,
         "A stack whose rendered plan, evaluated as Istio, Knative, KServe and IAP would handle each request, lets a caller reach a model that its team and stack files do not allow, or keeps out one they do.",
@@ -434,6 +480,8 @@ public static class RuleCatalog
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
         IngressTlsSecretMissing, LoadBalancerBypassesIap,
         VersionUnsupported,
+        AcceleratorNotInRegion, AcceleratorMachineType, GpuModelWithoutAcceleratorPool, UnknownNodePool, SandboxOnlyPool, SandboxPlacement,
+        ScaleToZeroWithoutActivator, QuotaTooSmall, TeamMemberNotBound,
         AccessDiffersFromIntent,
         AckUnknownRule, AckNotAllowed, AckReasonMissing, AckUnused,
     ];

@@ -22,6 +22,7 @@ public static class StackCheck
         PerimeterRules.Check,
         RegistryRules.Check,
         VersionRules.Check,
+        WorkloadRules.Check,
     ];
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed class AccessCommandTests
         "    activator: \"on\"\n    exposeViaIap: true\nacknowledge:\n  - rule: activator-bypasses-isolation\n    reason: scales to zero at night");
 
     [Theory]
-    [InlineData("dev", 4)]
+    [InlineData("dev", 5)]
     [InlineData("prod", 3)]
     public async Task Shipped_stacks_match_intent_with_exit_0(string stack, int models)
     {
@@ -77,7 +77,7 @@ public sealed class AccessCommandTests
 
         Assert.Equal(0, run.Exit);
         Assert.Contains("| Caller | `fraud-models/sklearn-iris` (external, activator off) | `fraud-models/xgb-fraud-score` (cluster-local, activator off) |", run.Output, StringComparison.Ordinal);
-        Assert.Contains("\n| namespace recsys-models | denied | denied | allowed | allowed |\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\n| namespace recsys-models | denied | denied | allowed | allowed | allowed |\n", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,9 +89,13 @@ public sealed class AccessCommandTests
         var same = await AccessAsync("--stack", "dev", "--repo", CliHarness.RepoRoot(), "--base", CliHarness.RepoRoot(), "--format", "markdown");
 
         Assert.Equal(0, changed.Exit);
-        Assert.StartsWith("access dev: 2 change(s) in who can call which model; access matches intent\n", changed.Output, StringComparison.Ordinal);
-        Assert.Contains("  - namespace batch-jobs can now call model recsys-models/two-tower (let in by AuthorizationPolicy recsys-models/namespace-isolation)\n", changed.Output, StringComparison.Ordinal);
-        Assert.Contains("  - namespace batch-jobs can now call model recsys-models/two-tower on its probe path", changed.Output, StringComparison.Ordinal);
+        Assert.StartsWith("access dev: 4 change(s) in who can call which model; access matches intent\n", changed.Output, StringComparison.Ordinal);
+        foreach (var model in new[] { "two-tower", "llm-reranker" })
+        {
+            Assert.Contains($"  - namespace batch-jobs can now call model recsys-models/{model} (let in by AuthorizationPolicy recsys-models/namespace-isolation)\n", changed.Output, StringComparison.Ordinal);
+            Assert.Contains($"  - namespace batch-jobs can now call model recsys-models/{model} on its probe path", changed.Output, StringComparison.Ordinal);
+        }
+
         Assert.DoesNotContain("batch-ranker", changed.Output, StringComparison.Ordinal); // through the activator it already could (acknowledged)
         Assert.Equal("**access dev: no change in who can call which model; access matches intent**\n\n", same.Output);
     }

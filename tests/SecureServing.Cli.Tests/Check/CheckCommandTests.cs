@@ -35,7 +35,8 @@ public sealed class CheckCommandTests
         var sidecarAt = run.Output.IndexOf("error [sidecar-off-with-authorization] models[1].sidecarInjection", StringComparison.Ordinal);
         Assert.True(stackAt >= 0 && stackAt < masterAt && masterAt < teamAt && teamAt < sidecarAt, run.Output);
         Assert.Contains("fix: Use a /28 such as `172.16.0.0/28` (inside the current range).", run.Output, StringComparison.Ordinal);
-        Assert.Contains("check dev: 2 error(s), 1 warning(s); refused", run.Output, StringComparison.Ordinal);
+        // Warnings: the acknowledged activator, and the two teams' groups without Google Groups for RBAC in dev.
+        Assert.Contains("check dev: 2 error(s), 3 warning(s); refused", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,8 +54,9 @@ public sealed class CheckCommandTests
         Assert.Equal(["stack", "ok", "errors", "warnings", "files"], root.EnumerateObject().Select(p => p.Name));
         Assert.False(root.GetProperty("ok").GetBoolean());
         Assert.Equal(1, root.GetProperty("errors").GetInt32());
-        var file = Assert.Single(root.GetProperty("files").EnumerateArray());
-        Assert.Equal("stacks/dev/recsys.yaml", file.GetProperty("file").GetString());
+        // fraud.yaml has only the warning that its group gets no Kubernetes access in dev; recsys.yaml has the error.
+        Assert.Equal(["stacks/dev/fraud.yaml", "stacks/dev/recsys.yaml"], root.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("file").GetString()));
+        var file = Assert.Single(root.GetProperty("files").EnumerateArray(), f => f.GetProperty("file").GetString() == "stacks/dev/recsys.yaml");
         var findings = file.GetProperty("findings").EnumerateArray().ToList();
         var clash = Assert.Single(findings, f => f.GetProperty("severity").GetString() == "error");
         Assert.Equal("namespace-claimed-twice", clash.GetProperty("rule").GetString());

@@ -53,15 +53,22 @@ public sealed class GuardrailAccessTests
         Assert.Contains(AccessCheck.Evaluate(config).Differences, d => d.Caller.Id == "namespace:unlisted-namespace");
     }
 
+    /// <summary>
+    /// The team's own pods are sent to the cluster-local gateway, which neither their namespace's egress policy nor the
+    /// gateway's caller policy admits.
+    /// </summary>
     [Fact]
     public void Top_level_virtual_service_sends_the_teams_own_pods_through_the_local_gateway_which_refuses_them()
     {
         var config = Dev with { Mesh = Dev.Mesh with { DisableIstioVirtualHost = false } };
 
         var own = Predict(config, "fraud-models/xgb-fraud-score", "namespace:fraud-models");
+        var egressOpen = AccessKit.Remove(AccessKit.Remove(KubernetesPlanner.Plan(config), "NetworkPolicy", "fraud-models", "allow-egress"), "NetworkPolicy", "fraud-models", "default-deny");
+        var atGateway = AccessKit.Cell(AccessCheck.Evaluate(config, egressOpen, GcpPlanner.Plan(config)), "fraud-models/xgb-fraud-score", "namespace:fraud-models").Predict;
 
-        Assert.Equal((Outcome.Denied, "local-gateway-callers"), (own.Outcome, own.Decider.Name));
+        Assert.Equal((Outcome.Denied, "NetworkPolicy", "allow-egress"), (own.Outcome, own.Decider.Kind, own.Decider.Name));
         Assert.Contains(own.Hops, h => h.Contains("VirtualService fraud-models/xgb-fraud-score (created by a controller)", StringComparison.Ordinal));
+        Assert.Equal((Outcome.Denied, "local-gateway-callers"), (atGateway.Outcome, atGateway.Decider.Name));
     }
 
     [Fact]
@@ -169,17 +176,22 @@ public sealed class GuardrailAccessTests
         Assert.All(report.Matrix.Models, m => Assert.Equal(Outcome.Denied, m.Cell("iap:ungranted").Predict.Outcome));
     }
 
+    /// <summary>
+    /// A team in istio-system writes its namespace's NetworkPolicies there: every gateway pod is then isolated and
+    /// admits only the team's callers, so Google's load balancer can no longer reach the public gateway and every IAP
+    /// caller is cut off.
+    /// </summary>
     [Fact]
-    public void System_namespace_a_team_in_istio_system_writes_a_mesh_wide_policy_that_cuts_the_activator_path()
+    public void System_namespace_a_team_in_istio_system_isolates_the_gateways_and_cuts_every_iap_caller_off()
     {
         var ops = Dev.Teams[0] with { Team = "ops", Namespace = "istio-system", AllowedNamespaces = [], Models = [TestModel("ops-model")], SourceFile = "stacks/dev/ops.yaml" };
         var config = Dev with { Teams = [.. Dev.Teams, ops] };
 
-        var own = Predict(config, "recsys-models/batch-ranker", "namespace:recsys-models");
+        var member = Predict(config, "fraud-models/sklearn-iris", "iap:group:fraud-ml@example.com");
 
-        Assert.Equal(Outcome.Denied, own.Outcome);
-        Assert.Equal(("istio-system", "namespace-isolation"), (own.Decider.Namespace, own.Decider.Name));
-        Assert.Equal(Outcome.Allowed, Predict(Dev, "recsys-models/batch-ranker", "namespace:recsys-models").Outcome);
+        Assert.Equal((Outcome.Denied, "NetworkPolicy", "istio-system"), (member.Outcome, member.Decider.Kind, member.Decider.Namespace));
+        Assert.Contains("Google's load balancer", member.Why, StringComparison.Ordinal);
+        Assert.Equal(Outcome.Allowed, Predict(Dev, "fraud-models/sklearn-iris", "iap:group:fraud-ml@example.com").Outcome);
     }
 
     [Fact]

@@ -1,19 +1,22 @@
 using System.Net;
 using SecureServing.Core.Access;
+using SecureServing.Core.Config;
+using SecureServing.Core.Kubernetes;
 
 namespace SecureServing.Core.Tests.Access;
 
 /// <summary>
-/// A team namespace's NetworkPolicies of the shapes <see cref="NetworkShapes.Team"/> writes, connection by connection:
-/// what its pods may reach (DNS, istiod, the metadata server, Google APIs, the namespaces it may call, the activator)
-/// and who may reach them; everything else is dropped.
+/// A team namespace's NetworkPolicies as the shipped dev stack renders them (<see cref="TeamNetworkPolicies"/>),
+/// connection by connection: what its pods may reach (DNS, istiod, the metadata server, Google APIs, the namespaces it
+/// may call, the activator) and who may reach them; everything else is dropped.
 /// </summary>
 public sealed class TeamNetworkPolicyShapesTests
 {
-    private static readonly ClusterState Restricted = AccessKit.State(NetworkShapes.DevTeams());
+    private static readonly PlatformConfig Dev = AccessKit.Shipped("dev");
 
-    private static readonly ClusterState Nat = AccessKit.State(NetworkShapes.Team("fraud-models", ["fraud-models", "knative-serving"], [], ["fraud-models"],
-        googleApis: "{cidr: 0.0.0.0/0, except: [10.10.0.0/20, 10.20.0.0/14, 10.30.0.0/20, 172.16.0.32/28]}"));
+    private static readonly ClusterState Restricted = ClusterState.Build(KubernetesPlanner.Plan(Dev));
+
+    private static readonly ClusterState Nat = ClusterState.Build(KubernetesPlanner.Plan(Dev with { Network = Dev.Network with { Egress = EgressMode.Nat } }));
 
     private static readonly Workload FraudPod = CallerPods.InNamespace("fraud-models", sidecar: true);
 
@@ -63,7 +66,7 @@ public sealed class TeamNetworkPolicyShapesTests
     {
         Assert.Equal(Outcome.Allowed, ToAddress(Nat, "142.250.0.0/16", 443));
         Assert.Equal(Outcome.Denied, ToAddress(Nat, "10.20.1.0/24", 443));
-        Assert.Equal(Outcome.Denied, ToAddress(Nat, "172.16.0.32/28", 443));
+        Assert.Equal(Outcome.Denied, ToAddress(Nat, "172.16.0.0/28", 443));
         Assert.Equal(Outcome.Unknown, ToAddress(Nat, "10.0.0.0/8", 443));
         Assert.Equal(Outcome.Denied, ToPod(Nat, Pod("unlisted-namespace", "app", "web"), 443));
     }

@@ -108,6 +108,22 @@ public sealed class ConfigSchemaTests
         Assert.Equal("^0*(?:[0-5])$", Scalars.DigitsUpTo(5));
     }
 
+    /// <summary>A count's declared limits are the published schema's, as a number and as quoted digits alike.</summary>
+    [Theory]
+    [InlineData("16", true)]
+    [InlineData("\"16\"", true)]
+    [InlineData("17", false)]
+    [InlineData("\"17\"", false)]
+    [InlineData("0", true)]
+    public void A_count_beyond_its_declared_maximum_is_refused_by_the_schema_as_by_the_loader(string gpu, bool valid)
+    {
+        var schema = JsonSchema.FromText(Generated(ConfigSchema.TeamFileName));
+        using var file = JsonDocument.Parse($$$"""{"team": "fraud", "namespace": "fraud-models", "models": [{"name": "m", "format": "sklearn", "storageUri": "{teamBucket}/m", "resources": {"gpu": {{{gpu}}}}}]}""");
+
+        Assert.Equal(valid, schema.Evaluate(file.RootElement).IsValid);
+        Assert.Equal(TeamFileContract.MaxGpusPerNode, TeamFileContract.ResourcesGpu.Maximum);
+    }
+
     private static IEnumerable<JsonProperty> Properties(JsonElement schema)
     {
         if (schema.ValueKind != JsonValueKind.Object)

@@ -143,6 +143,8 @@ public sealed class GeneratedDocsTests
         [("docs/hardened-organization.md", "| Satisfied by the prod render | How |")] = "explains how each constraint is met; OrgPolicyTests checks every constraint against the prod render",
         [("docs/mesh-layer.md", "| Object | dev (`mtls: namespace`, HTTP local gateway, managed IAP client) | prod (`mtls: mesh`, HTTPS local gateway, BYO IAP client, Dex) | Why (source) |")] =
             "compares the two shipped modes with the source of each object; the objects themselves are in the snapshots",
+        [("docs/mesh-layer.md", "| Policy | Selects | Admits | Why |")] =
+            "explains why the default deny carries exactly these allows; the policies are in the snapshots, and the access evaluator proves every intended path on the render (MeshDefaultDenyTests)",
         [("docs/pulumi-layer.md", "| Manifest | Pulumi resource | Type token (example) |")] = "the mapping lives in the Pulumi components, which need the Pulumi packages; the Pulumi tests check it",
         [("docs/testing.md", "| Variable | Effect |")] = "switches of the fuzz test, explained",
         [("docs/troubleshooting.md", "| Symptom | Likely cause | What to do |")] = "advice, not code",

@@ -14,6 +14,16 @@ public sealed partial class GcpResourcesTests
 {
     private static readonly string[] Components = ["services", "network", "kms", "notifications", "binary-authorization", "cluster", "firewall", "registry-dns", "perimeter", "iap", "team"];
 
+    private static readonly NodePoolConfig GpuPool = new()
+    {
+        Name = "gpu",
+        MachineType = "g2-standard-8",
+        Accelerator = new AcceleratorConfig { Type = "nvidia-l4", Driver = GpuDriver.Latest },
+        Taints = [NodeTaint.Gpu, new NodeTaint("team", "vision", TaintEffect.NoExecute)],
+    };
+
+    private static readonly NodePoolConfig SandboxPool = new() { Name = "sandboxed", Sandbox = true };
+
     /// <summary>Configs varying every switch the GCP plan branches on.</summary>
     private static readonly Gen<PlatformConfig> Configs =
         Gen.Select(
@@ -36,6 +46,9 @@ public sealed partial class GcpResourcesTests
                     Endpoint = endpoint,
                     Provider = provider,
                     MasterAuthorizedNetworks = [new AuthorizedNetwork("203.0.113.0/24", "office")],
+                    // Accelerator, taint and sandbox pools and Google Groups for RBAC in half of the configs.
+                    NodePools = teams.Length % 2 == 0 ? [.. baseline.Cluster.NodePools, GpuPool, SandboxPool] : baseline.Cluster.NodePools,
+                    SecurityGroup = teams.Length % 2 == 0 ? "gke-security-groups@example.com" : null,
                 },
                 Versions = new PlatformVersions { CertManager = certManager },
                 Iap = baseline.Iap with { Enabled = iap, Accessors = ["group:ml-platform@example.com", "user:ml.platform@example.com", "user:ml-platform@example.com"] },

@@ -50,6 +50,11 @@ public sealed class AnchoredFormatTests
         ["Formats.OperationMethod"] = "google.storage.objects.get",
         ["Formats.Permission"] = "storage.objects.get",
         ["Formats.OsVersion"] = "14.4",
+        ["Formats.AcceleratorType"] = "nvidia-l4",
+        ["Formats.TaintKey"] = "nvidia.com/gpu",
+        ["Formats.TaintValue"] = "present",
+        ["Formats.CpuQuantity"] = "500m",
+        ["Formats.MemoryQuantity"] = "16Gi",
         ["NameRules.Rfc1035"] = "sklearn-iris",
         ["NameRules.Dns1123Label"] = "fraud-models",
         ["NameRules.Dns1123Subdomain"] = "kserve-cluster-local.tls",
@@ -73,6 +78,9 @@ public sealed class AnchoredFormatTests
 
         // The config contract: a check on the patterns it publishes, and the prefix of other providers' keys.
         "ConfigSchema.LookaroundsOnly", "StackFileContract.OtherProvidersKey",
+
+        // The GPU count at the end of a machine type the format already accepted (a2-highgpu-2g).
+        "GpuAccelerators.GpuSuffix",
     };
 
     private static IEnumerable<(string Name, Regex Regex)> CoreRegexes() =>
@@ -164,6 +172,11 @@ public sealed class AnchoredFormatTests
         ("dev", "stacks/dev/fraud.yaml", "    format: ", "sklearn", "models[0].format"),
         ("dev", "stacks/dev/fraud.yaml", "    exposeViaIap: ", "true", "models[0].exposeViaIap"),
         ("dev", "stacks/dev/recsys.yaml", "  - ", "fraud-models", "allowedNamespaces[0]"),
+        ("dev", "Pulumi.dev.yaml", "          type: ", "nvidia-l4", "secure-serving:cluster.nodePools[1].accelerator.type"),
+        ("dev", "stacks/dev/recsys.yaml", "      memory: ", "16Gi", "models[2].resources.memory"),
+        ("dev", "stacks/dev/recsys.yaml", "    nodePool: ", "gpu-l4", "models[2].nodePool"),
+        ("dev", "stacks/dev/recsys.yaml", "    scaleMetric: ", "concurrency", "models[2].scaleMetric"),
+        ("dev", "stacks/dev/recsys.yaml", "  cpu: ", "24", "quota.cpu"),
     ];
 
     /// <summary>

@@ -103,7 +103,7 @@ public sealed class DerivedNameTests
         { "template giving invalid hosts", [new(Dev, "    tls: certManager", "    tls: certManager\n    domainTemplate: \"{{.Name}}_{{.Namespace}}.{{.Domain}}\"")],
             "derived-name-invalid", Dev, "secure-serving:ingress.domainTemplate" },
         { "node pools differing only in hyphen runs", [new(Dev, "  secure-serving:labels:", "      - name: serving--gpu\n      - name: serving-gpu\n  secure-serving:labels:")],
-            "derived-name-collision", Dev, "secure-serving:cluster.nodePools[2].name" },
+            "derived-name-collision", Dev, "secure-serving:cluster.nodePools[3].name" },
         { "registry domains with one zone name", [new(Dev, "      - pkg.dev\n", "      - pkg.dev\n      - my-reg.io\n      - my.reg-io\n")],
             "derived-name-collision", Dev, "secure-serving:registryDns.domains[3]" },
         { "TLS secret with capitals and underscore", [new(Dev, "    tls: certManager", "    tls: secret\n    tlsSecret: Ingress_TLS")],
@@ -139,5 +139,35 @@ public sealed class DerivedNameTests
             using var repo = TempRepo.Shipped(stack);
             Assert.DoesNotContain(repo.Check(stack).Findings, f => f.RuleId.StartsWith("derived-name", StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>
+    /// Kubernetes objects named after a model (<c>&lt;model&gt;-callers</c>, <c>&lt;model&gt;-iap</c>,
+    /// <c>&lt;model&gt;-from-gateways</c>, <c>&lt;model&gt;-from-any-namespace</c>) and the constant names of a team
+    /// namespace's boundaries (quota, LimitRange, Role, RoleBinding, NetworkPolicies) are valid for the API server even for
+    /// the longest model name check accepts (45 characters, and <c>&lt;name&gt;-predictor-&lt;namespace&gt;</c> within 63), and so
+    /// are the label values that select the model's pods.
+    /// </summary>
+    [Fact]
+    public void The_longest_model_name_gives_valid_kubernetes_names_and_selectors_for_every_object_of_its_team()
+    {
+        var model = "m" + new string('x', 44);
+        using var repo = TempRepo.Shipped("dev");
+        repo.Write("stacks/dev/long.yaml", $"team: long\nnamespace: lg\nmembers: [user:long@example.com]\nmodels:\n" +
+            $"  - name: {model}\n    format: sklearn\n    storageUri: \"{{teamBucket}}/m\"\n    exposeViaIap: true\n    sidecarInjection: false\n" +
+            "acknowledge:\n  - rule: sidecar-off-with-authorization\n    reason: legacy runtime\n");
+
+        var report = repo.Check("dev");
+
+        Assert.True(report.Config is not null, string.Join("\n", report.Findings.Where(f => f.Severity == Severity.Error).Select(f => $"{f.RuleId} {f.KeyPath}: {f.Message}")));
+        var objects = Core.Kubernetes.KubernetesPlanner.Plan(report.Config).Objects.Where(o => o.Namespace == "lg").ToList();
+        Assert.Contains(objects, o => o.Kind == "NetworkPolicy" && o.Name == $"{model}-from-any-namespace");
+        Assert.Contains(objects, o => o.Kind == "NetworkPolicy" && o.Name == $"{model}-from-gateways");
+        Assert.Contains(objects, o => o.Kind == "Role");
+        Assert.All(objects, o => Assert.True(Core.Validation.Rules.NameRules.IsDns1123Subdomain(o.Name), $"{o.Kind} name `{o.Name}`"));
+        var selected = objects.Select(o => o.Manifest["spec"]?["podSelector"]?["matchLabels"] ?? o.Manifest["spec"]?["selector"]?["matchLabels"])
+            .OfType<System.Text.Json.Nodes.JsonObject>().SelectMany(m => m.Select(p => p.Value!.GetValue<string>())).ToList();
+        Assert.Contains(model, selected);
+        Assert.All(selected, v => Assert.True(v.Length <= 63 && Core.Validation.Rules.NameRules.IsDns1123Label(v), $"label value `{v}`"));
     }
 }

@@ -14,12 +14,14 @@ public class KubernetesPlannerTests
     private const string NewModel = "InferenceService.serving.kserve.io/fraud-models/new-model";
     private const string NewModelCallers = "AuthorizationPolicy.security.istio.io/fraud-models/new-model-callers";
     private const string NewModelIapRoute = "VirtualService.networking.istio.io/fraud-models/new-model-iap";
+    private const string NewModelFromGateways = "NetworkPolicy.networking.k8s.io/fraud-models/new-model-from-gateways";
+    private const string ActivatorAllow = "AuthorizationPolicy.security.istio.io/knative-serving/allow-activator";
 
     [Theory]
     [InlineData(ActivatorMode.Off, false, NewModel)]
     [InlineData(ActivatorMode.On, false, NewModel, NewModelCallers)]
-    [InlineData(ActivatorMode.Off, true, NewModel, NewModelCallers, NewModelIapRoute)]
-    [InlineData(ActivatorMode.On, true, NewModel, NewModelCallers, NewModelIapRoute)]
+    [InlineData(ActivatorMode.Off, true, NewModel, NewModelCallers, NewModelIapRoute, NewModelFromGateways)]
+    [InlineData(ActivatorMode.On, true, NewModel, NewModelCallers, NewModelIapRoute, NewModelFromGateways)]
     public void Adding_a_model_adds_exactly_its_own_objects(ActivatorMode activator, bool exposed, params string[] expected)
     {
         var before = TestConfigs.Prod();
@@ -30,8 +32,12 @@ public class KubernetesPlannerTests
         var old = ByKey(PlanOf(before));
         var @new = ByKey(PlanOf(after));
 
-        // Nothing that existed changes or disappears.
-        Assert.All(old, kv => Assert.Equal(kv.Value, @new.GetValueOrDefault(kv.Key)));
+        // Nothing that existed changes or disappears, except that a model with the activator on its path opens the
+        // activator to every caller (it then admits any pod the activator forwards, see MeshDefaultDeny).
+        var changed = old.Where(kv => kv.Value != @new.GetValueOrDefault(kv.Key)).Select(kv => kv.Key);
+        Assert.Equal(activator == ActivatorMode.On ? [ActivatorAllow] : [], changed);
+        Assert.Equal(activator == ActivatorMode.On, !@new[ActivatorAllow].Contains("\"from\"", StringComparison.Ordinal));
+        Assert.Contains("\"from\"", old[ActivatorAllow], StringComparison.Ordinal);
         Assert.Equal(expected.Order(StringComparer.Ordinal), @new.Keys.Except(old.Keys).Order(StringComparer.Ordinal));
     }
 
@@ -44,7 +50,11 @@ public class KubernetesPlannerTests
         var old = ByKey(PlanOf(before));
         var @new = PlanOf(after);
 
-        Assert.All(old, kv => Assert.Equal(kv.Value, @new.Objects.Single(o => o.Key == kv.Key).Manifest.ToJsonString()));
+        // The one shared object a team changes: the activator's allowed callers gain exactly the new namespace.
+        Assert.All(old.Where(kv => kv.Key != ActivatorAllow), kv => Assert.Equal(kv.Value, @new.Objects.Single(o => o.Key == kv.Key).Manifest.ToJsonString()));
+        var callersBefore = PlanOf(before).Single("AuthorizationPolicy", "knative-serving", "allow-activator").Strings("spec.rules.0.from.0.source.namespaces");
+        var callersAfter = @new.Single("AuthorizationPolicy", "knative-serving", "allow-activator").Strings("spec.rules.0.from.0.source.namespaces");
+        Assert.Equal(callersBefore.Append("ads-models").Order(StringComparer.Ordinal), callersAfter);
         var added = @new.Objects.Where(o => !old.ContainsKey(o.Key)).ToList();
         Assert.Equal(
             [
@@ -52,6 +62,13 @@ public class KubernetesPlannerTests
                 "PeerAuthentication.security.istio.io/ads-models/default",
                 "AuthorizationPolicy.security.istio.io/ads-models/namespace-isolation",
                 "ServiceAccount/ads-models/model-serving",
+                "NetworkPolicy.networking.k8s.io/ads-models/default-deny",
+                "NetworkPolicy.networking.k8s.io/ads-models/allow-mesh-callers",
+                "NetworkPolicy.networking.k8s.io/ads-models/sklearn-iris-from-gateways",
+                "NetworkPolicy.networking.k8s.io/ads-models/allow-egress",
+                "ResourceQuota/ads-models/team-quota",
+                "LimitRange/ads-models/container-defaults",
+                "Role.rbac.authorization.k8s.io/ads-models/team-member-read",
                 "InferenceService.serving.kserve.io/ads-models/sklearn-iris",
                 "AuthorizationPolicy.security.istio.io/ads-models/sklearn-iris-callers",
                 "VirtualService.networking.istio.io/ads-models/sklearn-iris-iap",
@@ -100,6 +117,7 @@ public class KubernetesPlannerTests
         Assert.Equal(
         [
             "ConfigMap/knative-serving/config-domain",
+            "ConfigMap/knative-serving/config-features",
             "ConfigMap/knative-serving/config-istio",
             "ConfigMap/knative-serving/config-network",
             "ConfigMap/kserve/inferenceservice-config",

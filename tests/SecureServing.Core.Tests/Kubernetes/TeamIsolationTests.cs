@@ -76,7 +76,10 @@ public class TeamIsolationTests
 
         var plan = PlanOf(config);
 
-        Assert.DoesNotContain(plan.OfKind("AuthorizationPolicy"), o => o.Namespace == "fraud-models");
+        // Only the mesh default deny's allow-all remains, so the namespace stays open to every caller as before.
+        var policy = Assert.Single(plan.OfKind("AuthorizationPolicy"), o => o.Namespace == "fraud-models");
+        Assert.Equal("allow-all", policy.Name);
+        Assert.Equal("[{}]", policy.At("spec.rules")!.ToJsonString());
         Assert.NotNull(plan.Find("PeerAuthentication", "fraud-models", "default"));
     }
 

@@ -214,6 +214,12 @@ public static partial class UpstreamSchemas
         return Task.Run(() => JsonSchema.FromJsonAsync(json)).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Upstream files kept in the repository (<c>Schemas/Pinned</c>, copied beside the test binaries) because
+    /// <c>shared/schemas</c> lacks them; see the README there. A file of the same name in the schema folder wins.
+    /// </summary>
+    public static string PinnedDirectory => Path.Combine(AppContext.BaseDirectory, "Schemas", "Pinned");
+
     /// <summary>Environment variable that names the schema folder explicitly (optional).</summary>
     public const string RootVariable = "SECURE_SERVING_SCHEMAS";
 
@@ -283,7 +289,10 @@ public static partial class UpstreamSchemas
     {
         var definitions = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         var byGvk = new Dictionary<(string, string), string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, "kubernetes"), "*.json").Order(StringComparer.Ordinal))
+        var shared = Directory.EnumerateFiles(Path.Combine(Root, "kubernetes"), "*.json").Order(StringComparer.Ordinal).ToList();
+        var sharedNames = shared.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var pinned = Directory.EnumerateFiles(PinnedDirectory, "*.json").Where(f => !sharedNames.Contains(Path.GetFileName(f))).Order(StringComparer.Ordinal);
+        foreach (var file in shared.Concat(pinned))
         {
             var doc = JsonNode.Parse(File.ReadAllText(file))!;
             foreach (var (name, schema) in doc["components"]!["schemas"]!.AsObject())

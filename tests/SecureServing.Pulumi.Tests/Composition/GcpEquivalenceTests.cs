@@ -24,13 +24,14 @@ public sealed class GcpEquivalenceTests
     }
 
     /// <summary>The variants the shipped stacks do not exercise: NAT egress, a created access policy, IP endpoints with
-    /// authorized networks, IAP off, an existing cluster.</summary>
+    /// authorized networks, IAP off, an existing cluster, a GKE Sandbox pool with Google Groups for RBAC.</summary>
     [Theory]
     [InlineData("nat")]
     [InlineData("created-policy")]
     [InlineData("private-endpoint")]
     [InlineData("iap-off")]
     [InlineData("existing-cluster")]
+    [InlineData("sandbox-pool-and-google-groups")]
     [InlineData("existing-keys")]
     [InlineData("hardening-off")]
     [InlineData("maintenance-and-confidential-nodes")]
@@ -82,6 +83,14 @@ public sealed class GcpEquivalenceTests
         },
         "iap-off" => dev with { Iap = dev.Iap with { Enabled = false } },
         "existing-cluster" => dev with { Cluster = dev.Cluster with { Provider = ClusterProvider.Existing } },
+        "sandbox-pool-and-google-groups" => dev with
+        {
+            Cluster = dev.Cluster with
+            {
+                NodePools = [.. dev.Cluster.NodePools, new NodePoolConfig { Name = "sandboxed", Sandbox = true, Taints = [new NodeTaint("tier", "untrusted", TaintEffect.PreferNoSchedule)] }],
+                SecurityGroup = "gke-security-groups@example.com",
+            },
+        },
         "existing-keys" => dev with
         {
             Cluster = dev.Cluster with

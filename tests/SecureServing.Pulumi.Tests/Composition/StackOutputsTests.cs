@@ -37,6 +37,7 @@ public sealed class StackOutputsTests(ShippedRuns runs)
             // Not exposed: only the cluster-local predictor host, reachable from inside the cluster.
             ["fraud/xgb-fraud-score"] = "http://xgb-fraud-score-predictor.fraud-models.svc.cluster.local/v1/models/xgb-fraud-score:predict",
             ["recsys/batch-ranker"] = "http://batch-ranker-predictor.recsys-models.svc.cluster.local/v1/models/batch-ranker:predict",
+            ["recsys/llm-reranker"] = "http://llm-reranker-predictor.recsys-models.svc.cluster.local/v1/models/llm-reranker:predict",
         }.OrderBy(kv => kv.Key, StringComparer.Ordinal), urls.OrderBy(kv => kv.Key, StringComparer.Ordinal));
     }
 

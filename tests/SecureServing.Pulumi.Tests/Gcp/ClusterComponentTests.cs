@@ -82,6 +82,36 @@ public sealed class ClusterComponentTests(ShippedRuns runs)
     }
 
     [Fact]
+    public void The_dev_gpu_pool_registers_its_l4_with_the_gke_installed_driver_and_the_gpu_taint()
+    {
+        var pool = runs["dev"].Inputs(GcpResourceTypes.NodePool, "cluster-pool-gpu-l4");
+
+        Assert.Equal("g2-standard-8", Values.Text(pool, "nodeConfig.machineType"));
+        var accelerator = Assert.Single(Values.Objects(pool, "nodeConfig.guestAccelerators"));
+        Assert.Equal("nvidia-l4", Values.Text(accelerator, "type"));
+        Assert.Equal(1d, Values.Number(accelerator, "count"));
+        Assert.Equal("DEFAULT", Values.Text(accelerator, "gpuDriverInstallationConfig.gpuDriverVersion"));
+        var taint = Assert.Single(Values.Objects(pool, "nodeConfig.taints"));
+        Assert.Equal(("nvidia.com/gpu", "present", "NO_SCHEDULE"), (Values.Text(taint, "key"), Values.Text(taint, "value"), Values.Text(taint, "effect")));
+        Assert.Equal(0d, Values.Number(pool, "autoscaling.totalMinNodeCount"));
+        // The CPU pool stays untainted and without GPUs.
+        var serving = runs["dev"].Inputs(GcpResourceTypes.NodePool, "cluster-pool-serving");
+        Assert.False(Values.Has(serving, "nodeConfig.guestAccelerators"));
+        Assert.False(Values.Has(serving, "nodeConfig.taints"));
+    }
+
+    [Fact]
+    public async Task A_sandbox_pool_registers_gvisor_and_google_groups_for_rbac_reaches_the_cluster()
+    {
+        var config = Composition.GcpEquivalenceTests.Variant(ProgramRun.Load("dev"), "sandbox-pool-and-google-groups");
+        var run = await ProgramRun.GcpLayerAsync(config);
+
+        Assert.Equal("GVISOR", Values.Text(run.Inputs(GcpResourceTypes.NodePool, "cluster-pool-sandboxed"), "nodeConfig.sandboxConfig.type"));
+        Assert.False(Values.Has(run.Inputs(GcpResourceTypes.NodePool, "cluster-pool-serving"), "nodeConfig.sandboxConfig"));
+        Assert.Equal("gke-security-groups@example.com", Values.Text(run.Inputs(GcpResourceTypes.Cluster, "cluster-gke"), "authenticatorGroupsConfig.securityGroup"));
+    }
+
+    [Fact]
     public async Task An_ip_endpoint_authorizes_only_the_configured_networks_and_closes_the_dns_endpoint()
     {
         var config = Composition.GcpEquivalenceTests.Variant(ProgramRun.Load("dev"), "private-endpoint");

@@ -34,7 +34,7 @@ public sealed class IapComponentTests(ShippedRuns runs)
     }
 
     [Theory]
-    [InlineData("dev", new[] { "group:fraud-ml@example.com", "group:ml-platform@example.com", "group:recsys-ml@example.com" })]
+    [InlineData("dev", new[] { "group:fraud-ml@example.com", "group:ml-platform@example.com", "group:recsys-ml@example.com", "user:recsys-oncall@example.com" })]
     public void Accessors_and_team_members_may_pass_iap_team_members_only_to_their_own_paths(string stack, string[] members)
     {
         var accessors = runs[stack].OfType(GcpResourceTypes.IapWebIamMember).ToList();

@@ -40,7 +40,7 @@ public sealed class KubernetesDependencyTests
         var events = mocks.Events.ToList();
 
         var patches = run.Plan.Objects.Where(o => o.Mode == ApplyMode.Patch && o.Kind == "ConfigMap").ToList();
-        Assert.Equal(4, patches.Count);
+        Assert.Equal(5, patches.Count);
         var lastPatchDone = patches.Max(p => events.IndexOf($"done:{LayerRun.NameOf(p)}"));
         foreach (var isvc in run.Plan.Objects.Where(o => o.Kind == "InferenceService"))
         {
@@ -53,7 +53,7 @@ public sealed class KubernetesDependencyTests
     }
 
     [Fact]
-    public void Dependencies_are_the_namespace_the_service_account_and_the_serving_configuration_only()
+    public void Dependencies_are_the_namespace_the_service_account_the_quota_and_the_serving_configuration_only()
     {
         var plan = KubernetesPlanner.Plan(ShippedStacks.LoadBringYourOwn("dev"));
 
@@ -66,12 +66,19 @@ public sealed class KubernetesDependencyTests
             [
                 "Namespace/fraud-models",
                 "ServiceAccount/fraud-models/model-serving",
+                "ResourceQuota/fraud-models/team-quota",
+                "LimitRange/fraud-models/container-defaults",
                 "ConfigMap/kserve/inferenceservice-config",
                 "ConfigMap/knative-serving/config-istio",
                 "ConfigMap/knative-serving/config-domain",
                 "ConfigMap/knative-serving/config-network",
+                "ConfigMap/knative-serving/config-features",
             ],
             dependencies["InferenceService.serving.kserve.io/fraud-models/sklearn-iris"]);
         Assert.All(plan.OwnedBy(KubernetesObject.PlatformOwner), o => Assert.Empty(dependencies[o.Key]));
+        // Team boundaries wait only for their namespace.
+        Assert.Equal(["Namespace/fraud-models"], dependencies["NetworkPolicy.networking.k8s.io/fraud-models/default-deny"]);
+        Assert.Equal(["Namespace/fraud-models"], dependencies["Role.rbac.authorization.k8s.io/fraud-models/team-member-read"]);
+        Assert.Equal(["Namespace/fraud-models"], dependencies["ResourceQuota/fraud-models/team-quota"]);
     }
 }

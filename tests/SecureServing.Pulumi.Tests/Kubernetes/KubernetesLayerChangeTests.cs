@@ -3,7 +3,10 @@ using SecureServing.Core.Kubernetes;
 
 namespace SecureServing.Pulumi.Tests.Kubernetes;
 
-/// <summary>A team's change shows up in a preview as exactly its own objects: nothing else is added, removed or changed.</summary>
+/// <summary>
+/// A team's change shows up in a preview as exactly its own objects: nothing else is added or removed, and at most the
+/// activator's allowed callers change when a team (a namespace) is added.
+/// </summary>
 public sealed class KubernetesLayerChangeTests
 {
     [Fact]
@@ -20,16 +23,23 @@ public sealed class KubernetesLayerChangeTests
         Assert.Equal(
             [
                 "kubernetes:networking.istio.io/v1:VirtualService k8s-team-fraud-virtualservice-fraud-models-iris-v2-iap",
+                "kubernetes:networking.k8s.io/v1:NetworkPolicy k8s-team-fraud-networkpolicy-fraud-models-iris-v2-from-gateways",
                 "kubernetes:security.istio.io/v1:AuthorizationPolicy k8s-team-fraud-authorizationpolicy-fraud-models-iris-v2-callers",
                 "kubernetes:serving.kserve.io/v1beta1:InferenceService k8s-team-fraud-inferenceservice-fraud-models-iris-v2",
             ],
             added);
     }
 
-    [Fact]
-    public async Task Adding_a_team_adds_exactly_its_group_and_objects()
+    /// <summary>
+    /// dev's activator admits anyone (an acknowledged activator-on model admits whatever it forwards), so a new team
+    /// changes no shared object there; prod's activator admits the team namespaces, so it gains the new one.
+    /// </summary>
+    [Theory]
+    [InlineData("dev", false)]
+    [InlineData("prod", true)]
+    public async Task Adding_a_team_adds_exactly_its_group_and_objects(string stack, bool activatorGainsTheNamespace)
     {
-        var before = ShippedStacks.Load("dev");
+        var before = ShippedStacks.Load(stack);
         var team = new TeamConfig
         {
             Team = "search",
@@ -43,7 +53,8 @@ public sealed class KubernetesLayerChangeTests
         var (added, removed, changed) = await DiffAsync(before, after);
 
         Assert.Empty(removed);
-        Assert.Empty(changed);
+        // The one shared object a team may change: the namespaces the activator accepts (mesh default deny) gain its namespace.
+        Assert.Equal(activatorGainsTheNamespace ? ["kubernetes:security.istio.io/v1:AuthorizationPolicy k8s-platform-authorizationpolicy-knative-serving-allow-activator"] : [], changed);
         Assert.Contains("secure-serving:kubernetes:Team k8s-team-search", added);
         var expectedObjects = KubernetesPlanner.Plan(after).OwnedBy(KubernetesObject.TeamOwner("search")).Count();
         Assert.Equal(expectedObjects + 1, added.Count);

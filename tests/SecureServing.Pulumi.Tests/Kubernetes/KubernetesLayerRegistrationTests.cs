@@ -8,6 +8,7 @@ using SecureServing.Core.Kubernetes;
 using CoreV1 = Pulumi.Kubernetes.Core.V1;
 using KubernetesCustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
 using NetworkingV1 = Pulumi.Kubernetes.Networking.V1;
+using RbacV1 = Pulumi.Kubernetes.Rbac.V1;
 
 namespace SecureServing.Pulumi.Tests.Kubernetes;
 
@@ -49,6 +50,11 @@ public sealed class KubernetesLayerRegistrationTests
                 ("v1", "Secret") => typeof(CoreV1.Secret),
                 ("v1", "ConfigMap") => typeof(CoreV1.ConfigMap),
                 ("networking.k8s.io/v1", "Ingress") => typeof(NetworkingV1.Ingress),
+                ("networking.k8s.io/v1", "NetworkPolicy") => typeof(NetworkingV1.NetworkPolicy),
+                ("v1", "ResourceQuota") => typeof(CoreV1.ResourceQuota),
+                ("v1", "LimitRange") => typeof(CoreV1.LimitRange),
+                ("rbac.authorization.k8s.io/v1", "Role") => typeof(RbacV1.Role),
+                ("rbac.authorization.k8s.io/v1", "RoleBinding") => typeof(RbacV1.RoleBinding),
                 _ => typeof(KubernetesCustomResource),
             };
             Assert.True(resource.GetType() == expected, $"{obj.Key} is a {resource.GetType().Name}, expected {expected.Name}");

@@ -53,6 +53,9 @@ public sealed class CountKey(string name, string description, int defaultValue) 
 
     /// <summary>Smallest value the loader accepts (a smaller one is an <c>invalid-value</c> finding).</summary>
     public int? Minimum { get; init; }
+
+    /// <summary>Largest value the loader accepts (a larger one is an <c>invalid-value</c> finding), so a typo cannot ask for ten thousand GPUs.</summary>
+    public int? Maximum { get; init; }
 }
 
 /// <summary>One of a fixed set of spellings (exact, case-sensitive).</summary>

@@ -63,6 +63,7 @@ public static class ConfigReference
     {
         TextKey t => t.TypeName,
         BoolKey => "bool",
+        CountKey { Maximum: { } max } c => $"integer {c.Minimum ?? 0}-{max}",
         CountKey { Minimum: { } min } => $"integer ≥ {min}",
         CountKey => "integer",
         ChoiceKey c => string.Join(" | ", c.Spellings.Select(s => $"`{s}`")),

@@ -144,7 +144,9 @@ public static partial class ConfigSchema
             number["minimum"] = min;
         }
 
-        return new JsonObject { ["anyOf"] = new JsonArray(number, new JsonObject { ["type"] = "string", ["pattern"] = Scalars.DigitsUpTo(int.MaxValue) }) };
+        var max = checks == SchemaChecks.Published && key.Maximum is { } m ? m : int.MaxValue;
+        number["maximum"] = max;
+        return new JsonObject { ["anyOf"] = new JsonArray(number, new JsonObject { ["type"] = "string", ["pattern"] = Scalars.DigitsUpTo(max) }) };
     }
 
     private static JsonObject Secret() => new()

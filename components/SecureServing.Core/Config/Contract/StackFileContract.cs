@@ -4,6 +4,7 @@ using SecureServing.Core.Validation;
 using KnativeTls = SecureServing.Core.Config.KnativeLocalGatewayTls;
 using LocalGatewayModes = SecureServing.Core.Config.LocalGatewayMode;
 using ReleaseChannels = SecureServing.Core.Config.ReleaseChannel;
+using TaintEffects = SecureServing.Core.Config.TaintEffect;
 
 namespace SecureServing.Core.Config.Contract;
 
@@ -71,9 +72,50 @@ public static partial class StackFileContract
 
         public static readonly BoolKey Spot = new("spot", "Run the pool on Spot VMs (cheaper; nodes can be preempted at any time).", false);
 
+        public static readonly CountKey AcceleratorCount = new("count", "GPUs per node; the machine type must carry that many (e.g. `g2-standard-4`: one L4).", 1)
+        {
+            Minimum = 1,
+            Maximum = TeamFileContract.MaxGpusPerNode,
+        };
+
+        public static readonly ChoiceKey<GpuDriver> AcceleratorDriver = new("driver",
+            "NVIDIA driver GKE installs on the nodes: `default` or `latest` version for the node's GKE version.",
+            GpuDriver.Default, ("default", GpuDriver.Default), ("latest", GpuDriver.Latest));
+
+        public static readonly MapKey Accelerator = new("accelerator",
+            "GPUs on every node of the pool, drivers installed by GKE. The pool gets the taint `nvidia.com/gpu=present:NoSchedule` unless `taints` is written.",
+            new TextKey("type", "Compute Engine accelerator type, e.g. `nvidia-l4` (on `g2-standard-*` machines) or `nvidia-tesla-t4` (on `n1-*`).")
+            {
+                Required = true,
+                Format = Formats.AcceleratorType(),
+                TypeName = "accelerator type",
+            },
+            AcceleratorCount,
+            AcceleratorDriver);
+
+        public static readonly ChoiceKey<TaintEffect> TaintEffect = new("effect", "Kubernetes taint effect.",
+            TaintEffects.NoSchedule,
+            ("NoSchedule", TaintEffects.NoSchedule), ("PreferNoSchedule", TaintEffects.PreferNoSchedule), ("NoExecute", TaintEffects.NoExecute))
+        {
+            Required = true,
+        };
+
+        public static readonly MapKey Taint = new("taints[]", "One node taint; models placed on the pool (`nodePool`) tolerate it.",
+            new TextKey("key", "Taint key, a Kubernetes qualified name such as `nvidia.com/gpu`.") { Required = true, Format = Formats.TaintKey(), TypeName = "qualified name" },
+            new TextKey("value", "Taint value, a Kubernetes label value.") { Required = true, Format = Formats.TaintValue(), TypeName = "label value" },
+            TaintEffect);
+
+        public static readonly MapListKey Taints = new("taints", "Node taints of the pool.", Taint)
+        {
+            DefaultText = "none; `[{key: nvidia.com/gpu, value: present, effect: NoSchedule}]` with `accelerator`",
+        };
+
+        public static readonly BoolKey Sandbox = new("sandbox",
+            "GKE Sandbox (gVisor) nodes: only models with `sandbox: true` run there. A cluster needs at least one pool without it.", false);
+
         public static readonly MapKey NodePool = new("nodePools[]", "One node pool.",
             new TextKey("name", "Node pool name: lowercase letters, digits and hyphens.") { Required = true },
-            MachineType, MinNodes, MaxNodes, DiskSizeGb, Spot, ClusterHardening.ConfidentialNodes);
+            MachineType, MinNodes, MaxNodes, DiskSizeGb, Spot, ClusterHardening.ConfidentialNodes, Accelerator, Taints, Sandbox);
 
         /// <summary>The pool a stack gets when it lists none.</summary>
         public const string DefaultPoolName = "serving";

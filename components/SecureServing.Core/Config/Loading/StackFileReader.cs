@@ -180,6 +180,7 @@ internal static partial class StackFileReader
                     Spot = m.Bool("spot") ?? pool.Spot,
                 };
                 pool = ReadNodePoolHardening(m, pool);
+                pool = WorkloadReader.Pool(m, pool);
                 if (pool.MaxNodes < 1 || pool.MinNodes > pool.MaxNodes)
                 {
                     config.Ctx.Report(RuleCatalog.InvalidValue, KeyPaths.Child(path, "maxNodes"), null,

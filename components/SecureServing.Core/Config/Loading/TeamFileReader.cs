@@ -35,7 +35,7 @@ internal static class TeamFileReader
         {
             if (YamlMap.Of(node, path, ctx, shape: TeamFileContract.Model) is { } m)
             {
-                models.Add(ReadModel(m));
+                models.Add(WorkloadReader.Model(m, ReadModel(m)));
                 m.Finish();
             }
         }
@@ -48,6 +48,7 @@ internal static class TeamFileReader
             AllowedNamespaces = file.Strings("allowedNamespaces") ?? [],
             Authorization = file.Bool("authorization") ?? TeamFileContract.Authorization.Default,
             Models = models,
+            Quota = WorkloadReader.Quota(file),
             Acknowledgements = AcknowledgementReader.Read(file, "acknowledge"),
             SourceFile = ctx.File,
         };

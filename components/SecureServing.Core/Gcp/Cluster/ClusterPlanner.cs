@@ -92,7 +92,8 @@ public static class ClusterPlanner
             Name = pool.Name,
             Location = config.Region,
             Cluster = ResourceRef.Id(ClusterName),
-            InitialNodeCount = 1,
+            // A pool that may scale to zero starts empty (an accelerator pool would otherwise bill a GPU node per zone).
+            InitialNodeCount = pool.MinNodes == 0 ? 0 : 1,
             TotalMinNodeCount = pool.MinNodes,
             TotalMaxNodeCount = pool.MaxNodes,
             LocationPolicy = "BALANCED",
@@ -130,5 +131,16 @@ public static class ClusterPlanner
         BootDiskKmsKey = KmsPlanner.BootDiskKey(config),
         KubeletReadonlyPort = ClusterHardening.KubeletReadonlyPortDisabled,
         ConfidentialNodes = pool is { ConfidentialNodes: true } ? true : null,
+        GuestAccelerators = pool?.Accelerator is { } a ? [new GuestAcceleratorSpec(a.Type, a.Count, a.Driver == GpuDriver.Latest ? "LATEST" : "DEFAULT")] : [],
+        Taints = [.. (pool?.Taints ?? []).Select(t => new NodeTaintSpec(t.Key, t.Value, GkeTaintEffect(t.Effect)))],
+        SandboxType = pool is { Sandbox: true } ? "GVISOR" : null,
+    };
+
+    /// <summary>GKE's spelling of a Kubernetes taint effect.</summary>
+    public static string GkeTaintEffect(TaintEffect effect) => effect switch
+    {
+        TaintEffect.PreferNoSchedule => "PREFER_NO_SCHEDULE",
+        TaintEffect.NoExecute => "NO_EXECUTE",
+        _ => "NO_SCHEDULE",
     };
 }

@@ -100,7 +100,16 @@ public static class ClusterRendering
         .Add("workloadMetadataConfig", new PropertyBag().Add("mode", n.WorkloadMetadataMode))
         .Add("bootDiskKmsKey", n.BootDiskKmsKey?.Rendered)
         .Add("kubeletConfig", new PropertyBag().Add("insecureKubeletReadonlyPortEnabled", n.KubeletReadonlyPort))
-        .Add("confidentialNodes", n.ConfidentialNodes is { } confidential ? new PropertyBag().Add("enabled", confidential) : null);
+        .Add("confidentialNodes", n.ConfidentialNodes is { } confidential ? new PropertyBag().Add("enabled", confidential) : null)
+        .Add("guestAccelerators", n.GuestAccelerators.Select(a => new PropertyBag()
+            .Add("type", a.Type)
+            .Add("count", a.Count)
+            .Add("gpuDriverInstallationConfig", new PropertyBag().Add("gpuDriverVersion", a.GpuDriverVersion))))
+        .Add("taints", n.Taints.Select(t => new PropertyBag()
+            .Add("key", t.Key)
+            .Add("value", t.Value)
+            .Add("effect", t.Effect)))
+        .Add("sandboxConfig", n.SandboxType is null ? null : new PropertyBag().Add("type", n.SandboxType));
 
     private static PropertyBag AddHardening(this PropertyBag bag, ClusterHardeningSpec h) => bag
         .Add("binaryAuthorization", new PropertyBag().Add("evaluationMode", h.BinaryAuthorizationEvaluationMode))

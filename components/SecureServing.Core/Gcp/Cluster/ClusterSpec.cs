@@ -209,7 +209,20 @@ public sealed record NodeConfigSpec
     public required string KubeletReadonlyPort { get; init; }
     /// <summary><c>confidentialNodes.enabled</c>: set only for pools with <c>confidentialNodes: true</c>.</summary>
     public bool? ConfidentialNodes { get; init; }
+    /// <summary><c>guestAccelerators</c>: the GPUs on every node (empty for CPU pools and the default pool).</summary>
+    public IReadOnlyList<GuestAcceleratorSpec> GuestAccelerators { get; init; } = [];
+    /// <summary><c>taints</c>: the pool's node taints, GKE's spelling of the effect (<c>NO_SCHEDULE</c>, ...).</summary>
+    public IReadOnlyList<NodeTaintSpec> Taints { get; init; } = [];
+    /// <summary><c>sandboxConfig.type</c>: <c>GVISOR</c> for GKE Sandbox nodes, else null.</summary>
+    public string? SandboxType { get; init; }
 }
+
+/// <summary><c>guestAccelerators[]</c>: <c>{type, count, gpuDriverInstallationConfig.gpuDriverVersion}</c>.</summary>
+/// <param name="GpuDriverVersion"><c>DEFAULT</c> or <c>LATEST</c>: GKE installs the NVIDIA driver (no driver DaemonSet to run).</param>
+public sealed record GuestAcceleratorSpec(string Type, int Count, string GpuDriverVersion);
+
+/// <summary><c>taints[]</c>: <c>{key, value, effect}</c>, effect in GKE's spelling.</summary>
+public sealed record NodeTaintSpec(string Key, string Value, string Effect);
 
 /// <summary><c>gcp:container/nodePool:NodePool</c>.</summary>
 public sealed record NodePoolSpec
@@ -220,7 +233,7 @@ public sealed record NodePoolSpec
     public required string Location { get; init; }
     /// <summary>The cluster's <c>id</c>.</summary>
     public required ResourceRef Cluster { get; init; }
-    /// <summary>Per zone, at creation; the autoscaler takes over.</summary>
+    /// <summary>Per zone, at creation (0 for a pool with <c>minNodes: 0</c>, else 1); the autoscaler takes over.</summary>
     public required int InitialNodeCount { get; init; }
     /// <summary><c>autoscaling.totalMinNodeCount</c>: the config's <c>minNodes</c> counts nodes across all zones.</summary>
     public required int TotalMinNodeCount { get; init; }
