@@ -20,6 +20,7 @@ public sealed record TeamConfig
     public required string SourceFile { get; init; }
 }
 
+/// <summary>One model of a team file (<c>models:</c>): an InferenceService in the team's namespace.</summary>
 public sealed record ModelConfig
 {
     /// <summary>InferenceService name: DNS-1123 label.</summary>
@@ -41,4 +42,5 @@ public sealed record ModelConfig
     public string? Image { get; init; }
 }
 
+/// <summary>A model's <c>activator</c>: whether Knative's activator stays on its request path (scale to zero) or not.</summary>
 public enum ActivatorMode { Off, On }

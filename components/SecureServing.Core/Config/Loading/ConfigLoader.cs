@@ -15,7 +15,7 @@ public sealed record LoadResult(PlatformConfig? Config, IReadOnlyList<Finding> F
 /// Loads <c>Pulumi.&lt;stack&gt;.yaml</c> and <c>stacks/&lt;stack&gt;/*.yaml</c> into a <see cref="PlatformConfig"/> with
 /// defaults filled in. Structural mistakes (missing files, YAML syntax, wrong types, unknown keys) become findings,
 /// never exceptions. <c>secure:</c> values become <see cref="SecretRef"/>s; neither ciphertext nor plaintext is kept.
-/// Use <see cref="StackCheck.Run"/> for the validated result; this is its first step.
+/// Use <see cref="StackCheck.Run(string, string)"/> for the validated result; this is its first step.
 /// </summary>
 public static partial class ConfigLoader
 {
