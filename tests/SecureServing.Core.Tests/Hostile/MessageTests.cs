@@ -73,10 +73,11 @@ public sealed partial class MessageTests
     }
 
     [Fact]
-    public void Readme_and_shipped_files_cite_no_seed()
+    public void Readme_docs_and_shipped_files_cite_no_seed()
     {
         var root = TempRepo.RepoRoot();
         var files = new[] { "README.md" }
+            .Concat(Directory.Exists(Path.Combine(root, "docs")) ? Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md").Select(f => Path.GetRelativePath(root, f)) : [])
             .Concat(Directory.EnumerateFiles(root, "Pulumi.*.yaml").Select(f => Path.GetFileName(f)))
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "stacks"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)));
 
