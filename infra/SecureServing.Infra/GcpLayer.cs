@@ -8,7 +8,7 @@ namespace SecureServing.Infra;
 /// Every GCP component of a stack, created from its <see cref="GcpPlan"/> in plan order (so each reference resolves
 /// to an earlier resource's output). The components run in parallel: besides the data edges their inputs carry
 /// (the subnet uses the VPC's id, the perimeter its levels' names, …), each waits only for the project APIs it calls
-/// (<see cref="ServiceDependencies"/>), and a team's Workload Identity binding waits for the cluster that creates the
+/// (<see cref="ProjectServicesPlanner.ApisCalledBy"/>), and a team's Workload Identity binding waits for the cluster that creates the
 /// identity pool.
 /// </summary>
 public sealed class GcpLayer
@@ -53,7 +53,7 @@ public sealed class GcpLayer
 
         WorkloadIdentityPool = Cluster is null ? [] : [Cluster.Cluster];
         Teams = [.. plan.Teams.Select(team =>
-            new TeamIdentityComponent(team.Component, team, Outputs, WorkloadIdentityPool, After(team.Component, ServiceDependencies.Team)))];
+            new TeamIdentityComponent(team.Component, team, Outputs, WorkloadIdentityPool, After(team.Component, TeamIdentitySpec.ComponentPrefix)))];
     }
 
     public GcpPlan Plan { get; }
@@ -106,7 +106,7 @@ public sealed class GcpLayer
 
     private ComponentResourceOptions After(string component, string? apisOf = null)
     {
-        var services = Services.Enabling([.. ServiceDependencies.Of(apisOf ?? component)]);
+        var services = Services.Enabling([.. ProjectServicesPlanner.ApisCalledBy(apisOf ?? component)]);
         _dependencies[component] = services;
         return new ComponentResourceOptions { DependsOn = services.ToArray() };
     }

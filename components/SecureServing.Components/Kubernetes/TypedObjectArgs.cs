@@ -9,26 +9,62 @@ namespace SecureServing.Components.Kubernetes;
 /// Maps manifests of built-in kinds onto the SDK's typed args, field by field: exactly the fields the policy core
 /// emits. Every object is read through <see cref="ManifestFields"/>, so a field not mapped here fails the run with
 /// the object and field named instead of being dropped.
-/// The create and patch mappings (<c>NamespaceArgs</c>/<c>NamespacePatchArgs</c>, <c>ObjectMetaArgs</c>/<c>ObjectMetaPatchArgs</c>,
-/// <c>ServiceSpecArgs</c>/<c>ServiceSpecPatchArgs</c>, ...) mirror each other on purpose: the SDK generates them as unrelated types (both
-/// derive only from <c>ResourceArgs</c>, no shared interface), so a shared body would need a setter delegate per field.
-/// Change them together.
+/// The kinds registered both created and patched (Namespace, ConfigMap, Service, and their metadata, spec and ports) are
+/// described once each (<see cref="CreateAndPatchMapping{TCreate, TPatch}"/>): one line per field, with the setter of
+/// the create args (<c>NamespaceArgs</c>, ...) beside the setter of the patch args (<c>NamespacePatchArgs</c>, ...).
 /// </summary>
 internal static class TypedObjectArgs
 {
-    public static NamespaceArgs Namespace(ManifestFields root)
-    {
-        var args = new NamespaceArgs { Metadata = Metadata(root) };
-        root.EnsureAllMapped();
-        return args;
-    }
+    private const string NoMetadata = "A manifest without metadata cannot be registered.";
 
-    public static NamespacePatchArgs NamespacePatch(ManifestFields root)
-    {
-        var args = new NamespacePatchArgs { Metadata = MetadataPatch(root) };
-        root.EnsureAllMapped();
-        return args;
-    }
+    // Each description uses the ones declared above it (static fields initialize in this order).
+
+    /// <summary><c>metadata</c>: name, namespace, labels, annotations.</summary>
+    private static readonly CreateAndPatchMapping<ObjectMetaArgs, ObjectMetaPatchArgs> MetadataFields = new CreateAndPatchMapping<ObjectMetaArgs, ObjectMetaPatchArgs>()
+        .String("name", (a, v) => a.Name = v, (p, v) => p.Name = v)
+        .String("namespace", (a, v) => a.Namespace = v, (p, v) => p.Namespace = v)
+        .StringMap("labels", (a, v) => a.Labels = v, (p, v) => p.Labels = v)
+        .StringMap("annotations", (a, v) => a.Annotations = v, (p, v) => p.Annotations = v);
+
+    private static readonly CreateAndPatchMapping<NamespaceArgs, NamespacePatchArgs> NamespaceFields = new CreateAndPatchMapping<NamespaceArgs, NamespacePatchArgs>()
+        .Object("metadata", MetadataFields, (a, v) => a.Metadata = v, (p, v) => p.Metadata = v, RequiredOn.Both, NoMetadata);
+
+    private static readonly CreateAndPatchMapping<ConfigMapArgs, ConfigMapPatchArgs> ConfigMapFields = new CreateAndPatchMapping<ConfigMapArgs, ConfigMapPatchArgs>()
+        .Object("metadata", MetadataFields, (a, v) => a.Metadata = v, (p, v) => p.Metadata = v, RequiredOn.Both, NoMetadata)
+        .StringMap("data", (a, v) => a.Data = v, (p, v) => p.Data = v);
+
+    /// <summary>A Service port: a patch may leave <c>port</c> to the live object, a created Service may not.</summary>
+    private static readonly CreateAndPatchMapping<ServicePortArgs, ServicePortPatchArgs> ServicePortFields = new CreateAndPatchMapping<ServicePortArgs, ServicePortPatchArgs>()
+        .String("name", (a, v) => a.Name = v, (p, v) => p.Name = v)
+        .String("protocol", (a, v) => a.Protocol = v, (p, v) => p.Protocol = v)
+        .Int("port", (a, v) => a.Port = v, (p, v) => p.Port = v, RequiredOn.Create, "A Service port needs 'port' (core/v1 ServicePort).")
+        .String("appProtocol", (a, v) => a.AppProtocol = v, (p, v) => p.AppProtocol = v)
+        .IntOrString("targetPort", (a, v) => a.TargetPort = v, (p, v) => p.TargetPort = v);
+
+    private static readonly CreateAndPatchMapping<ServiceSpecArgs, ServiceSpecPatchArgs> ServiceSpecFields = new CreateAndPatchMapping<ServiceSpecArgs, ServiceSpecPatchArgs>()
+        .String("type", (a, v) => a.Type = v, (p, v) => p.Type = v)
+        .Objects("ports", ServicePortFields, (a, v) => a.Ports = v, (p, v) => p.Ports = v)
+        .StringMap("selector", (a, v) => a.Selector = v, (p, v) => p.Selector = v);
+
+    private static readonly CreateAndPatchMapping<ServiceArgs, ServicePatchArgs> ServiceFields = new CreateAndPatchMapping<ServiceArgs, ServicePatchArgs>()
+        .Object("metadata", MetadataFields, (a, v) => a.Metadata = v, (p, v) => p.Metadata = v, RequiredOn.Both, NoMetadata)
+        .Object("spec", ServiceSpecFields, (a, v) => a.Spec = v, (p, v) => p.Spec = v);
+
+    public static NamespaceArgs Namespace(ManifestFields root) => NamespaceFields.Create(root);
+
+    public static NamespacePatchArgs NamespacePatch(ManifestFields root) => NamespaceFields.Patch(root);
+
+    public static ConfigMapArgs ConfigMap(ManifestFields root) => ConfigMapFields.Create(root);
+
+    public static ConfigMapPatchArgs ConfigMapPatch(ManifestFields root) => ConfigMapFields.Patch(root);
+
+    public static ServiceArgs Service(ManifestFields root) => ServiceFields.Create(root);
+
+    public static ServicePatchArgs ServicePatch(ManifestFields root) => ServiceFields.Patch(root);
+
+    /// <summary><c>metadata</c> of a kind registered only created (custom resources, ServiceAccount, Secret, Ingress).</summary>
+    public static ObjectMetaArgs Metadata(ManifestFields root) =>
+        MetadataFields.Create(root.Object("metadata", nameof(ObjectMetaArgs)) ?? throw new UnmappedManifestFieldException(NoMetadata));
 
     public static ServiceAccountArgs ServiceAccount(ManifestFields root)
     {
@@ -58,88 +94,6 @@ internal static class TypedObjectArgs
         return args;
     }
 
-    public static ConfigMapArgs ConfigMap(ManifestFields root)
-    {
-        var args = new ConfigMapArgs { Metadata = Metadata(root) };
-        if (root.StringMap("data") is { } data)
-        {
-            args.Data = data;
-        }
-
-        root.EnsureAllMapped();
-        return args;
-    }
-
-    public static ConfigMapPatchArgs ConfigMapPatch(ManifestFields root)
-    {
-        var args = new ConfigMapPatchArgs { Metadata = MetadataPatch(root) };
-        if (root.StringMap("data") is { } data)
-        {
-            args.Data = data;
-        }
-
-        root.EnsureAllMapped();
-        return args;
-    }
-
-    public static ServiceArgs Service(ManifestFields root)
-    {
-        var args = new ServiceArgs { Metadata = Metadata(root) };
-        if (root.Object("spec", nameof(ServiceSpecArgs)) is { } spec)
-        {
-            var specArgs = new ServiceSpecArgs();
-            if (spec.String("type") is { } type)
-            {
-                specArgs.Type = type;
-            }
-
-            if (spec.Objects("ports", nameof(ServicePortArgs)) is { } ports)
-            {
-                specArgs.Ports = ports.Select(ServicePort).ToList();
-            }
-
-            if (spec.StringMap("selector") is { } selector)
-            {
-                specArgs.Selector = selector;
-            }
-
-            spec.EnsureAllMapped();
-            args.Spec = specArgs;
-        }
-
-        root.EnsureAllMapped();
-        return args;
-    }
-
-    public static ServicePatchArgs ServicePatch(ManifestFields root)
-    {
-        var args = new ServicePatchArgs { Metadata = MetadataPatch(root) };
-        if (root.Object("spec", nameof(ServiceSpecPatchArgs)) is { } spec)
-        {
-            var specArgs = new ServiceSpecPatchArgs();
-            if (spec.String("type") is { } type)
-            {
-                specArgs.Type = type;
-            }
-
-            if (spec.Objects("ports", nameof(ServicePortPatchArgs)) is { } ports)
-            {
-                specArgs.Ports = ports.Select(ServicePortPatch).ToList();
-            }
-
-            if (spec.StringMap("selector") is { } selector)
-            {
-                specArgs.Selector = selector;
-            }
-
-            spec.EnsureAllMapped();
-            args.Spec = specArgs;
-        }
-
-        root.EnsureAllMapped();
-        return args;
-    }
-
     public static IngressArgs Ingress(ManifestFields root)
     {
         var args = new IngressArgs { Metadata = Metadata(root) };
@@ -156,91 +110,6 @@ internal static class TypedObjectArgs
         }
 
         root.EnsureAllMapped();
-        return args;
-    }
-
-    /// <summary><c>metadata</c>: name, namespace, labels, annotations.</summary>
-    public static ObjectMetaArgs Metadata(ManifestFields root)
-    {
-        var metadata = RequiredMetadata(root, nameof(ObjectMetaArgs));
-        var args = new ObjectMetaArgs
-        {
-            Name = metadata.String("name"),
-            Namespace = metadata.String("namespace"),
-        };
-        if (metadata.StringMap("labels") is { } labels)
-        {
-            args.Labels = labels;
-        }
-
-        if (metadata.StringMap("annotations") is { } annotations)
-        {
-            args.Annotations = annotations;
-        }
-
-        metadata.EnsureAllMapped();
-        return args;
-    }
-
-    private static ObjectMetaPatchArgs MetadataPatch(ManifestFields root)
-    {
-        var metadata = RequiredMetadata(root, nameof(ObjectMetaPatchArgs));
-        var args = new ObjectMetaPatchArgs
-        {
-            Name = metadata.String("name"),
-            Namespace = metadata.String("namespace"),
-        };
-        if (metadata.StringMap("labels") is { } labels)
-        {
-            args.Labels = labels;
-        }
-
-        if (metadata.StringMap("annotations") is { } annotations)
-        {
-            args.Annotations = annotations;
-        }
-
-        metadata.EnsureAllMapped();
-        return args;
-    }
-
-    /// <summary>The <c>metadata</c> object every manifest must have, read for the <paramref name="argsType"/> it maps onto.</summary>
-    private static ManifestFields RequiredMetadata(ManifestFields root, string argsType) =>
-        root.Object("metadata", argsType) ?? throw new UnmappedManifestFieldException("A manifest without metadata cannot be registered.");
-
-    private static ServicePortArgs ServicePort(ManifestFields port)
-    {
-        var args = new ServicePortArgs
-        {
-            Name = port.String("name"),
-            Protocol = port.String("protocol"),
-            Port = port.Int("port") ?? throw new UnmappedManifestFieldException("A Service port needs 'port' (core/v1 ServicePort)."),
-            AppProtocol = port.String("appProtocol"),
-        };
-        if (port.IntOrString("targetPort") is { } target)
-        {
-            args.TargetPort = target;
-        }
-
-        port.EnsureAllMapped();
-        return args;
-    }
-
-    private static ServicePortPatchArgs ServicePortPatch(ManifestFields port)
-    {
-        var args = new ServicePortPatchArgs
-        {
-            Name = port.String("name"),
-            Protocol = port.String("protocol"),
-            Port = Optional(port.Int("port")),
-            AppProtocol = port.String("appProtocol"),
-        };
-        if (port.IntOrString("targetPort") is { } target)
-        {
-            args.TargetPort = target;
-        }
-
-        port.EnsureAllMapped();
         return args;
     }
 

@@ -40,7 +40,9 @@ public static class AccessChanges
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>What changes from <paramref name="before"/> to <paramref name="after"/>, caller by caller.</summary>
     /// <param name="before">The base's report; null when the base does not load (everything is then new).</param>
+    /// <param name="after">The report of the change under review.</param>
     public static IReadOnlyList<AccessChange> Between(AccessReport? before, AccessReport after)
     {
         ArgumentNullException.ThrowIfNull(after);

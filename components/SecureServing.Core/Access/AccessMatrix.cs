@@ -10,6 +10,7 @@ public sealed record ModelInfo(string Namespace, string Name, bool ClusterLocal,
 /// <summary>One caller against one model: on the predict path (<c>/v1/models/&lt;m&gt;:predict</c>) and on a probe path (<c>/healthz</c>).</summary>
 public sealed record AccessCell(Caller Caller, AccessDecision Predict, AccessDecision Probe);
 
+/// <summary>One row of the access matrix: a model and what each caller gets on it.</summary>
 public sealed record ModelAccess(ModelInfo Model, IReadOnlyList<AccessCell> Cells)
 {
     public AccessCell Cell(string callerId) => Cells.First(c => c.Caller.Id == callerId);

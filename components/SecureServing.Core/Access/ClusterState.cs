@@ -4,6 +4,8 @@ using SecureServing.Core.Kubernetes;
 namespace SecureServing.Core.Access;
 
 /// <summary>An object the evaluator does not model but that can change who gets through, and where it applies.</summary>
+/// <param name="Object">The object, as rendered.</param>
+/// <param name="Why">What it could change, for the report.</param>
 /// <param name="Scope">The namespace whose requests it may affect; null for the whole cluster.</param>
 internal sealed record UnmodeledObject(ClusterObject Object, string Why, string? Scope);
 

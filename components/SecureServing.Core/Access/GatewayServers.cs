@@ -3,7 +3,14 @@ using System.Text.Json.Nodes;
 namespace SecureServing.Core.Access;
 
 /// <summary>One server of an Istio Gateway, as the gateway pods listen for it.</summary>
+/// <param name="Gateway">The Gateway object.</param>
+/// <param name="Server">The server entry of its <c>spec.servers</c>, as rendered.</param>
+/// <param name="Number">The server's port number (the Service port of the gateway pods).</param>
 /// <param name="ContainerPort">The pod port it listens on; null when Service port translation is ambiguous.</param>
+/// <param name="Protocol">The server's port protocol (<c>HTTP</c>, <c>HTTPS</c>, ...).</param>
+/// <param name="TlsMode">The server's <c>tls.mode</c>; null without TLS.</param>
+/// <param name="HttpsRedirect">Whether plain HTTP is answered with a redirect to HTTPS only.</param>
+/// <param name="Hosts">The server's hosts (<c>namespace/host</c> as written).</param>
 internal sealed record GatewayServer(ClusterObject Gateway, JsonNode Server, int Number, int? ContainerPort, string Protocol, string? TlsMode, bool HttpsRedirect, IReadOnlyList<string> Hosts)
 {
     public string GatewayRef => $"{Gateway.Namespace}/{Gateway.Name}";

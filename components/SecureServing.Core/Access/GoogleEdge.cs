@@ -11,6 +11,12 @@ public sealed record GoogleIdentity(string Email, IReadOnlyList<string> Groups, 
 }
 
 /// <summary>One way into the cluster through Google's external HTTP(S) load balancer: a GKE Ingress rule and its backend.</summary>
+/// <param name="Ingress">The GKE Ingress.</param>
+/// <param name="Host">The rule's host; null for every host.</param>
+/// <param name="Service">The backend Service; null when the load balancer cannot reach it (see <paramref name="Why"/>).</param>
+/// <param name="Port">The backend Service port.</param>
+/// <param name="Iap">The BackendConfig that turns IAP on for the backend; null without IAP.</param>
+/// <param name="Why">Why the route leads nowhere (a missing Service, a ClusterIP Service without NEGs); empty for a route that reaches its Service.</param>
 /// <param name="Neg">The load balancer sends to the pods' own addresses (container-native, through NEGs), from Google's front ends.</param>
 internal sealed record LoadBalancerRoute(ClusterObject Ingress, string? Host, ClusterObject? Service, int Port, ObjectRef? Iap, string Why, bool Neg = false);
 

@@ -4,6 +4,9 @@ namespace SecureServing.Core.Access;
 
 /// <summary>The result of Istio's JWT checks at one workload.</summary>
 /// <param name="Outcome">Allowed: the request goes on (with or without an identity); Denied: 401; Unknown: cannot tell.</param>
+/// <param name="Identity">The identity a validated token gives the request; null without one.</param>
+/// <param name="By">The RequestAuthentication that decided; null when none applies.</param>
+/// <param name="Why">The reason, for the report.</param>
 /// <param name="Forwarded">The request as forwarded: validated tokens are removed unless the rule sets <c>forwardOriginalToken</c>.</param>
 internal sealed record AuthnResult(Outcome Outcome, RequestIdentity? Identity, ObjectRef? By, string Why, HttpRequest Forwarded);
 

@@ -6,6 +6,13 @@ namespace SecureServing.Core.Access;
 /// <summary>
 /// A model as KServe and Knative serve it: its pods, whether the activator is on its request path, and its hosts.
 /// </summary>
+/// <param name="InferenceService">The InferenceService object.</param>
+/// <param name="Pods">The predictor pods that answer its requests.</param>
+/// <param name="ActivatorOnPath">Whether Knative's activator proxies its requests (scale to zero, target burst capacity).</param>
+/// <param name="ActivatorWhy">Why the activator is or is not on the path, for the report.</param>
+/// <param name="Revision">The Knative revision serving it.</param>
+/// <param name="PredictorHost">The predictor's cluster-local host.</param>
+/// <param name="TopLevelHost">KServe's top-level cluster-local host; null when its virtual service is off.</param>
 /// <param name="Address">What an in-cluster caller uses: KServe's top-level host when its virtual service is on, else the predictor host.</param>
 /// <param name="ExternalHosts">Hosts on the external gateways (empty when cluster-local).</param>
 internal sealed record ServedModel(

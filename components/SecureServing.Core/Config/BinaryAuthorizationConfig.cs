@@ -14,6 +14,7 @@ public sealed record BinaryAuthorizationConfig
     public IReadOnlyList<string> AdmitImages { get; init; } = [];
 }
 
+/// <summary><c>secure-serving:binaryAuthorization.mode</c>: how the project's Binary Authorization policy treats images outside the allowlist.</summary>
 public enum BinaryAuthorizationMode
 {
     /// <summary>Images outside the allowlist are refused (and logged).</summary>

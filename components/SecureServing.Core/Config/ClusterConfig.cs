@@ -37,10 +37,13 @@ public sealed record ClusterConfig
     public IReadOnlyList<MonitoringComponent> Monitoring { get; init; } = ClusterTelemetryDefaults.ProdMonitoring;
 }
 
+/// <summary><c>secure-serving:cluster.provider</c>: a private GKE cluster the stack creates, or an existing cluster reached through <c>kubeconfig</c>.</summary>
 public enum ClusterProvider { Gke, Existing }
 
+/// <summary><c>secure-serving:cluster.releaseChannel</c>: the GKE release channel the cluster follows.</summary>
 public enum ReleaseChannel { Rapid, Regular, Stable }
 
+/// <summary><c>secure-serving:cluster.endpoint</c>: how <c>pulumi up</c> and <c>kubectl</c> reach the control plane.</summary>
 public enum ControlPlaneEndpoint
 {
     /// <summary>DNS-based endpoint with IAM: reachable by <c>pulumi up</c> from outside the VPC with no public IP.</summary>
@@ -51,8 +54,10 @@ public enum ControlPlaneEndpoint
     Public,
 }
 
+/// <summary>A range allowed to reach the control plane's IP endpoint (<c>cluster.masterAuthorizedNetworks</c>), with its display name.</summary>
 public sealed record AuthorizedNetwork(string Cidr, string Name);
 
+/// <summary>One entry of <c>secure-serving:cluster.nodePools</c>: a node pool the stack creates.</summary>
 public sealed record NodePoolConfig
 {
     public required string Name { get; init; }

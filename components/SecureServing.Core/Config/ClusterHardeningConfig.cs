@@ -18,8 +18,10 @@ public sealed record SecurityPostureConfig
     public VulnerabilityScanning VulnerabilityScanning { get; init; } = VulnerabilityScanning.Disabled;
 }
 
+/// <summary><c>cluster.securityPosture.mode</c>: GKE security posture (configuration audit) tier.</summary>
 public enum SecurityPostureMode { Disabled, Basic, Enterprise }
 
+/// <summary><c>cluster.securityPosture.vulnerabilityScanning</c>: GKE workload vulnerability scanning tier.</summary>
 public enum VulnerabilityScanning { Disabled, Enterprise }
 
 /// <summary><c>secure-serving:cluster.maintenance</c>: when GKE may upgrade, and when it may not.</summary>
@@ -38,6 +40,7 @@ public sealed record MaintenanceWindow(string Start, string End, string Recurren
 /// <summary>A maintenance exclusion: no (or fewer) upgrades from <paramref name="Start"/> to <paramref name="End"/>.</summary>
 public sealed record MaintenanceExclusion(string Name, string Start, string End, MaintenanceExclusionScope Scope);
 
+/// <summary>What a maintenance exclusion holds back: every upgrade, minor upgrades, or minor and node upgrades.</summary>
 public enum MaintenanceExclusionScope { NoUpgrades, NoMinorUpgrades, NoMinorOrNodeUpgrades }
 
 /// <summary>GKE components sending logs to Cloud Logging (<c>loggingConfig.enableComponents</c>).</summary>

@@ -17,6 +17,7 @@ public sealed record IapConfig
     public bool VerifyJwtInMesh { get; init; } = StackFileContract.Iap.VerifyJwtInMesh.Default;
 }
 
+/// <summary>The OAuth client IAP uses: the Google-managed one (<see cref="Managed"/>), or a bring-your-own client whose secret is a Pulumi secret.</summary>
 public sealed record OAuthClientConfig
 {
     public static readonly OAuthClientConfig Managed = new();

@@ -17,4 +17,5 @@ public sealed record IngressConfig
     public bool LoadBalancerService { get; init; } = StackFileContract.Ingress.LoadBalancerService.Default;
 }
 
+/// <summary><c>secure-serving:ingress.tls</c>: where the public gateway's certificate comes from (cert-manager, or an existing TLS secret).</summary>
 public enum IngressTls { CertManager, Secret }

@@ -19,4 +19,5 @@ public sealed record KmsKeyChoice(KmsKeyMode Mode, string? ExistingKey = null)
     public static KmsKeyChoice Existing(string name) => new(KmsKeyMode.Existing, name);
 }
 
+/// <summary>Which key a <see cref="KmsKeyChoice"/> names: one the stack creates, an existing one, or none (Google-managed encryption only).</summary>
 public enum KmsKeyMode { Create, Existing, None }

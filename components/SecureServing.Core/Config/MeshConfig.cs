@@ -18,10 +18,13 @@ public sealed record MeshConfig
     public DexConfig? Dex { get; init; }
 }
 
+/// <summary><c>secure-serving:mesh.mtls</c>: STRICT mTLS per team namespace, or mesh-wide.</summary>
 public enum MtlsScope { Namespace, Mesh }
 
+/// <summary><c>secure-serving:mesh.knativeLocalGatewayTls</c>: Istio mTLS on Knative's <c>knative-local-gateway</c>, or none.</summary>
 public enum KnativeLocalGatewayTls { IstioMutual, None }
 
+/// <summary><c>secure-serving:mesh.localGateway</c>: KServe's own local gateway (<c>kserve-local-gateway</c>).</summary>
 public sealed record LocalGatewayConfig
 {
     public LocalGatewayMode Mode { get; init; } = StackFileContract.Mesh.LocalGatewayMode.Default;
@@ -29,6 +32,7 @@ public sealed record LocalGatewayConfig
     public string TlsSecret { get; init; } = StackFileContract.Mesh.LocalGatewayTlsSecret.Default!;
 }
 
+/// <summary><c>mesh.localGateway.mode</c>: HTTP (port 8082), or HTTPS (port 8445) with a certificate cert-manager issues.</summary>
 public enum LocalGatewayMode { Http, Https }
 
 /// <summary>Dex as OIDC provider (seed 001): RequestAuthentication + AuthorizationPolicy on claims.</summary>

@@ -15,6 +15,7 @@ public sealed record NetworkConfig
     public EgressMode Egress { get; init; } = StackFileContract.Network.Egress.Default;
 }
 
+/// <summary><c>secure-serving:network.egress</c>: what the nodes may reach outside the VPC.</summary>
 public enum EgressMode
 {
     /// <summary>Deny all egress except 443 to the restricted Google APIs VIP, the control plane and health checks.</summary>

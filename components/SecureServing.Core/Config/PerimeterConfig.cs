@@ -41,6 +41,7 @@ public sealed record AccessPolicyRef
     public string? Scope { get; init; }
 }
 
+/// <summary><c>secure-serving:perimeter.mode</c>: whether the service perimeter is enforced or only logs violations.</summary>
 public enum PerimeterMode
 {
     /// <summary>Writes the dry-run spec (<c>useExplicitDryRunSpec</c>): violations are logged, not blocked.</summary>
@@ -49,6 +50,7 @@ public enum PerimeterMode
     Enforced,
 }
 
+/// <summary>One entry of <c>secure-serving:perimeter.accessLevels</c>: who may cross the perimeter (members, ranges, regions, devices, VPC networks).</summary>
 public sealed record AccessLevelConfig
 {
     /// <summary>Letters, digits, underscore; no hyphens (seed 002).</summary>
@@ -79,6 +81,8 @@ public sealed record DevicePolicyConfig
     public IReadOnlyList<OsConstraintConfig> OsConstraints { get; init; } = [];
 }
 
+/// <summary>An operating system a device of an access level may run, with its minimum version.</summary>
 public sealed record OsConstraintConfig(DeviceOs Os, string? MinimumVersion);
 
+/// <summary>Operating systems an access level's device policy can name.</summary>
 public enum DeviceOs { DesktopMac, DesktopWindows, DesktopLinux, DesktopChromeOs, Android, Ios }

@@ -49,6 +49,7 @@ public sealed record ApiOperationConfig(string Service, IReadOnlyList<string> Me
     public const string AllServices = "*";
 }
 
+/// <summary>The <c>identityType</c> of an ingress or egress policy: any identity, any user account or any service account (instead of listed identities).</summary>
 public enum PerimeterIdentityType { AnyIdentity, AnyUserAccount, AnyServiceAccount }
 
 /// <summary>

@@ -9,6 +9,7 @@ public sealed record RegistryDnsConfig
     public GoogleApisVip Vip { get; init; } = StackFileContract.RegistryDns.Vip.Default;
 }
 
+/// <summary>The Google APIs VIP the registry zones point at.</summary>
 public enum GoogleApisVip
 {
     /// <summary>restricted.googleapis.com, 199.36.153.4/30: only VPC-SC-supported APIs.</summary>

@@ -22,6 +22,7 @@ public sealed record TeamConfig
     public required string SourceFile { get; init; }
 }
 
+/// <summary>One model of a team file (<c>models:</c>): an InferenceService in the team's namespace.</summary>
 public sealed record ModelConfig
 {
     /// <summary>InferenceService name: DNS-1123 label.</summary>
@@ -60,6 +61,7 @@ public sealed record ModelConfig
     public int EffectiveMinReplicas => MinReplicas ?? TeamFileContract.MinReplicas.Default;
 }
 
+/// <summary>A model's <c>activator</c>: whether Knative's activator stays on its request path (scale to zero) or not.</summary>
 public enum ActivatorMode { Off, On }
 
 /// <summary>

@@ -10,7 +10,7 @@ public static class GcpPlanner
     {
         ArgumentNullException.ThrowIfNull(config);
 
-        var services = RequiredServices.Plan(config);
+        var services = ProjectServicesPlanner.Plan(config);
         var network = NetworkPlanner.Plan(config);
         var kms = KmsPlanner.Plan(config);
         var notifications = NotificationsPlanner.Plan(config);

@@ -18,6 +18,10 @@ public enum InstallMechanism
 /// bring-your-own stack patches into the installed objects (<see cref="Kubernetes.ApplyMode.Patch"/>); when the stack
 /// installs the component they become part of the object.
 /// </summary>
+/// <param name="ApiVersion">The object's <c>apiVersion</c> in the release manifest.</param>
+/// <param name="Kind">The object's <c>kind</c>.</param>
+/// <param name="Namespace">The object's namespace; null for a cluster-scoped object.</param>
+/// <param name="Name">The object's name.</param>
 /// <param name="Merge">The fields to merge, in manifest shape (<c>metadata.labels</c>, <c>data</c>, <c>spec</c>).</param>
 public sealed record ManifestOverride(string ApiVersion, string Kind, string? Namespace, string Name, JsonObject Merge)
 {

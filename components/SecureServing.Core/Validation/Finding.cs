@@ -1,5 +1,6 @@
 namespace SecureServing.Core.Validation;
 
+/// <summary>How a finding weighs: a stack with an error does not pass <c>check</c> (and is not deployed); a warning is reported and does not stop it.</summary>
 public enum Severity { Error, Warning }
 
 /// <summary>

@@ -3,10 +3,16 @@ namespace SecureServing.Core.Validation;
 /// <summary>Every rule <c>check</c> runs, with its metadata. Add a rule here, then in a file under <c>Rules/</c>.</summary>
 public static class RuleCatalog
 {
-    private const string E = "000";
-    private const string A = "001";
-    private const string V = "002";
-    private const string M = "003";
+    // Provenance of a rule (Rule.Seed, never printed): the design document it comes from. Each rule with one cites the
+    // public page instead in its Why text.
+    /// <summary>Design document 000: the KFServing GCP/IAP example (IAP in front of the models, its JWT checked in the mesh).</summary>
+    private const string IapExampleSeed = "000";
+    /// <summary>Design document 001: KServe authentication integration (who may call a model).</summary>
+    private const string KserveAuthenticationSeed = "001";
+    /// <summary>Design document 002: securing clusters with VPC Service Controls and private GKE.</summary>
+    private const string PrivateClusterSeed = "002";
+    /// <summary>Design document 003: securing InferenceServices with the service mesh (mTLS, team isolation).</summary>
+    private const string ServiceMeshSeed = "003";
 
     // Public sources the rules' Why texts cite (title and address), so a user can read the reasoning.
     private const string KubeflowPrivateGke = "Kubeflow, \"Securing Your Clusters\" (VPC Service Controls and private GKE), https://v0-5.kubeflow.org/docs/gke/private-clusters/";
@@ -95,7 +101,7 @@ public static class RuleCatalog
         "Rename it to `<team>.yaml` (merge it into the existing file if there is one), or move it out of `stacks/`.");
 
     // ---- Names ------------------------------------------------------------------------------------------------
-    public static readonly Rule DeploymentName = new("deployment-name", Severity.Error, V, false,
+    public static readonly Rule DeploymentName = new("deployment-name", Severity.Error, PrivateClusterSeed, false,
         "A `deploymentName` longer than 25 characters or not lowercase letters, digits and hyphens starting with a letter.",
         "It prefixes every resource name; the Kubeflow private-cluster guide limits the deployment name to 25 characters so derived names stay within GCP limits. Source: " + KubeflowPrivateGke + ".",
         "Use a short name such as `ss-prod`.");
@@ -105,7 +111,7 @@ public static class RuleCatalog
         "GKE rejects the name at creation time.",
         "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.");
 
-    public static readonly Rule VpcScName = new("vpc-sc-name", Severity.Error, V, false,
+    public static readonly Rule VpcScName = new("vpc-sc-name", Severity.Error, PrivateClusterSeed, false,
         "A perimeter or access-level name with anything but letters, digits and underscores.",
         "Access Context Manager refuses hyphens in these names (the Kubeflow guide: 'the name for the level can't have any hyphens'). Source: " + KubeflowPrivateGke + ".",
         "Replace hyphens with underscores, e.g. `ss_prod_builders`.");
@@ -141,7 +147,7 @@ public static class RuleCatalog
         "GCP rejects it, or it covers a different range than the one you wrote.",
         "Write the network address with its prefix, e.g. `10.10.0.0/20`.");
 
-    public static readonly Rule CidrOverlap = new("cidr-overlap", Severity.Error, V, false,
+    public static readonly Rule CidrOverlap = new("cidr-overlap", Severity.Error, PrivateClusterSeed, false,
         "Overlapping subnet, pods, services and control-plane ranges, or any of them overlapping the restricted Google APIs VIP 199.36.153.4/30.",
         "Overlapping ranges break routing between nodes, pods, services and the control plane; the restricted VIP must stay reachable for Google APIs inside the perimeter. Source: " + VpcScPrivateConnectivity + ".",
         "Pick disjoint ranges; the message names both.");
@@ -151,7 +157,7 @@ public static class RuleCatalog
         "GKE requires a /28 for a private cluster's control plane.",
         "Use a /28 such as `172.16.0.0/28`.");
 
-    public static readonly Rule OpenToWorld = new("open-to-world", Severity.Error, V, false,
+    public static readonly Rule OpenToWorld = new("open-to-world", Severity.Error, PrivateClusterSeed, false,
         "`0.0.0.0/0` or `::/0` in authorized networks, access-level IP ranges or any CIDR list.",
         "It opens the control plane or the perimeter to the whole internet, undoing the private cluster. Source: " + KubeflowPrivateGke + ".",
         "List the specific ranges of your offices, VPN or CI runners.");
@@ -162,7 +168,7 @@ public static class RuleCatalog
         "List the specific ranges of your offices, VPN or CI runners.");
 
     // ---- Cluster ----------------------------------------------------------------------------------------------
-    public static readonly Rule PublicEndpointInProd = new("public-endpoint-in-prod", Severity.Error, V, false,
+    public static readonly Rule PublicEndpointInProd = new("public-endpoint-in-prod", Severity.Error, PrivateClusterSeed, false,
         "`cluster.endpoint: public` in a production stack.",
         "A public control-plane IP is reachable from the internet; private GKE is meant to remove public addresses. Source: " + KubeflowPrivateGke + ".",
         "Use `endpoint: dns` (IAM-guarded, no public IP) or `private`.");
@@ -269,18 +275,18 @@ public static class RuleCatalog
         "Namespace isolation and team identities assume one team per namespace; two teams would share credentials and policies.",
         "Give each team its own namespace.");
 
-    public static readonly Rule SystemNamespace = new("system-namespace", Severity.Error, M, false,
+    public static readonly Rule SystemNamespace = new("system-namespace", Severity.Error, ServiceMeshSeed, false,
         "A team namespace, or an entry of a team's `allowedNamespaces`, that is a system namespace (default, istio-system, knative-serving, kserve, kube-system, cert-manager, gke-*, ...).",
         "Team policies there would apply to the platform itself, and allowing one admits every platform workload in it: knative-serving is the activator, which proxies for any caller (knative-extensions/net-istio#554), and istio-system holds the gateways every caller passes through. Source: " + KserveServiceMesh + ".",
         "Use a namespace of its own, e.g. `<team>-models`, and list only the namespaces of the workloads that call the models.");
 
     // ---- Mesh guardrails ---------------------------------------------------------------------------------------
-    public static readonly Rule SidecarOffWithAuthorization = new("sidecar-off-with-authorization", Severity.Error, E, true,
+    public static readonly Rule SidecarOffWithAuthorization = new("sidecar-off-with-authorization", Severity.Error, IapExampleSeed, true,
         "A model with `sidecarInjection: false` in a team whose namespace authorization is on.",
         "Without the Istio sidecar there is no mesh authorization for the model (the KFServing IAP example warns this is unlikely to be suitable for production). Source: " + KfservingGcpIap + ".",
         "Remove `sidecarInjection: false`.");
 
-    public static readonly Rule ActivatorBypassesIsolation = new("activator-bypasses-isolation", Severity.Error, M, true,
+    public static readonly Rule ActivatorBypassesIsolation = new("activator-bypasses-isolation", Severity.Error, ServiceMeshSeed, true,
         "A model with `activator: on` in a team with namespace isolation.",
         "With the activator on the request path the AuthorizationPolicy only sees knative-serving as the caller and cannot check the originating namespace (knative-extensions/net-istio#554). Source: " + KserveServiceMesh + ".",
         "Set `activator: \"off\"` (targetBurstCapacity 0).");
@@ -305,7 +311,7 @@ public static class RuleCatalog
         "Without Istio mTLS on knative-local-gateway the cluster-local gateway sees no caller's identity, so it cannot admit the public gateway's IAP route while refusing everyone else; under `mtls: mesh` the mesh-wide DestinationRule also makes clients send mTLS it cannot accept.",
         "Set `knativeLocalGatewayTls: istioMutual` (the default).");
 
-    public static readonly Rule IapJwtNotVerified = new("iap-jwt-not-verified", Severity.Error, A, false,
+    public static readonly Rule IapJwtNotVerified = new("iap-jwt-not-verified", Severity.Error, KserveAuthenticationSeed, false,
         "IAP enabled with `verifyJwtInMesh: false`.",
         "Without the IAP JWT check on the public gateway, anything that reaches the gateway pods without passing the load balancer is trusted, and exposed models admit the public gateway's identity. Source: " + IapSignedHeaders + ".",
         "Set `iap.verifyJwtInMesh: true`.");
@@ -315,12 +321,12 @@ public static class RuleCatalog
         "The public gateway admits only IAP JWTs whose audience is this project's backend: for GKE the `aud` claim is `/projects/PROJECT_NUMBER/global/backendServices/SERVICE_ID` (Securing your app with signed headers, https://cloud.google.com/iap/docs/signed-headers-howto); an audience of another project would admit that project's IAP users and refuse this one's.",
         "Copy the audience from this project's backend service (`gcloud compute backend-services describe <name> --global --format='value(id)'`), or remove `iap.audience` to admit any backend service of this project.");
 
-    public static readonly Rule DexIncomplete = new("dex-incomplete", Severity.Error, A, false,
+    public static readonly Rule DexIncomplete = new("dex-incomplete", Severity.Error, KserveAuthenticationSeed, false,
         "`mesh.dex` without an https `issuer`, `jwksUri` or at least one audience.",
         "Istio's RequestAuthentication and AuthorizationPolicy check the token's issuer and audience; without them any token from anywhere would pass. Source: " + IstioRequestAuthentication + ".",
         "Set `dex.issuer`, `dex.jwksUri` (https) and `dex.audiences`.");
 
-    public static readonly Rule DexNotEnforced = new("dex-not-enforced", Severity.Error, A, false,
+    public static readonly Rule DexNotEnforced = new("dex-not-enforced", Severity.Error, KserveAuthenticationSeed, false,
         "A team with `authorization: false` while `mesh.dex` is configured.",
         "Dex claims (issuer, audience, groups) are checked only by the team's AuthorizationPolicies; without them the team's models accept callers with no Dex token at all (a RequestAuthentication alone accepts requests without a token). Source: " + IstioRequestAuthentication + ".",
         "Remove `authorization: false` (the default is `true`).");
@@ -347,12 +353,12 @@ public static class RuleCatalog
         "Rotate the secret, then store it with `pulumi config set --secret --path '<key>'`; team files never hold secrets, not even in comments.");
 
     // ---- VPC Service Controls and registries -------------------------------------------------------------------
-    public static readonly Rule BucketOutsidePerimeter = new("bucket-outside-perimeter", Severity.Error, V, false,
+    public static readonly Rule BucketOutsidePerimeter = new("bucket-outside-perimeter", Severity.Error, PrivateClusterSeed, false,
         "A model `storageUri` on a `gs://` bucket that is neither `{teamBucket}` nor in `perimeter.buckets`, while storage.googleapis.com is restricted.",
         "VPC Service Controls block reads from buckets outside the perimeter, so the model download would fail. Source: " + KubeflowPrivateGke + ".",
         "Copy the model into the team bucket (`{teamBucket}/path`) or list the bucket (in a project inside the perimeter) in `perimeter.buckets`.");
 
-    public static readonly Rule ImageMirrorWithoutAccessLevel = new("image-mirror-without-access-level", Severity.Error, V, false,
+    public static readonly Rule ImageMirrorWithoutAccessLevel = new("image-mirror-without-access-level", Severity.Error, PrivateClusterSeed, false,
         "An enforced perimeter whose access levels and ingress policies do not include `perimeter.imageMirrorIdentity` (a warning in dry-run).",
         "Images are mirrored into the perimeter by Cloud Build; the Kubeflow guide creates an access level for it, without which mirroring is blocked. Source: " + KubeflowPrivateGke + ".",
         "Add the identity to an access level's `members`, or to an ingress policy's `from.identities`.");
@@ -362,12 +368,12 @@ public static class RuleCatalog
         "Without NAT the nodes reach only Google APIs through the restricted VIP (VPC Service Controls: Private Google Access with VPC Service Controls, https://cloud.google.com/vpc-service-controls/docs/private-connectivity); other registries are reachable only through an Artifact Registry remote repository, and this stack proxies only public registries that need no upstream credentials (Artifact Registry: Create remote repositories, https://cloud.google.com/artifact-registry/docs/repositories/remote-repo).",
         "Pull the image from a proxied registry or Artifact Registry, serve the model in another format, or use `network.egress: nat`.");
 
-    public static readonly Rule RegistryDnsVip = new("registry-dns-vip", Severity.Error, V, false,
+    public static readonly Rule RegistryDnsVip = new("registry-dns-vip", Severity.Error, PrivateClusterSeed, false,
         "`registryDns.vip` other than `restricted`.",
         "Only restricted.googleapis.com (199.36.153.4/30) enforces VPC Service Controls; private.googleapis.com would let data leave the perimeter. Source: " + VpcScPrivateConnectivity + ".",
         "Set `registryDns.vip: restricted`.");
 
-    public static readonly Rule RegistryDnsMissingDomain = new("registry-dns-missing-domain", Severity.Error, V, false,
+    public static readonly Rule RegistryDnsMissingDomain = new("registry-dns-missing-domain", Severity.Error, PrivateClusterSeed, false,
         "A perimeter restricting storage or registries while `registryDns.domains` lacks gcr.io or pkg.dev.",
         "Image pulls resolve to public IPs the private cluster cannot reach; the Kubeflow guide adds private DNS zones for gcr.io pointing at the restricted VIP. Source: " + KubeflowPrivateGke + ".",
         "List both `gcr.io` and `pkg.dev` in `registryDns.domains`.");
@@ -378,7 +384,7 @@ public static class RuleCatalog
         "The Istio gateway's HTTPS server needs the name of an existing TLS secret in istio-system. Source: " + IstioSecureGateways + ".",
         "Set `ingress.tlsSecret` to the secret's name, or use `tls: certManager`.");
 
-    public static readonly Rule LoadBalancerBypassesIap = new("load-balancer-bypasses-iap", Severity.Error, E, false,
+    public static readonly Rule LoadBalancerBypassesIap = new("load-balancer-bypasses-iap", Severity.Error, IapExampleSeed, false,
         "`ingress.loadBalancerService: true` while IAP is enabled.",
         "IAP must be the only way in: a LoadBalancer Service gives the gateway a second public IP that skips IAP, leaving only the in-mesh JWT check, and with IAP on its port 80 serves plain HTTP (no redirect, because IAP's load balancer sends HTTP to it); the LoadBalancer patch of " + KubeflowHttps + " is for clusters without IAP. Source: " + KfservingGcpIap + ".",
         "Set `ingress.loadBalancerService: false` (IAP's GKE Ingress fronts the gateway), or disable IAP.");

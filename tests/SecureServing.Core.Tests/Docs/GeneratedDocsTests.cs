@@ -34,6 +34,7 @@ public sealed class GeneratedDocsTests
         [("docs/serving-stack.md", "releases")] = DocTables.ReleasesTable,
         [("docs/serving-stack.md", "release-decisions")] = () => DocTables.ReleaseDecisions("docs/serving-stack.md"),
         [("docs/serving-stack.md", "upstream-registries")] = DocTables.UpstreamRegistriesTable,
+        [(ConcernIndex.DocFile, ConcernIndex.Section)] = () => ConcernIndex.Generate(TempRepo.RepoRoot()),
     };
 
     public static TheoryData<string, string> SectionNames() => DocSections.Data(Sections.Keys);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsCheck;
 using SecureServing.Core.Tests.Properties;
@@ -52,15 +51,10 @@ public sealed partial class GcpResourcesTests
                 },
                 Versions = new PlatformVersions { CertManager = certManager },
                 Iap = baseline.Iap with { Enabled = iap, Accessors = ["group:ml-platform@example.com", "user:ml.platform@example.com", "user:ml-platform@example.com"] },
-                Perimeter = baseline.Perimeter with
-                {
-                    AccessPolicy = createPolicy ? new AccessPolicyRef { Create = true, Title = "acme", Scope = "projects/111111111111" } : baseline.Perimeter.AccessPolicy,
-                    // With a created policy, also every perimeter block: ingress, egress, level conditions, a dry run beside enforcement.
-                    IngressPolicies = createPolicy ? [PolicyBlocks.Ingress] : [],
-                    EgressPolicies = createPolicy ? [PolicyBlocks.Egress] : [],
-                    AccessLevels = createPolicy ? [.. baseline.Perimeter.AccessLevels, PolicyBlocks.Level] : baseline.Perimeter.AccessLevels,
-                    DryRun = createPolicy && prod ? new PerimeterDryRunConfig { IngressPolicies = [PolicyBlocks.Ingress], EgressPolicies = [PolicyBlocks.Egress] } : null,
-                },
+                // With a created policy, also every perimeter block: ingress, egress, level conditions, a dry run beside enforcement.
+                Perimeter = createPolicy
+                    ? PerimeterBlocks.Everywhere(baseline.Perimeter, dryRun: prod)
+                    : baseline.Perimeter with { IngressPolicies = [], EgressPolicies = [], DryRun = null },
                 Teams = [.. teams.Select(t => TestConfigs.Team(t, t + "-ns") with { Members = [$"user:{t}@example.com", "group:ml-platform@example.com"] })],
             };
         });
@@ -108,16 +102,6 @@ public sealed partial class GcpResourcesTests
         }, iter: 150);
 
     [Fact]
-    public void Properties_use_only_the_provider_input_names_and_set_every_required_input() =>
-        Configs.Holds(config =>
-        {
-            foreach (var resource in GcpPlanner.Plan(config).Resources)
-            {
-                CheckInputs(resource.Type, "", resource.Properties, resource.Name);
-            }
-        }, iter: 100);
-
-    [Fact]
     public void Every_type_is_a_known_sdk_resource_and_never_an_iap_brand_or_client() =>
         Configs.Holds(config =>
         {
@@ -159,74 +143,5 @@ public sealed partial class GcpResourcesTests
         var b = a with { Teams = [.. a.Teams.Reverse()] };
 
         Assert.Equal(GcpResourcesJsonWriter.Write(GcpPlanner.Plan(a).Resources), GcpResourcesJsonWriter.Write(GcpPlanner.Plan(b).Resources));
-    }
-
-    /// <summary>Checks names against <see cref="SdkInputNames"/> and descends into the blocks it knows.</summary>
-    private static void CheckInputs(string type, string path, JsonObject properties, string resource)
-    {
-        if (!SdkInputNames.Known.TryGetValue((type, path), out var inputs))
-        {
-            Assert.Fail($"{resource}: no SDK input list for {type} '{path}'; add it to SdkInputNames from the SDK");
-            return;
-        }
-
-        var names = inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (name, value) in properties)
-        {
-            Assert.True(names.Contains(name), $"{resource}: '{name}' is not an input of {type} at '{path}'");
-            var child = path.Length == 0 ? name : $"{path}.{name}";
-            switch (value)
-            {
-                case JsonObject o when SdkInputNames.Known.ContainsKey((type, child)):
-                    CheckInputs(type, child, o, resource);
-                    break;
-                case JsonArray a:
-                    foreach (var item in a.OfType<JsonObject>())
-                    {
-                        CheckInputs(type, child, item, resource);
-                    }
-
-                    break;
-                case JsonObject when child.EndsWith("metadata", StringComparison.Ordinal) || name is "labels" or "resourceLabels":
-                    break; // a map: its keys are data
-                case JsonObject:
-                    Assert.Fail($"{resource}: block '{child}' of {type} has no SDK input list; add it to SdkInputNames");
-                    break;
-            }
-        }
-
-        foreach (var required in inputs.Where(i => i.Required))
-        {
-            Assert.True(properties.ContainsKey(required.Name), $"{resource}: required input '{required.Name}' of {type} at '{path}' is not set");
-        }
-    }
-
-    /// <summary>Perimeter blocks with every field set, for the input-name checks.</summary>
-    private static class PolicyBlocks
-    {
-        public static readonly IngressPolicyConfig Ingress = new()
-        {
-            Title = "ingress",
-            Identities = ["serviceAccount:ci@acme-ops.iam.gserviceaccount.com"],
-            Sources = [new IngressSourceConfig("conditions", null), new IngressSourceConfig(null, "projects/333333333333"), new IngressSourceConfig("*", null)],
-            Resources = ["*"],
-            Operations = [new ApiOperationConfig("storage.googleapis.com", ["google.storage.objects.get"], []), new ApiOperationConfig("pubsub.googleapis.com", [], ["pubsub.topics.publish"])],
-        };
-
-        public static readonly EgressPolicyConfig Egress = new()
-        {
-            Title = "egress",
-            IdentityType = PerimeterIdentityType.AnyServiceAccount,
-            Resources = ["projects/444444444444"],
-            Operations = [new ApiOperationConfig("*", [], [])],
-        };
-
-        public static readonly AccessLevelConfig Level = new()
-        {
-            Name = "conditions",
-            Regions = ["DE"],
-            VpcNetworkSources = [new VpcNetworkSourceConfig("//compute.googleapis.com/projects/acme-ml-dev/global/networks/ss-dev-vpc", ["10.10.0.0/20"])],
-            DevicePolicy = new DevicePolicyConfig { RequireScreenLock = true, EncryptedStorage = true, OsConstraints = [new OsConstraintConfig(DeviceOs.DesktopMac, "14.4")] },
-        };
     }
 }

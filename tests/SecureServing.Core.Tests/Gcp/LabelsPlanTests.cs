@@ -4,43 +4,9 @@ using SecureServing.Core.Tests.Fixtures;
 
 namespace SecureServing.Core.Tests.Gcp;
 
-/// <summary>Every labellable resource (a type whose SDK inputs have <c>labels</c> or <c>resourceLabels</c>) carries the stack's labels.</summary>
+/// <summary>Which labels the stack puts on its resources (that every resource taking labels carries them is checked against the SDK's inputs in the Pulumi tests, SdkInputNameTests).</summary>
 public sealed class LabelsPlanTests
 {
-    private static readonly HashSet<string> Labellable = SdkInputNames.Known
-        .Where(kv => kv.Key.Path.Length == 0 && kv.Value.Any(i => i.Name is "labels" or "resourceLabels"))
-        .Select(kv => kv.Key.Type)
-        .ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>With the installed serving stack under restricted egress the plan also has the image-supply remote repositories.</summary>
-    [Theory]
-    [InlineData("dev", false)]
-    [InlineData("prod", false)]
-    [InlineData("dev", true)]
-    [InlineData("prod", true)]
-    public void Every_labellable_resource_carries_environment_team_and_cost_centre(string stack, bool installsServing)
-    {
-        var config = stack == "prod" ? TestConfigs.Prod() : TestConfigs.Dev();
-        config = config with
-        {
-            Serving = new ServingConfig { Install = installsServing },
-            Network = config.Network with { Egress = EgressMode.Restricted },
-        };
-        var plan = GcpPlanner.Plan(config);
-        var labelled = plan.Resources.Where(r => Labellable.Contains(r.Type)).ToList();
-
-        Assert.Contains(labelled, r => r.Type == GcpResourceTypes.Cluster);
-        Assert.Contains(labelled, r => r.Type == GcpResourceTypes.Bucket);
-        Assert.Equal(installsServing, labelled.Any(r => r.Type == GcpResourceTypes.ArtifactRegistryRepository));
-        Assert.All(labelled, r =>
-        {
-            var key = r.Type == GcpResourceTypes.Cluster ? "resourceLabels" : "labels";
-            Assert.Equal(stack, r.Str($"{key}.environment"));
-            Assert.Equal(config.Labels.CostCentre, r.Str($"{key}.cost-centre"));
-            Assert.NotNull(r.Str($"{key}.team"));
-        });
-    }
-
     [Fact]
     public void A_team_bucket_is_labelled_with_its_team_platform_resources_with_the_platform_team()
     {

@@ -50,7 +50,7 @@ public sealed class ServicesPlanTests
     public void Existing_clusters_enable_neither_gke_nor_dns_nor_the_node_keys_and_notifications_apis()
     {
         var config = TestConfigs.Dev() with { Cluster = TestConfigs.Dev().Cluster with { Provider = ClusterProvider.Existing } };
-        var services = RequiredServices.Plan(config).Services.Select(s => s.Service);
+        var services = ProjectServicesPlanner.Plan(config).Services.Select(s => s.Service).ToList();
 
         Assert.Equal(
             [
@@ -59,5 +59,74 @@ public sealed class ServicesPlanTests
                 "monitoring.googleapis.com", "storage.googleapis.com", "sts.googleapis.com",
             ],
             services);
+    }
+
+    /// <summary>A GCP concern added without its APIs fails here, and so does an API left disabled while a planned
+    /// component calls it (the one exception: a cluster under <c>binaryAuthorization.mode: disabled</c> does not
+    /// call Binary Authorization, and the API stays off).</summary>
+    [Fact]
+    public void Every_planned_component_declares_the_apis_it_calls_and_the_plan_enables_them()
+    {
+        var dev = TestConfigs.Dev();
+        var configs = new[]
+        {
+            dev,
+            TestConfigs.Prod(),
+            dev with { Cluster = dev.Cluster with { Provider = ClusterProvider.Existing } },
+            dev with { Iap = dev.Iap with { Enabled = false } },
+            dev with { Serving = new ServingConfig { Install = true }, Network = dev.Network with { Egress = EgressMode.Restricted } },
+            dev with
+            {
+                BinaryAuthorization = new BinaryAuthorizationConfig { Mode = BinaryAuthorizationMode.Disabled },
+                Cluster = dev.Cluster with { SecretsEncryption = KmsKeyChoice.None, BootDiskEncryption = KmsKeyChoice.None, Notifications = new ClusterNotificationsConfig { Enabled = false } },
+            },
+        };
+
+        Assert.Equal(
+            [NetworkSpec.Component, KmsSpec.Component, NotificationsSpec.Component, BinaryAuthorizationSpec.Component, ClusterSpec.Component, FirewallSpec.Component,
+             RegistryDnsSpec.Component, PerimeterSpec.Component, IapSpec.Component, TeamIdentitySpec.ComponentPrefix],
+            PlannedComponents(GcpPlanner.Plan(TestConfigs.Prod())));
+        foreach (var config in configs)
+        {
+            var plan = GcpPlanner.Plan(config);
+            var enabled = plan.Services.Services.Select(s => s.Service).ToHashSet(StringComparer.Ordinal);
+            foreach (var component in PlannedComponents(plan))
+            {
+                var apis = ProjectServicesPlanner.ApisCalledBy(component);
+                var exempt = component == ClusterSpec.Component && config.BinaryAuthorization.Mode == BinaryAuthorizationMode.Disabled
+                    ? "binaryauthorization.googleapis.com"
+                    : null;
+                Assert.All(apis.Where(api => api != exempt), api => Assert.True(enabled.Contains(api), $"{component} calls {api}, which the plan does not enable"));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_cluster_without_binary_authorization_neither_enables_nor_waits_for_it_and_an_unknown_component_has_no_apis()
+    {
+        var config = TestConfigs.Dev() with { BinaryAuthorization = new BinaryAuthorizationConfig { Mode = BinaryAuthorizationMode.Disabled } };
+
+        Assert.DoesNotContain("binaryauthorization.googleapis.com", GcpPlanner.Plan(config).Services.Services.Select(s => s.Service));
+        Assert.Contains("binaryauthorization.googleapis.com", ProjectServicesPlanner.ApisCalledBy(ClusterSpec.Component));
+        Assert.Throws<ArgumentException>(() => ProjectServicesPlanner.ApisCalledBy("no-such-component"));
+    }
+
+    /// <summary>The components of the plan besides <c>services</c>: each planned spec of <see cref="GcpPlan"/> with a
+    /// <c>Component</c> constant, and the team prefix when there are teams (read by reflection, so a new concern is covered).</summary>
+    private static IEnumerable<string> PlannedComponents(GcpPlan plan)
+    {
+        foreach (var property in typeof(GcpPlan).GetProperties())
+        {
+            var value = property.GetValue(plan);
+            if (property.PropertyType.GetField("Component")?.GetRawConstantValue() is string component && value is not null && component != ProjectServicesSpec.Component)
+            {
+                yield return component;
+            }
+        }
+
+        if (plan.Teams.Count > 0)
+        {
+            yield return TeamIdentitySpec.ComponentPrefix;
+        }
     }
 }

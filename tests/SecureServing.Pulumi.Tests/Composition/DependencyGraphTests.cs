@@ -1,5 +1,4 @@
 using SecureServing.Core.Gcp;
-using SecureServing.Infra;
 using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Composition;
@@ -118,17 +117,5 @@ public sealed class DependencyGraphTests
         // And every child carries its component's dependencies (Pulumi does not hand them down by itself).
         Assert.Equal(["services-iam", "services-storage"], await run.DependsOnOf("team-fraud-bucket"));
         Assert.Equal(["cluster-gke", "services-iam", "services-storage"], await run.DependsOnOf("team-fraud-workload-identity"));
-    }
-
-    [Fact]
-    public void Every_component_declares_its_apis_and_only_apis_the_plan_can_enable()
-    {
-        var all = new[] { ProgramRun.Load("dev"), ProgramRun.Load("prod") }
-            .SelectMany(c => GcpPlanner.Plan(c).Services.Services.Select(s => s.Service)).ToHashSet(StringComparer.Ordinal);
-        foreach (var component in new[] { NetworkSpec.Component, KmsSpec.Component, NotificationsSpec.Component, BinaryAuthorizationSpec.Component,
-                     ClusterSpec.Component, FirewallSpec.Component, RegistryDnsSpec.Component, PerimeterSpec.Component, IapSpec.Component, ServiceDependencies.Team })
-        {
-            Assert.All(ServiceDependencies.Of(component), api => Assert.Contains(api, all));
-        }
     }
 }

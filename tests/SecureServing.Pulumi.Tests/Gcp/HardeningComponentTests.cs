@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
-using Pulumi;
 using SecureServing.Core.Gcp;
 using SecureServing.Pulumi.Tests.ProgramHarness;
 
@@ -88,7 +86,7 @@ public sealed class HardeningComponentTests(ShippedRuns runs)
         Assert.False(Values.Has(runs["dev"].Inputs(GcpResourceTypes.Cluster, "cluster-gke"), "authenticatorGroupsConfig"));
     }
 
-    /// <summary>Labellable = the SDK's args class has a <c>labels</c> or <c>resourceLabels</c> input (its <c>[Input]</c> attributes, by reflection), not a hand-kept list.</summary>
+    /// <summary>Labellable = the SDK's args class has a <c>labels</c> or <c>resourceLabels</c> input (its <c>[Input]</c> attributes, by reflection: <see cref="SdkInputs"/>), not a hand-kept list.</summary>
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
@@ -112,19 +110,5 @@ public sealed class HardeningComponentTests(ShippedRuns runs)
         Assert.True(labelled >= 8, $"only {labelled} labellable resources");
     }
 
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> LabelInputs = new(() =>
-        typeof(global::Pulumi.Gcp.Provider).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(CustomResource)) && t.GetCustomAttribute<ResourceTypeAttribute>() is not null)
-            .Select(t => (Token: t.GetCustomAttribute<ResourceTypeAttribute>()!.Type, Args: t.Assembly.GetType(t.FullName + "Args")))
-            .Where(x => x.Args is not null)
-            .Select(x => (x.Token, Label: x.Args!.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-                .Concat<MemberInfo>(x.Args.GetFields(BindingFlags.NonPublic | BindingFlags.Instance))
-                .SelectMany(m => m.GetCustomAttributesData().Where(a => a.AttributeType == typeof(InputAttribute)))
-                .Select(a => a.ConstructorArguments[0].Value as string)
-                .FirstOrDefault(n => n is "resourceLabels" or "labels")))
-            .Where(x => x.Label is not null)
-            .GroupBy(x => x.Token, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Label!, StringComparer.Ordinal));
-
-    private static string? LabelInput(string type) => LabelInputs.Value.GetValueOrDefault(type);
+    private static string? LabelInput(string type) => SdkInputs.LabelsInput(type);
 }

@@ -16,13 +16,13 @@ public sealed class ManifestMappingTests
     private static readonly Dictionary<ResourceRef, Output<string>> NoOutputs = [];
     private static readonly Dictionary<SecretRef, Output<string>> NoSecrets = [];
 
-    private static KubernetesObject Service(JsonObject spec) => new(new JsonObject
+    private static KubernetesObject Service(JsonObject spec, ApplyMode mode = ApplyMode.Create) => new(new JsonObject
     {
         ["apiVersion"] = "v1",
         ["kind"] = "Service",
         ["metadata"] = new JsonObject { ["name"] = "web", ["namespace"] = "apps" },
         ["spec"] = spec,
-    }, ApplyMode.Create, KubernetesObject.PlatformOwner);
+    }, mode, KubernetesObject.PlatformOwner);
 
     [Fact]
     public void A_field_the_typed_mapping_does_not_carry_fails_naming_object_field_and_args_type()
@@ -47,6 +47,35 @@ public sealed class ManifestMappingTests
         var error = Assert.Throws<UnmappedManifestFieldException>(() => KubernetesObjectRegistrar.BuildArgs(obj, NoOutputs, NoSecrets));
 
         Assert.Contains("'spec.ports.[0].nodePort'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_patch_maps_the_same_fields_onto_the_patch_args_and_names_them_when_one_is_not_mapped()
+    {
+        var patch = Service(new JsonObject
+        {
+            ["type"] = "ClusterIP",
+            ["selector"] = new JsonObject { ["app"] = "web" },
+            ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = 80, ["targetPort"] = "http", ["appProtocol"] = "http" }),
+        }, ApplyMode.Patch);
+        var args = Assert.IsType<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.ServicePatchArgs>(KubernetesObjectRegistrar.BuildArgs(patch, NoOutputs, NoSecrets));
+        Assert.NotNull(args.Spec);
+        Assert.NotNull(args.Metadata);
+
+        var unmapped = Service(new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["port"] = 80, ["nodePort"] = 30080 }) }, ApplyMode.Patch);
+        var error = Assert.Throws<UnmappedManifestFieldException>(() => KubernetesObjectRegistrar.BuildArgs(unmapped, NoOutputs, NoSecrets));
+        Assert.Contains("'spec.ports.[0].nodePort' is not mapped onto ServicePortPatchArgs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_created_service_port_needs_its_port_a_patched_one_may_leave_it_to_the_live_object()
+    {
+        var spec = new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["targetPort"] = 8080 }) };
+
+        var error = Assert.Throws<UnmappedManifestFieldException>(() => KubernetesObjectRegistrar.BuildArgs(Service(spec), NoOutputs, NoSecrets));
+        Assert.Equal("A Service port needs 'port' (core/v1 ServicePort).", error.Message);
+        Assert.IsType<global::Pulumi.Kubernetes.Types.Inputs.Core.V1.ServicePatchArgs>(
+            KubernetesObjectRegistrar.BuildArgs(Service((JsonObject)spec.DeepClone(), ApplyMode.Patch), NoOutputs, NoSecrets));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace SecureServing.Core.Config.Contract;
 /// </summary>
 public static partial class StackFileContract
 {
+    /// <summary>Keys of <c>secure-serving:binaryAuthorization</c>.</summary>
     public static class BinaryAuthorization
     {
         public static readonly ChoiceKey<BinaryAuthorizationMode> Mode = new("mode",
@@ -31,6 +32,7 @@ public static partial class StackFileContract
             Mode, AdmitImages);
     }
 
+    /// <summary>Keys of <c>secure-serving:kms</c>.</summary>
     public static class Kms
     {
         public static readonly CountKey RotationDays = new("rotationDays", "Automatic rotation period of every key the stack creates, in days (1-3650).", 90) { Minimum = 1 };
@@ -40,6 +42,7 @@ public static partial class StackFileContract
             RotationDays);
     }
 
+    /// <summary>Keys of <c>secure-serving:labels</c>.</summary>
     public static class Labels
     {
         public static readonly TextKey Environment = Label("environment", "Label `environment`.", "the stack name");

@@ -8,6 +8,7 @@ namespace SecureServing.Core.Config.Contract;
 /// </summary>
 public static partial class StackFileContract
 {
+    /// <summary>Keys of the perimeter's access-policy scope, ingress and egress policies, access-level conditions and dry run (under <c>secure-serving:perimeter</c>).</summary>
     public static class PerimeterPolicies
     {
         public static readonly TextKey AccessPolicyScope = new("scope",

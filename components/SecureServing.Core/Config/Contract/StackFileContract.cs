@@ -19,6 +19,7 @@ public static partial class StackFileContract
     [GeneratedRegex(@"\A(?!secure-serving:|gcp:)[^:]*:")]
     private static partial Regex OtherProvidersKey();
 
+    /// <summary>Keys of <c>secure-serving:network</c>.</summary>
     public static class Network
     {
         public static readonly TextKey Name = new("name", "VPC name.") { DerivedDefault = "`<deploymentName>-vpc`" };
@@ -40,6 +41,7 @@ public static partial class StackFileContract
             Name, SubnetCidr, PodsCidr, ServicesCidr, MasterCidr, Egress) { Required = true };
     }
 
+    /// <summary>Keys of <c>secure-serving:cluster</c>.</summary>
     public static class Cluster
     {
         public static readonly ChoiceKey<ClusterProvider> Provider = new("provider",
@@ -145,6 +147,7 @@ public static partial class StackFileContract
             ClusterHardening.IntranodeVisibility, ClusterHardening.SecurityPosture, ClusterHardening.Maintenance, ClusterHardening.Logging, ClusterHardening.Monitoring);
     }
 
+    /// <summary>Keys of <c>secure-serving:perimeter</c>.</summary>
     public static class Perimeter
     {
         public static readonly TextKey AccessPolicyId = new("id", "Number of an existing access policy (quote it).") { Format = Formats.Numeric(), TypeName = "string of digits" };
@@ -204,6 +207,7 @@ public static partial class StackFileContract
         };
     }
 
+    /// <summary>Keys of <c>secure-serving:registryDns</c>.</summary>
     public static class RegistryDns
     {
         public static readonly TextListKey Domains = new("domains",
@@ -221,6 +225,7 @@ public static partial class StackFileContract
         public static readonly MapKey Map = new(Namespace + "registryDns", "Private DNS for the registries.", Domains, Vip);
     }
 
+    /// <summary>Keys of <c>secure-serving:iap</c>.</summary>
     public static class Iap
     {
         /// <summary>Keys and words that only made sense with the shut-down IAP OAuth Admin API.</summary>
@@ -258,6 +263,7 @@ public static partial class StackFileContract
         };
     }
 
+    /// <summary>Keys of <c>secure-serving:mesh</c>.</summary>
     public static class Mesh
     {
         public static readonly ChoiceKey<MtlsScope> Mtls = new("mtls",
@@ -289,6 +295,7 @@ public static partial class StackFileContract
                 new TextListKey("requiredGroups", "Groups a caller's token must carry.")));
     }
 
+    /// <summary>Keys of <c>secure-serving:ingress</c>.</summary>
     public static class Ingress
     {
         public static readonly TextKey Hostname = new("hostname", "Public HTTPS host at the Istio ingress gateway.") { Required = true, Format = Formats.Hostname(), TypeName = "hostname" };
@@ -313,6 +320,7 @@ public static partial class StackFileContract
             Hostname, Tls, TlsSecret, ClusterIssuer, DomainTemplate, LoadBalancerService) { Required = true };
     }
 
+    /// <summary>Keys of <c>secure-serving:versions</c>.</summary>
     public static class Versions
     {
         public static readonly TextKey Istio = Version("istio", "1.30.3");
@@ -328,6 +336,7 @@ public static partial class StackFileContract
             new(name, $"Release of {name} the stack installs (with `serving.install: false`: the cluster runs).") { Default = version, Format = Formats.Version(), TypeName = "`X.Y.Z`" };
     }
 
+    /// <summary>Keys of <c>secure-serving:serving</c>.</summary>
     public static class Serving
     {
         public static readonly BoolKey Install = new("install",

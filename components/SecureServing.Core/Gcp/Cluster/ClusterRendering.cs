@@ -2,6 +2,7 @@ using SecureServing.Core.Rendering;
 
 namespace SecureServing.Core.Gcp;
 
+/// <summary>Renders a <see cref="ClusterSpec"/> as the resources <c>render</c> writes to gcp-resources.json and its component registers: type token, logical name, and the SDK's input names.</summary>
 public static class ClusterRendering
 {
     public static IEnumerable<RenderedResource> Render(this ClusterSpec spec)

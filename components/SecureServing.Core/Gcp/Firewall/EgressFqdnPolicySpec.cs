@@ -70,6 +70,7 @@ public sealed record NetworkFirewallPolicyAssociationSpec
     public required ResourceRef AttachmentTarget { get; init; }
 }
 
+/// <summary>Values of a VPC's <c>networkFirewallPolicyEnforcementOrder</c>.</summary>
 public static class FirewallPolicyEnforcementOrder
 {
     /// <summary>Network firewall policies first, then classic VPC firewall rules.</summary>

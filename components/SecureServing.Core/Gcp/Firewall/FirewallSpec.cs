@@ -44,6 +44,7 @@ public sealed record FirewallRuleSpec
 /// <summary>One entry of <c>allows</c>/<c>denies</c>: <c>{protocol, ports}</c>; no ports means every port.</summary>
 public sealed record FirewallProtocolSpec(string Protocol, IReadOnlyList<string> Ports);
 
+/// <summary>Values of a firewall rule's <c>direction</c>.</summary>
 public static class FirewallDirection
 {
     public const string Ingress = "INGRESS";

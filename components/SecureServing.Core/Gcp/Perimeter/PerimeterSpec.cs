@@ -80,6 +80,7 @@ public sealed record DevicePolicySpec(
     IReadOnlyList<string> AllowedEncryptionStatuses,
     IReadOnlyList<OsConstraintSpec> OsConstraints);
 
+/// <summary>An <c>osConstraints</c> entry of an access level's device policy, in the API's terms.</summary>
 public sealed record OsConstraintSpec(string OsType, string? MinimumVersion);
 
 /// <summary><c>gcp:accesscontextmanager/servicePerimeter:ServicePerimeter</c>.</summary>

@@ -7,6 +7,9 @@ namespace SecureServing.Core.Gcp;
 /// </summary>
 public sealed record TeamIdentitySpec
 {
+    /// <summary>The first part of every team's component name (<see cref="Component"/>).</summary>
+    public const string ComponentPrefix = "team";
+
     public required string Team { get; init; }
     public required string Namespace { get; init; }
     /// <summary><c>team-&lt;team&gt;</c>.</summary>

@@ -60,6 +60,6 @@ public static class TeamIdentityNames
     public static string Component(TeamConfig team)
     {
         ArgumentNullException.ThrowIfNull(team);
-        return GcpNames.Child("team", team.Team);
+        return GcpNames.Child(TeamIdentitySpec.ComponentPrefix, team.Team);
     }
 }

@@ -1,0 +1,90 @@
+using SecureServing.Core.Config;
+
+namespace SecureServing.Core.Gcp;
+
+/// <summary>
+/// Decides which project APIs the stack enables, and which of them each GCP component's resources call, so that a
+/// component waits only for the services it uses (not for every API) and components otherwise deploy in parallel.
+/// Both come from one table, one row per API: why the stack needs it, when it is enabled, who calls it.
+/// </summary>
+public static class ProjectServicesPlanner
+{
+    private static readonly Func<PlatformConfig, bool> Always = _ => true;
+    private static readonly Func<PlatformConfig, bool> OnGke = config => config.Cluster.Provider == ClusterProvider.Gke;
+
+    private static readonly ProjectApi[] Apis =
+    [
+        // Networks, firewalls, routes and NAT; the IAP global address and managed certificate; the boot-disk key's
+        // grant names the Compute Engine service agent, which exists once compute is enabled.
+        new("compute.googleapis.com", Always, [NetworkSpec.Component, FirewallSpec.Component, IapSpec.Component, KmsSpec.Component]),
+        // VPC Service Controls: the access policy, its levels and the perimeter.
+        new("accesscontextmanager.googleapis.com", Always, [PerimeterSpec.Component]),
+        // Registries nodes pull from, through the restricted VIP; the image-supply remote repositories, their IAM and
+        // the Artifact Registry VPC-SC setting.
+        new("artifactregistry.googleapis.com", Always, [ImageSupplySpec.Component]),
+        // Service accounts and their IAM bindings: the node service account, each team's GSA and Workload Identity binding.
+        new("iam.googleapis.com", Always, [ClusterSpec.Component, TeamIdentitySpec.ComponentPrefix]),
+        // Workload Identity at run time: KSA tokens are exchanged (sts) for GSA access tokens (iamcredentials).
+        new("iamcredentials.googleapis.com", Always, []),
+        new("sts.googleapis.com", Always, []),
+        // Project-level IAM members (the node service account's roles).
+        new("cloudresourcemanager.googleapis.com", Always, [ClusterSpec.Component]),
+        // Team model buckets and their IAM.
+        new("storage.googleapis.com", Always, [TeamIdentitySpec.ComponentPrefix]),
+        // What the node service account writes to.
+        new("logging.googleapis.com", Always, []),
+        new("monitoring.googleapis.com", Always, []),
+        // The cluster and its node pools; the secrets key's grant names the GKE service agent.
+        new("container.googleapis.com", OnGke, [ClusterSpec.Component, KmsSpec.Component]),
+        // Private registry zones bound to the stack's VPC.
+        new("dns.googleapis.com", OnGke, [RegistryDnsSpec.Component]),
+        // IAP web IAM (the accessors of the team paths).
+        new("iap.googleapis.com", config => config.Iap.Enabled, [IapSpec.Component]),
+        // Keys the stack creates (secrets and boot-disk encryption), and their grants.
+        new("cloudkms.googleapis.com", config => KmsPlanner.Plan(config) is not null, [KmsSpec.Component]),
+        // The project's Binary Authorization policy, and the cluster's evaluation of it.
+        new("binaryauthorization.googleapis.com", config => config.BinaryAuthorization.Mode != BinaryAuthorizationMode.Disabled,
+            [BinaryAuthorizationSpec.Component, ClusterSpec.Component]),
+        // The cluster notifications topic.
+        new("pubsub.googleapis.com", config => NotificationsPlanner.Plan(config) is not null, [NotificationsSpec.Component]),
+    ];
+
+    public static ProjectServicesSpec Plan(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+
+        return new ProjectServicesSpec
+        {
+            Services =
+            [
+                .. Apis.Where(api => api.EnabledWhen(config)).Select(api => api.Service).Order(StringComparer.Ordinal).Select(service => new ProjectServiceSpec
+                {
+                    LogicalName = GcpNames.Child(ProjectServicesSpec.Component, service.Split('.')[0]),
+                    Project = config.ProjectId,
+                    Service = service,
+                    DisableOnDestroy = false,
+                    DisableDependentServices = false,
+                }),
+            ],
+        };
+    }
+
+    /// <summary>
+    /// The APIs the resources of <paramref name="component"/> call (<c>network</c>, <c>cluster</c>, …, or
+    /// <see cref="TeamIdentitySpec.ComponentPrefix"/> for every team), whether or not the plan enables them: a
+    /// component waits only for those the plan enables (a cluster under <c>binaryAuthorization.mode: disabled</c>
+    /// does not wait for Binary Authorization).
+    /// </summary>
+    public static IReadOnlyList<string> ApisCalledBy(string component)
+    {
+        var apis = Apis.Where(api => api.CalledBy.Contains(component, StringComparer.Ordinal)).Select(api => api.Service).ToList();
+        return apis.Count > 0
+            ? apis
+            : throw new ArgumentException($"No project APIs declared for component '{component}'.", nameof(component));
+    }
+
+    /// <param name="Service">e.g. <c>compute.googleapis.com</c>.</param>
+    /// <param name="EnabledWhen">Whether the stack enables the API.</param>
+    /// <param name="CalledBy">The components whose resources call it (none for APIs used only at run time).</param>
+    private sealed record ProjectApi(string Service, Func<PlatformConfig, bool> EnabledWhen, IReadOnlyList<string> CalledBy);
+}
