@@ -4,15 +4,17 @@ using SecureServing.Pulumi.Tests.ProgramHarness;
 namespace SecureServing.Pulumi.Tests.Composition;
 
 /// <summary>
-/// A dependency graph without false edges. The mocks hold one resource type back for a moment:
-/// what really uses it is registered only after it, everything else meanwhile (the GCP components run in parallel).
+/// A dependency graph without false edges. The mocks hold one resource type back until the registrations a test names
+/// as independent are done (then a moment of quiet): what really uses it is registered only after it, the independent
+/// ones meanwhile (the GCP components run in parallel), however busy the machine.
 /// </summary>
 public sealed class DependencyGraphTests
 {
     [Fact]
     public async Task Kubernetes_objects_wait_for_the_node_pools_while_unrelated_gcp_resources_do_not()
     {
-        var mocks = new ProgramMocks(GcpResourceTypes.NodePool);
+        string[] independents = ["perimeter-service-perimeter", "registry-dns-gcr-io-zone", "team-fraud-bucket", "iap-ip"];
+        var mocks = new ProgramMocks(GcpResourceTypes.NodePool) { ReleaseAfter = independents };
         var run = await ProgramRun.ProgramAsync("dev", mocks);
         var events = mocks.Events.ToList();
         var poolsDone = run.OfType(GcpResourceTypes.NodePool).Max(p => events.IndexOf($"done:{p.Name}"));
@@ -21,7 +23,7 @@ public sealed class DependencyGraphTests
         Assert.NotEmpty(kubernetes);
         Assert.All(kubernetes, r => Assert.True(events.IndexOf($"start:{r.Name}") > poolsDone, $"{r.Type} {r.Name} was registered before the node pools"));
 
-        foreach (var independent in new[] { "perimeter-service-perimeter", "registry-dns-gcr-io-zone", "team-fraud-bucket", "iap-ip" })
+        foreach (var independent in independents)
         {
             Assert.True(events.IndexOf($"done:{independent}") < poolsDone, $"{independent} waited for the node pools");
         }
@@ -30,7 +32,8 @@ public sealed class DependencyGraphTests
     [Fact]
     public async Task Gcp_components_wait_only_for_the_resources_they_use()
     {
-        var mocks = new ProgramMocks(GcpResourceTypes.Network);
+        string[] independents = ["perimeter-service-perimeter", "iap-certificate", "team-recsys-gsa", "team-recsys-bucket", "cluster-node-sa"];
+        var mocks = new ProgramMocks(GcpResourceTypes.Network) { ReleaseAfter = independents };
         await ProgramRun.GcpLayerAsync(ProgramRun.Load("dev"), mocks);
         var events = mocks.Events.ToList();
         var vpcDone = events.IndexOf("done:network-vpc");
@@ -42,7 +45,7 @@ public sealed class DependencyGraphTests
         }
 
         // ... these do not, and are not held up by it.
-        foreach (var independent in new[] { "perimeter-service-perimeter", "iap-certificate", "team-recsys-gsa", "team-recsys-bucket", "cluster-node-sa" })
+        foreach (var independent in independents)
         {
             Assert.True(events.IndexOf($"done:{independent}") < vpcDone, $"{independent} waited for the VPC");
         }
@@ -51,7 +54,8 @@ public sealed class DependencyGraphTests
     [Fact]
     public async Task The_cluster_and_its_pools_wait_for_the_key_grants_and_nothing_else_does()
     {
-        var mocks = new ProgramMocks(GcpResourceTypes.CryptoKeyIamMember);
+        string[] independents = ["network-vpc", "perimeter-service-perimeter", "team-fraud-bucket", "notifications-topic", "binary-authorization-policy"];
+        var mocks = new ProgramMocks(GcpResourceTypes.CryptoKeyIamMember) { ReleaseAfter = independents };
         await ProgramRun.GcpLayerAsync(ProgramRun.Load("prod"), mocks);
         var events = mocks.Events.ToList();
         var grantsDone = new[] { "kms-secrets-gke-agent", "kms-boot-disks-compute-agent" }.Max(g => events.IndexOf($"done:{g}"));
@@ -63,7 +67,7 @@ public sealed class DependencyGraphTests
             Assert.True(events.IndexOf($"start:{user}") > grantsDone, $"{user} was registered before the key grants");
         }
 
-        foreach (var independent in new[] { "network-vpc", "perimeter-service-perimeter", "team-fraud-bucket", "notifications-topic", "binary-authorization-policy" })
+        foreach (var independent in independents)
         {
             Assert.True(events.IndexOf($"done:{independent}") < grantsDone, $"{independent} waited for the key grants");
         }
@@ -72,7 +76,7 @@ public sealed class DependencyGraphTests
     [Fact]
     public async Task Kubernetes_objects_wait_for_the_binary_authorization_policy()
     {
-        var mocks = new ProgramMocks(GcpResourceTypes.BinaryAuthorizationPolicy);
+        var mocks = new ProgramMocks(GcpResourceTypes.BinaryAuthorizationPolicy) { ReleaseAfter = ["cluster-gke"] };
         var run = await ProgramRun.ProgramAsync("prod", mocks);
         var events = mocks.Events.ToList();
         var policyDone = events.IndexOf("done:binary-authorization-policy");
@@ -86,7 +90,7 @@ public sealed class DependencyGraphTests
     [Fact]
     public async Task Only_the_workload_identity_binding_waits_for_the_cluster_that_creates_the_identity_pool()
     {
-        var mocks = new ProgramMocks(GcpResourceTypes.Cluster);
+        var mocks = new ProgramMocks(GcpResourceTypes.Cluster) { ReleaseAfter = ["team-fraud-bucket", "team-recsys-bucket"] };
         await ProgramRun.GcpLayerAsync(ProgramRun.Load("dev"), mocks);
         var events = mocks.Events.ToList();
         var clusterDone = events.IndexOf("done:cluster-gke");

@@ -164,11 +164,12 @@ public sealed class ServingStackTests(ShippedRuns runs)
     [Fact]
     public async Task Inference_services_are_registered_only_after_the_kserve_runtimes_while_team_namespaces_do_not_wait()
     {
-        var mocks = new ProgramMocks(ChartType);
-        var run = await ProgramRun.ProgramAsync("dev", mocks);
-        var events = mocks.Events.ToList();
         var plan = KubernetesPlanner.Plan(ProgramRun.Load("dev"));
         string Name(KubernetesObject o) => KubernetesResourceNames.LogicalName(KubernetesResourceNames.Group(KubernetesWiring.LayerName, o.Owner), o);
+        var teamNamespace = plan.Objects.First(o => o.Kind == "Namespace" && o.Owner != KubernetesObject.PlatformOwner);
+        var mocks = new ProgramMocks(ChartType) { ReleaseAfter = [Name(teamNamespace)] };
+        var run = await ProgramRun.ProgramAsync("dev", mocks);
+        var events = mocks.Events.ToList();
 
         var runtimesDone = events.IndexOf("done:serving-kserve-runtimes");
         Assert.True(runtimesDone > 0);
@@ -177,7 +178,6 @@ public sealed class ServingStackTests(ShippedRuns runs)
             Assert.True(events.IndexOf($"start:{Name(isvc)}") > runtimesDone, $"{isvc.Key} was registered before the KServe runtimes");
         }
 
-        var teamNamespace = plan.Objects.First(o => o.Kind == "Namespace" && o.Owner != KubernetesObject.PlatformOwner);
         Assert.True(events.IndexOf($"done:{Name(teamNamespace)}") < events.IndexOf("done:serving-istio-base"), "a team namespace waited for the serving stack");
         Assert.True(events.IndexOf("start:serving-istiod") > events.IndexOf("done:serving-istio-base"), "istiod was registered before the Istio CRDs");
         Assert.True(events.IndexOf("start:serving-kserve") > events.IndexOf("done:serving-cert-manager"), "KServe was registered before cert-manager");

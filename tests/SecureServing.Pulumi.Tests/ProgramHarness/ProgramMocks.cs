@@ -8,7 +8,10 @@ namespace SecureServing.Pulumi.Tests.ProgramHarness;
 /// <summary>
 /// A Moq <see cref="IMocks"/> that answers with <see cref="MockState"/> and records every registration, the state it
 /// answered, and the order in which registrations start and finish. Registrations of the types given to the
-/// constructor are held back until nothing else has happened for a moment, so a test sees which registrations wait for them and which do not.
+/// constructor are held back until every registration named in <see cref="ReleaseAfter"/> is done and nothing else has
+/// happened for a moment, so a test sees which registrations wait for them and which do not. Waiting for the named
+/// registrations (not for a moment of quiet alone) keeps a test that asserts "these do not wait" from failing by chance
+/// on a slow or busy machine; one that really waits is never done, and after the deadline the test fails as it should.
 /// </summary>
 internal sealed class ProgramMocks
 {
@@ -17,7 +20,12 @@ internal sealed class ProgramMocks
     private readonly ConcurrentDictionary<string, ImmutableDictionary<string, object>> _states = new(StringComparer.Ordinal);
     private readonly HashSet<string> _heldTypes;
     private const int QuietMilliseconds = 250;
+    private const int DeadlineMilliseconds = 30_000;
     private long _lastActivity = Environment.TickCount64;
+    private readonly ConcurrentDictionary<string, bool> _done = new(StringComparer.Ordinal);
+
+    /// <summary>Logical names of registrations that must be done before a held registration is answered.</summary>
+    public IReadOnlyCollection<string> ReleaseAfter { get; init; } = [];
 
     public ProgramMocks(params string[] heldTypes)
     {
@@ -55,8 +63,9 @@ internal sealed class ProgramMocks
         {
             // Held until the rest of the program has gone quiet: every registration that does not wait for this one
             // has reached the mocks by then, however slow the machine.
-            var deadline = Environment.TickCount64 + 10_000;
-            while (Environment.TickCount64 - Interlocked.Read(ref _lastActivity) < QuietMilliseconds && Environment.TickCount64 < deadline)
+            var deadline = Environment.TickCount64 + DeadlineMilliseconds;
+            while ((Environment.TickCount64 - Interlocked.Read(ref _lastActivity) < QuietMilliseconds || !ReleaseAfter.All(_done.ContainsKey))
+                && Environment.TickCount64 < deadline)
             {
                 await Task.Delay(25);
             }
@@ -70,6 +79,7 @@ internal sealed class ProgramMocks
 
         _registered.Enqueue(args);
         _events.Enqueue($"done:{args.Name}");
+        _done[args.Name!] = true;
         if (!_heldTypes.Contains(args.Type!))
         {
             Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
