@@ -8,7 +8,7 @@ namespace SecureServing.Core.Config;
 public sealed record BinaryAuthorizationConfig
 {
     /// <summary>Default <c>enforced</c> in production stacks, <c>dryRun</c> otherwise (set by the loader).</summary>
-    public BinaryAuthorizationMode Mode { get; init; } = BinaryAuthorizationMode.Enforced;
+    public BinaryAuthorizationMode Mode { get; init; } = Contract.StackFileContract.BinaryAuthorization.Mode.Default;
 
     /// <summary>Further admitted image name patterns (<c>HOST/PATH</c> with <c>*</c> and <c>**</c>), e.g. a mirror repository.</summary>
     public IReadOnlyList<string> AdmitImages { get; init; } = [];

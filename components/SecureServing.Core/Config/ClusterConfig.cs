@@ -23,12 +23,12 @@ public sealed record ClusterConfig
     /// </summary>
     public string? SecurityGroup { get; init; }
     /// <summary>Application-layer encryption of Kubernetes Secrets in etcd (<c>databaseEncryption</c>).</summary>
-    public KmsKeyChoice SecretsEncryption { get; init; } = KmsKeyChoice.Create;
+    public KmsKeyChoice SecretsEncryption { get; init; } = StackFileContract.ClusterHardening.DefaultKeyChoice;
     /// <summary>CMEK on every node boot disk (<c>nodeConfig.bootDiskKmsKey</c>).</summary>
-    public KmsKeyChoice BootDiskEncryption { get; init; } = KmsKeyChoice.Create;
+    public KmsKeyChoice BootDiskEncryption { get; init; } = StackFileContract.ClusterHardening.DefaultKeyChoice;
     public ClusterNotificationsConfig Notifications { get; init; } = new();
     /// <summary>Intranode visibility: pod-to-pod traffic on one node goes through the VPC (flow logs, firewall).</summary>
-    public bool IntranodeVisibility { get; init; } = true;
+    public bool IntranodeVisibility { get; init; } = StackFileContract.ClusterHardening.IntranodeVisibility.Default;
     public SecurityPostureConfig SecurityPosture { get; init; } = new();
     public MaintenanceConfig Maintenance { get; init; } = new();
     /// <summary>Default: <see cref="ClusterTelemetryDefaults.ProdLogging"/> in production, <see cref="ClusterTelemetryDefaults.DevLogging"/> otherwise (set by the loader).</summary>
@@ -76,7 +76,7 @@ public sealed record NodePoolConfig
     /// <summary>GKE Sandbox (gVisor) nodes: only pods with runtime class <c>gvisor</c> run there.</summary>
     public bool Sandbox { get; init; } = StackFileContract.Cluster.Sandbox.Default;
     /// <summary>Confidential GKE Nodes (AMD SEV memory encryption); needs an N2D, C2D or C3D machine type.</summary>
-    public bool ConfidentialNodes { get; init; }
+    public bool ConfidentialNodes { get; init; } = StackFileContract.ClusterHardening.ConfidentialNodes.Default;
 }
 
 /// <summary><c>accelerator</c> of a node pool: GPUs attached to every node, drivers installed by GKE.</summary>

@@ -3,8 +3,8 @@ namespace SecureServing.Core.Config;
 /// <summary><c>secure-serving:cluster.notifications</c>: GKE cluster notifications to a Pub/Sub topic the stack creates.</summary>
 public sealed record ClusterNotificationsConfig
 {
-    public bool Enabled { get; init; } = true;
-    public IReadOnlyList<ClusterEvent> Events { get; init; } = [ClusterEvent.SecurityBulletin];
+    public bool Enabled { get; init; } = Contract.StackFileContract.ClusterHardening.NotificationsEnabled.Default;
+    public IReadOnlyList<ClusterEvent> Events { get; init; } = Contract.StackFileContract.ClusterHardening.DefaultEvents;
 }
 
 /// <summary>GKE notification event types (<c>notificationConfig.pubsub.filter.eventTypes</c>).</summary>
@@ -13,9 +13,9 @@ public enum ClusterEvent { SecurityBulletin, UpgradeAvailable, Upgrade, UpgradeI
 /// <summary><c>secure-serving:cluster.securityPosture</c>.</summary>
 public sealed record SecurityPostureConfig
 {
-    public SecurityPostureMode Mode { get; init; } = SecurityPostureMode.Basic;
+    public SecurityPostureMode Mode { get; init; } = Contract.StackFileContract.ClusterHardening.PostureMode.Default;
     /// <summary>Workload vulnerability scanning; GKE Standard no longer offers it, so it is off unless <c>enterprise</c>.</summary>
-    public VulnerabilityScanning VulnerabilityScanning { get; init; } = VulnerabilityScanning.Disabled;
+    public VulnerabilityScanning VulnerabilityScanning { get; init; } = Contract.StackFileContract.ClusterHardening.VulnerabilityScanning.Default;
 }
 
 /// <summary><c>cluster.securityPosture.mode</c>: GKE security posture (configuration audit) tier.</summary>

@@ -4,7 +4,7 @@ namespace SecureServing.Core.Config;
 public sealed record KmsConfig
 {
     /// <summary>Automatic rotation of every created key, in days (1-3650).</summary>
-    public int RotationDays { get; init; } = 90;
+    public int RotationDays { get; init; } = Contract.StackFileContract.Kms.RotationDays.Default;
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ public sealed record IngressPolicyConfig
     public PerimeterIdentityType? IdentityType { get; init; }
     public IReadOnlyList<IngressSourceConfig> Sources { get; init; } = [];
     /// <summary><c>*</c> (everything in the perimeter) or <c>projects/NUMBER</c>.</summary>
-    public IReadOnlyList<string> Resources { get; init; } = ["*"];
+    public IReadOnlyList<string> Resources { get; init; } = Contract.StackFileContract.PerimeterPolicies.IngressResources.Default!;
     public IReadOnlyList<ApiOperationConfig> Operations { get; init; } = [];
 }
 

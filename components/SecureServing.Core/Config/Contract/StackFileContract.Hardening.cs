@@ -69,10 +69,15 @@ public static partial class StackFileContract
         public static readonly IReadOnlyList<(string Spelling, ClusterEvent Value)> EventSpellings =
             [("securityBulletin", ClusterEvent.SecurityBulletin), ("upgradeAvailable", ClusterEvent.UpgradeAvailable), ("upgrade", ClusterEvent.Upgrade), ("upgradeInfo", ClusterEvent.UpgradeInfo)];
 
+        public static readonly BoolKey NotificationsEnabled = new("enabled", "Send notifications; `false` in production is refused unless acknowledged.", true);
+
+        /// <summary>The events sent when <c>events</c> is not written.</summary>
+        public static readonly IReadOnlyList<ClusterEvent> DefaultEvents = [ClusterEvent.SecurityBulletin];
+
         public static readonly MapKey Notifications = new("notifications",
             "GKE cluster notifications to a Pub/Sub topic the stack creates (`<deploymentName>-gke-notifications`).",
-            new BoolKey("enabled", "Send notifications; `false` in production is refused unless acknowledged.", true),
-            new TextListKey("events", "Event types to send.") { Default = ["securityBulletin"], ItemFormat = Spelled(EventSpellings), ItemTypeName = Listed(EventSpellings) });
+            NotificationsEnabled,
+            new TextListKey("events", "Event types to send.") { Default = Spellings(DefaultEvents, EventSpellings), ItemFormat = Spelled(EventSpellings), ItemTypeName = Listed(EventSpellings) });
 
         public static readonly BoolKey IntranodeVisibility = new("intranodeVisibility",
             "Pod-to-pod traffic on one node goes through the VPC network (VPC flow logs and firewall see it); `false` in production is refused unless acknowledged.", true);
@@ -134,8 +139,17 @@ public static partial class StackFileContract
         public static readonly BoolKey ConfidentialNodes = new("confidentialNodes",
             "Confidential GKE Nodes (memory encrypted with AMD SEV); needs an `n2d-`, `c2d-` or `c3d-` machine type.", false);
 
+        /// <summary>The spelling of <see cref="DefaultKeyChoice"/>.</summary>
+        public const string CreateKey = "create";
+
+        /// <summary>The spelling of <see cref="KmsKeyChoice.None"/>.</summary>
+        public const string NoKey = "none";
+
+        /// <summary>What <c>secretsEncryption</c> and <c>bootDiskEncryption</c> are when not written: a key the stack creates.</summary>
+        public static readonly KmsKeyChoice DefaultKeyChoice = KmsKeyChoice.Create;
+
         private static TextKey KeyChoice(string name, string description) =>
-            new(name, description) { Default = "create", TypeName = "`create` | `none` | KMS key name" };
+            new(name, description) { Default = CreateKey, TypeName = "`create` | `none` | KMS key name" };
 
         private static string Camel<T>(T value)
             where T : struct, Enum
@@ -146,6 +160,9 @@ public static partial class StackFileContract
 
         private static Regex Spelled<T>(IEnumerable<(string Spelling, T Value)> spellings) =>
             new(@"\A(" + string.Join('|', spellings.Select(s => Regex.Escape(s.Spelling))) + @")\z", RegexOptions.CultureInvariant);
+
+        private static string[] Spellings<T>(IEnumerable<T> values, IEnumerable<(string Spelling, T Value)> spellings) =>
+            [.. values.Select(v => spellings.Single(s => EqualityComparer<T>.Default.Equals(s.Value, v)).Spelling)];
 
         private static string Listed<T>(IEnumerable<(string Spelling, T Value)> spellings) => string.Join(" | ", spellings.Select(s => $"`{s.Spelling}`"));
     }

@@ -73,8 +73,10 @@ public static partial class StackFileContract
         public static readonly MapKey IngressFrom = new("from", "Who, from where.",
             Identities, IdentityType, new MapListKey("sources", "Where requests come from; at least one.", IngressSource) { Required = true }) { Required = true };
 
+        public static readonly TextListKey IngressResources = new("resources", "`*` (every resource in the perimeter) or `projects/NUMBER`.") { Default = [IngressSourceConfig.Anywhere], ItemTypeName = "`*` or `projects/NUMBER`" };
+
         public static readonly MapKey IngressTo = new("to", "What they may call inside the perimeter.",
-            new TextListKey("resources", "`*` (every resource in the perimeter) or `projects/NUMBER`.") { Default = ["*"], ItemTypeName = "`*` or `projects/NUMBER`" },
+            IngressResources,
             new MapListKey("operations", "At least one.", Operation) { Required = true }) { Required = true };
 
         public static readonly MapKey IngressPolicy = new("ingressPolicies[]", "One ingress policy.",

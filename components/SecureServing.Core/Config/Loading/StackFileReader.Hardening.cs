@@ -51,7 +51,7 @@ internal static partial class StackFileReader
             if (days is < 1 or > 3650)
             {
                 config.Ctx.Report(RuleCatalog.InvalidValue, kms.Child("rotationDays"), kms.Value("rotationDays"),
-                    $"`{kms.Child("rotationDays")}` is {days}; Cloud KMS rotates at most daily, and this project allows at most 3650 days.", "Set `rotationDays` between 1 and 3650 (90 is the default).");
+                    $"`{kms.Child("rotationDays")}` is {days}; Cloud KMS rotates at most daily, and this project allows at most 3650 days.", $"Set `rotationDays` between 1 and 3650 ({StackFileContract.Kms.RotationDays.Default} is the default).");
             }
 
             result = result with { RotationDays = days };
@@ -118,9 +118,9 @@ internal static partial class StackFileReader
         {
             case null:
                 return null;
-            case "create":
-                return KmsKeyChoice.Create;
-            case "none":
+            case StackFileContract.ClusterHardening.CreateKey:
+                return StackFileContract.ClusterHardening.DefaultKeyChoice;
+            case StackFileContract.ClusterHardening.NoKey:
                 return KmsKeyChoice.None;
         }
 

@@ -163,7 +163,7 @@ internal static partial class StackFileReader
 
             if (p.Map("to", required: true) is { } to)
             {
-                var resources = to.Strings("resources") ?? ["*"];
+                var resources = to.Strings(StackFileContract.PerimeterPolicies.IngressResources.Name) ?? StackFileContract.PerimeterPolicies.IngressResources.Default!;
                 CheckMembers(map.Ctx, to.Child("resources"), resources, r => r == "*" || Formats.ProjectResource().IsMatch(r), "`*` or `projects/NUMBER`");
                 policy = policy with { Resources = resources, Operations = ReadOperations(to) };
                 to.Finish();

@@ -15,8 +15,6 @@ internal static partial class StackFileReader
 {
     public const string Namespace = StackFileContract.Namespace;
 
-    internal static IReadOnlyList<string> DefaultRestrictedServices => StackFileContract.Perimeter.RestrictedServices.Default!;
-
     public static PlatformConfig? Read(YamlNode root, string stack, LoadContext ctx)
     {
         var file = YamlMap.Of(root, "", ctx, "a map with a `config:` key (Pulumi's stack-file format)", StackFileContract.File);
@@ -188,10 +186,11 @@ internal static partial class StackFileReader
                         "Set maxNodes >= minNodes >= 0.");
                 }
 
-                if (pool.DiskSizeGb < 10)
+                var disk = StackFileContract.Cluster.DiskSizeGb;
+                if (pool.DiskSizeGb < disk.Minimum)
                 {
                     config.Ctx.Report(RuleCatalog.InvalidValue, KeyPaths.Child(path, "diskSizeGb"), null,
-                        $"`{KeyPaths.Child(path, "diskSizeGb")}` is {pool.DiskSizeGb}; GKE needs at least 10 GB.", "Set diskSizeGb to 10 or more (100 is the default).");
+                        $"`{KeyPaths.Child(path, "diskSizeGb")}` is {pool.DiskSizeGb}; GKE needs at least {disk.Minimum} GB.", $"Set diskSizeGb to {disk.Minimum} or more ({disk.Default} is the default).");
                 }
 
                 Check(m, "machineType", m.Has("machineType") ? pool.MachineType : null, Formats.MachineType().IsMatch, "a Compute Engine machine type such as `e2-standard-4`");
@@ -287,7 +286,7 @@ internal static partial class StackFileReader
             Check(pm, "imageMirrorIdentity", mirror, Formats.AccessLevelMember().IsMatch, "`serviceAccount:EMAIL` or `user:EMAIL`");
         }
 
-        var services = pm?.Strings("restrictedServices") ?? DefaultRestrictedServices;
+        var services = pm?.Strings("restrictedServices") ?? StackFileContract.Perimeter.RestrictedServices.Default!;
         if (pm is not null)
         {
             CheckMembers(ctx, pm.Child("restrictedServices"), services, Formats.ServiceName().IsMatch, "a service name such as `storage.googleapis.com`");
