@@ -32,7 +32,7 @@ public sealed record PerimeterConfig
 public sealed record AccessPolicyRef
 {
     public string? Id { get; init; }
-    public bool Create { get; init; }
+    public bool Create { get; init; } = StackFileContract.Perimeter.AccessPolicyCreate.Default;
     public string? Title { get; init; }
     /// <summary>
     /// For a created policy: the one folder or project it is scoped to (<c>projects/NUMBER</c>, <c>folders/ID</c>), so
@@ -72,11 +72,11 @@ public sealed record VpcNetworkSourceConfig(string Network, IReadOnlyList<string
 /// <summary>Device conditions of an access level.</summary>
 public sealed record DevicePolicyConfig
 {
-    public bool RequireScreenLock { get; init; }
-    public bool RequireCorpOwned { get; init; }
-    public bool RequireAdminApproval { get; init; }
+    public bool RequireScreenLock { get; init; } = Contract.StackFileContract.PerimeterPolicies.RequireScreenLock.Default;
+    public bool RequireCorpOwned { get; init; } = Contract.StackFileContract.PerimeterPolicies.RequireCorpOwned.Default;
+    public bool RequireAdminApproval { get; init; } = Contract.StackFileContract.PerimeterPolicies.RequireAdminApproval.Default;
     /// <summary>Only devices whose storage is encrypted (<c>allowedEncryptionStatuses: [ENCRYPTED]</c>).</summary>
-    public bool EncryptedStorage { get; init; }
+    public bool EncryptedStorage { get; init; } = Contract.StackFileContract.PerimeterPolicies.EncryptedStorage.Default;
     /// <summary>Allowed operating systems, each with an optional minimum version; empty for any.</summary>
     public IReadOnlyList<OsConstraintConfig> OsConstraints { get; init; } = [];
 }

@@ -64,5 +64,5 @@ public sealed record PerimeterDryRunConfig
     public IReadOnlyList<string>? AccessLevels { get; init; }
     public IReadOnlyList<IngressPolicyConfig>? IngressPolicies { get; init; }
     public IReadOnlyList<EgressPolicyConfig>? EgressPolicies { get; init; }
-    public bool Promote { get; init; }
+    public bool Promote { get; init; } = Contract.StackFileContract.PerimeterPolicies.Promote.Default;
 }

@@ -33,12 +33,17 @@ public static partial class StackFileContract
         public static readonly MapKey OsConstraint = new("osConstraints[]", "An allowed operating system.",
             OsType, new TextKey("minimumVersion", "Oldest allowed version, e.g. `14.4`.") { Format = Formats.OsVersion(), TypeName = "version" });
 
+        public static readonly BoolKey RequireScreenLock = new("requireScreenLock", "A screen lock is set.", false);
+
+        public static readonly BoolKey RequireCorpOwned = new("requireCorpOwned", "The device is company-owned.", false);
+
+        public static readonly BoolKey RequireAdminApproval = new("requireAdminApproval", "An administrator approved the device.", false);
+
+        public static readonly BoolKey EncryptedStorage = new("encryptedStorage", "The device's storage is encrypted.", false);
+
         public static readonly MapKey DevicePolicy = new("devicePolicy",
             "What the caller's device must be, as Endpoint Verification reports it; absent: any device.",
-            new BoolKey("requireScreenLock", "A screen lock is set.", false),
-            new BoolKey("requireCorpOwned", "The device is company-owned.", false),
-            new BoolKey("requireAdminApproval", "An administrator approved the device.", false),
-            new BoolKey("encryptedStorage", "The device's storage is encrypted.", false),
+            RequireScreenLock, RequireCorpOwned, RequireAdminApproval, EncryptedStorage,
             new MapListKey("osConstraints", "Allowed operating systems; empty: any.", OsConstraint));
 
         public static readonly TextListKey Regions = new("regions", "ISO 3166-1 alpha-2 codes the request must come from, e.g. `DE`.") { ItemFormat = Formats.RegionCode(), ItemTypeName = "region code" };
@@ -96,12 +101,14 @@ public static partial class StackFileContract
 
         public static readonly MapListKey EgressPolicies = new("egressPolicies", "Who inside may reach which projects outside.", EgressPolicy);
 
+        public static readonly BoolKey Promote = new("promote", "Make this configuration the enforced `status` (and drop the dry-run spec); afterwards move its keys up into `perimeter` and remove `dryRun`.", false);
+
         public static readonly MapKey DryRun = new("dryRun",
             "The perimeter's next configuration, written to its dry-run `spec` next to the enforced `status` (needs `mode: enforced`): violations of the change are logged while the current perimeter stays enforced. Keys not written keep the enforced value.",
             new TextListKey("restrictedServices", "Services the next configuration restricts.") { ItemFormat = Formats.ServiceName(), ItemTypeName = "`*.googleapis.com`", DerivedDefault = "the enforced list" },
             new TextListKey("accessLevels", "Names of `perimeter.accessLevels` the next configuration uses.") { DerivedDefault = "all access levels" },
             new MapListKey("ingressPolicies", "Ingress policies of the next configuration.", IngressPolicy) { DefaultText = "the enforced ones" },
             new MapListKey("egressPolicies", "Egress policies of the next configuration.", EgressPolicy) { DefaultText = "the enforced ones" },
-            new BoolKey("promote", "Make this configuration the enforced `status` (and drop the dry-run spec); afterwards move its keys up into `perimeter` and remove `dryRun`.", false));
+            Promote);
     }
 }

@@ -92,10 +92,10 @@ internal static partial class StackFileReader
 
             device = new DevicePolicyConfig
             {
-                RequireScreenLock = d.Bool("requireScreenLock") ?? false,
-                RequireCorpOwned = d.Bool("requireCorpOwned") ?? false,
-                RequireAdminApproval = d.Bool("requireAdminApproval") ?? false,
-                EncryptedStorage = d.Bool("encryptedStorage") ?? false,
+                RequireScreenLock = d.Bool(StackFileContract.PerimeterPolicies.RequireScreenLock.Name) ?? StackFileContract.PerimeterPolicies.RequireScreenLock.Default,
+                RequireCorpOwned = d.Bool(StackFileContract.PerimeterPolicies.RequireCorpOwned.Name) ?? StackFileContract.PerimeterPolicies.RequireCorpOwned.Default,
+                RequireAdminApproval = d.Bool(StackFileContract.PerimeterPolicies.RequireAdminApproval.Name) ?? StackFileContract.PerimeterPolicies.RequireAdminApproval.Default,
+                EncryptedStorage = d.Bool(StackFileContract.PerimeterPolicies.EncryptedStorage.Name) ?? StackFileContract.PerimeterPolicies.EncryptedStorage.Default,
                 OsConstraints = os,
             };
             d.Finish();
@@ -314,7 +314,7 @@ internal static partial class StackFileReader
             AccessLevels = names,
             IngressPolicies = ReadIngressPolicies(dr, levels),
             EgressPolicies = ReadEgressPolicies(dr),
-            Promote = dr.Bool("promote") ?? false,
+            Promote = dr.Bool(StackFileContract.PerimeterPolicies.Promote.Name) ?? StackFileContract.PerimeterPolicies.Promote.Default,
         };
         dr.Finish();
         return result;
