@@ -62,7 +62,7 @@ internal static class PerimeterRules
 
         if (perimeter.RestrictedServices.Any(RegistryServices.Contains))
         {
-            foreach (var domain in new[] { "gcr.io", "pkg.dev" })
+            foreach (var domain in StackFileContract.RegistryDns.Domains.Default!)
             {
                 if (!ctx.Config.RegistryDns.Domains.Contains(domain))
                 {
