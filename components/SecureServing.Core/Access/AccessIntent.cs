@@ -104,7 +104,7 @@ public static class AccessIntent
                     : !dexValid ? Deny("`mesh.dex` requires a valid Dex token (issuer, audience, groups)")
                     : Allow($"exposed, and {granted} is granted ({(config.Iap.Accessors.Contains(granted) ? "`iap.accessors`" : $"team {team.Team}'s `members`")})");
             case CallerKind.PublicAddress or CallerKind.GatewayBypass when !config.Iap.Enabled:
-                // Without IAP, exposed models are public HTTPS routes of the public gateway (seed 004's setup): open to
+                // Without IAP, exposed models are public HTTPS routes of the public gateway (the setup of Kubeflow's "Securing the Kubeflow authentication with HTTPS", https://www.kubeflow.org/docs/distributions/ibm/deploy/authentication/): open to
                 // whoever reaches it, from the internet only through the LoadBalancer Service.
                 if (!m.ExposeViaIap)
                 {

@@ -34,7 +34,7 @@ public sealed record ModelAddress(ModelRoute Route, string Scheme, string Host, 
 /// <item>Exposed model (<c>exposeViaIap</c>) with IAP on: the IAP path route
 /// <c>https://&lt;iap hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;:predict</c>; health is
 /// <c>GET https://&lt;iap hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;</c>, which the route's VirtualService rewrites
-/// to <c>/v1/models/&lt;model&gt;</c> (seed 000, <see cref="IapPathRoutes"/>).</item>
+/// to <c>/v1/models/&lt;model&gt;</c> (KServe sample "KFServing GCP/IAP Example", https://github.com/kserve/kserve/tree/master/docs/samples/gcp-iap; <see cref="IapPathRoutes"/>).</item>
 /// <item>Exposed model with IAP off: the Knative host KServe reports as the InferenceService URL,
 /// <c>https://</c> + <c>ingress.domainTemplate</c> (default <c>{{.Name}}-{{.Namespace}}.{{.Domain}}</c>, seed 004) with
 /// Domain = <c>ingress.hostname</c> and Name = the predictor's Knative Service <c>&lt;model&gt;-predictor</c> (with
