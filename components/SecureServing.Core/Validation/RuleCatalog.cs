@@ -111,6 +111,11 @@ public static class RuleCatalog
         "GKE rejects the name at creation time.",
         "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.");
 
+    public static readonly Rule ReservedPoolName = new("reserved-pool-name", Severity.Error, null, false,
+        "A node pool named `default-pool` in a cluster the stack creates.",
+        "GKE gives that name to the pool it creates with the cluster, which the stack removes; the provider deletes the pool of that name whenever it removes the default pool again, yours included (hashicorp/terraform-provider-google#13501).",
+        "Choose another name; a system pool that must match `default-pool` for an organization policy can be `system-default-pool`.");
+
     public static readonly Rule VpcScName = new("vpc-sc-name", Severity.Error, PrivateClusterSeed, false,
         "A perimeter or access-level name with anything but letters, digits and underscores.",
         "Access Context Manager refuses hyphens in these names (the Kubeflow guide: 'the name for the level can't have any hyphens'). Source: " + KubeflowPrivateGke + ".",
@@ -419,12 +424,22 @@ public static class RuleCatalog
     public static readonly Rule SandboxOnlyPool = new("sandbox-only-pool", Severity.Error, null, false,
         "A GKE cluster whose every node pool has `sandbox: true`.",
         "GKE Sandbox needs at least one node pool without it: system workloads (kube-dns, metrics, the mesh's control plane) cannot run in gVisor (\"GKE Sandbox\", https://cloud.google.com/kubernetes-engine/docs/concepts/sandbox-pods).",
-        "Keep a node pool without `sandbox` (the default `serving` pool, for example).");
+        "Keep a node pool without `sandbox` for the system pods (prod calls it `system-default-pool`).");
+
+    public static readonly Rule NoSystemPool = new("no-system-pool", Severity.Error, null, false,
+        "A GKE cluster whose every node pool has `sandbox: true` or a `NoSchedule`/`NoExecute` taint (an accelerator pool has one by default), though not all are sandboxed.",
+        "The system pods (kube-dns, metrics-server, istiod and the gateways, Knative, KServe, cert-manager) tolerate neither GKE Sandbox's taint nor yours, so they would never be scheduled (\"Taints and Tolerations\", https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/).",
+        "Add a node pool with neither `sandbox` nor taints for the system pods (prod calls it `system-default-pool`).");
 
     public static readonly Rule SandboxPlacement = new("sandbox-placement", Severity.Error, null, false,
         "A model with `sandbox: true` on a stack without a sandbox pool or with a `nodePool` that is not one, or a model without `sandbox: true` on a sandbox pool.",
         "Sandbox nodes are tainted so that only pods with the `gvisor` runtime class run there, and that runtime class exists only on sandbox nodes (\"GKE Sandbox\", https://cloud.google.com/kubernetes-engine/docs/concepts/sandbox-pods): either way the pods would never be scheduled.",
         "Put sandboxed models on a pool with `sandbox: true` and other models elsewhere.");
+
+    public static readonly Rule ModelNotSandboxedInProd = new("model-not-sandboxed-in-prod", Severity.Error, null, true,
+        "A model without `sandbox: true` in a production stack whose cluster the stack creates.",
+        "A model server runs what its model files hold, and some formats are code: scikit-learn and XGBoost models saved with pickle or joblib run code as they load (\"pickle — Python object serialization\", https://docs.python.org/3/library/pickle.html). Outside gVisor an escape from that container reaches the node's kernel and every pod on the node, the mesh's control plane on the system pool among them; hardened organizations require GKE Sandbox on every pool but the system pool (`custom.gkeRequireNodePoolSandbox`). See GKE Sandbox, https://cloud.google.com/kubernetes-engine/docs/concepts/sandbox-pods.",
+        "Set `sandbox: true` on the model (the stack needs a node pool with `sandbox: true`), or acknowledge it, e.g. for a model whose GPU GKE Sandbox does not support.");
 
     public static readonly Rule ScaleToZeroWithoutActivator = new("scale-to-zero-without-activator", Severity.Error, null, false,
         "A model with `minReplicas: 0` and `activator: \"off\"`.",
@@ -473,7 +488,7 @@ public static class RuleCatalog
     [
         StackFileMissing, YamlSyntax, WrongType, MissingKey, UnknownKey, InvalidValue, OrphanTeamFolder, TeamFileName,
         DuplicateName, FileTooLarge, YamlTooDeep, YamlAliasLimit, YamlTooManyNodes, YamlMultipleDocuments, TeamFileExtension,
-        DeploymentName, ClusterName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid, DerivedNameCollision,
+        DeploymentName, ClusterName, ReservedPoolName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid, DerivedNameCollision,
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld, RangeTooBroad,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
         BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
@@ -486,7 +501,7 @@ public static class RuleCatalog
         BucketOutsidePerimeter, ImageMirrorWithoutAccessLevel, ImageRegistryUnreachable, RegistryDnsVip, RegistryDnsMissingDomain,
         IngressTlsSecretMissing, LoadBalancerBypassesIap,
         VersionUnsupported,
-        AcceleratorNotInRegion, AcceleratorMachineType, GpuModelWithoutAcceleratorPool, UnknownNodePool, SandboxOnlyPool, SandboxPlacement,
+        AcceleratorNotInRegion, AcceleratorMachineType, GpuModelWithoutAcceleratorPool, UnknownNodePool, SandboxOnlyPool, NoSystemPool, SandboxPlacement, ModelNotSandboxedInProd,
         ScaleToZeroWithoutActivator, QuotaTooSmall, TeamMemberNotBound,
         AccessDiffersFromIntent,
         AckUnknownRule, AckNotAllowed, AckReasonMissing, AckUnused,

@@ -65,7 +65,7 @@ public sealed partial class CatalogTests
             [
                 "accelerator-not-in-region", "activator-bypasses-isolation", "binary-authorization-not-enforced", "boot-disks-not-cmek", "cluster-logging-reduced",
                 "deletion-protection-off-in-prod", "egress-to-any-resource", "groups-rbac-off", "ingress-from-any-identity",
-                "ingress-from-any-source", "intranode-visibility-off", "out-of-mesh-callers-bypass-isolation", "perimeter-not-enforced",
+                "ingress-from-any-source", "intranode-visibility-off", "model-not-sandboxed-in-prod", "out-of-mesh-callers-bypass-isolation", "perimeter-not-enforced",
                 "range-too-broad", "rapid-channel-in-prod", "secrets-not-encrypted", "security-bulletins-off", "security-posture-off",
                 "sidecar-off-with-authorization",
             ],

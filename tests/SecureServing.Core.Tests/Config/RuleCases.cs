@@ -93,7 +93,7 @@ public static class RuleCases
         new("maintenance under 48 hours a month", "invalid-value", "dev", Dev, "secure-serving:cluster.maintenance.window.recurrence",
             E(Dev, "    deletionProtection: false\n", "    deletionProtection: false\n    maintenance:\n      window:\n        start: \"2026-01-04T00:00:00Z\"\n        end: \"2026-01-04T08:00:00Z\"\n        recurrence: FREQ=WEEKLY;BYDAY=SU\n"),
             E(Dev, "BYDAY=SU\n", "BYDAY=SA,SU\n")),
-        new("confidential nodes on an Intel machine", "invalid-value", "prod", Prod, "secure-serving:cluster.nodePools[0].confidentialNodes",
+        new("confidential nodes on an Intel machine", "invalid-value", "prod", Prod, "secure-serving:cluster.nodePools[1].confidentialNodes",
             E(Prod, "        maxNodes: 10\n", "        maxNodes: 10\n        confidentialNodes: true\n"),
             E(Prod, "        machineType: n2-standard-8", "        machineType: n2d-standard-8")),
         new("image pattern admitting a whole registry", "invalid-value", "dev", Dev, "secure-serving:binaryAuthorization.admitImages[0]",
@@ -363,6 +363,13 @@ public static class RuleCases
             E(Recsys, "    nodePool: gpu-l4", "    nodePool: gpu-l5"), E(Dev, "      - name: gpu-l4\n", "      - name: gpu-l5\n")),
         new("only sandbox pools", "sandbox-only-pool", "dev", Dev, "secure-serving:cluster.nodePools",
             [new(Dev, "        maxNodes: 3\n", "        maxNodes: 3\n        sandbox: true\n"), new(Dev, "          driver: default\n", "          driver: default\n        sandbox: true\n")], None),
+        new("sandbox and GPU pools only", "no-system-pool", "dev", Dev, "secure-serving:cluster.nodePools",
+            E(Dev, "        maxNodes: 3\n", "        maxNodes: 3\n        sandbox: true\n"),
+            E(Dev, "          driver: default\n", "          driver: default\n      - name: system\n")),
+        new("a pool named like GKE's own", "reserved-pool-name", "dev", Dev, "secure-serving:cluster.nodePools[0].name",
+            E(Dev, "      - name: serving\n", "      - name: default-pool\n"), E(Dev, "      - name: default-pool\n", "      - name: system-default-pool\n")),
+        new("production model outside gVisor", "model-not-sandboxed-in-prod", "prod", ProdRecsys, "models[0].sandbox",
+            E(ProdRecsys, "    sandbox: true\n", ""), None),
         new("sandboxed model without a sandbox pool", "sandbox-placement", "dev", Recsys, "models[0].sandbox",
             E(Recsys, "    storageUri: \"{teamBucket}/tensorflow/two-tower\"\n", "    storageUri: \"{teamBucket}/tensorflow/two-tower\"\n    sandbox: true\n"),
             E(Dev, "          driver: default\n", "          driver: default\n      - name: sandboxed\n        sandbox: true\n")),
@@ -388,7 +395,7 @@ public static class RuleCases
 
         // ---- access (the rendered plan as a whole)
         new("activator on a Dex stack: the model's own namespace is kept out", "access-differs-from-intent", "prod", ProdRecsys, "models[0]",
-            E(ProdRecsys, "    activator: \"off\"\n    exposeViaIap: true", "    activator: \"on\"\n    exposeViaIap: true\nacknowledge:\n  - rule: activator-bypasses-isolation\n    reason: scales to zero at night"),
+            E(ProdRecsys, "    activator: \"off\"\n    exposeViaIap: true\n    sandbox: true", "    activator: \"on\"\n    exposeViaIap: true\n    sandbox: true\nacknowledge:\n  - rule: activator-bypasses-isolation\n    reason: scales to zero at night"),
             E(ProdRecsys, "    activator: \"on\"", "    activator: \"off\"")),
 
         // ---- acknowledgements

@@ -21,7 +21,7 @@ public sealed partial class OrgPolicyTests
 {
     private const string DataFile = "tests/SecureServing.Core.Tests/OrgPolicy/hardened-gke-constraints.yaml";
 
-    /// <summary>The constraint requiring GKE Sandbox node pools, an option the node pools do not offer yet.</summary>
+    /// <summary>The constraint requiring GKE Sandbox on every node pool but one named like GKE's default pool.</summary>
     private const string Sandbox = "custom.gkeRequireNodePoolSandbox";
 
     private enum On { Cluster, NodePools, NodeConfigs }
@@ -137,19 +137,11 @@ public sealed partial class OrgPolicyTests
     {
         var violations = Violations(Render("prod"), Checks[constraint]);
 
-        if (constraint == Sandbox)
-        {
-            // Known gap, not satisfied yet: the stack has no GKE Sandbox node pools (nor the non-sandboxed system pool
-            // they need, which must be named like default-pool to pass this constraint), so the serving pool violates it.
-            Assert.Equal(["cluster-pool-serving"], violations);
-            return;
-        }
-
         Assert.True(violations.Count == 0, $"{constraint} ({Checks[constraint].Condition}) is violated by {string.Join(", ", violations)}");
     }
 
     [Fact]
-    public void Dev_misses_only_google_groups_which_it_leaves_unset_and_the_sandbox_gap()
+    public void Dev_misses_only_google_groups_and_gvisor_which_it_leaves_off()
     {
         var render = Render("dev");
 
@@ -167,9 +159,14 @@ public sealed partial class OrgPolicyTests
         weakened["databaseEncryption"] = new JsonObject { ["state"] = "DECRYPTED" };
         weakened["enableIntranodeVisibility"] = false;
         render[render.IndexOf(cluster)] = cluster with { Properties = weakened };
+        var serving = render.Single(r => r.Name == "cluster-pool-serving");
+        var unsandboxed = (JsonObject)serving.Properties.DeepClone();
+        ((JsonObject)unsandboxed["nodeConfig"]!).Remove("sandboxConfig");
+        render[render.IndexOf(serving)] = serving with { Properties = unsandboxed };
 
         Assert.NotEmpty(Violations(render, Checks["container.managed.enableSecretsEncryption"]));
         Assert.NotEmpty(Violations(render, Checks["custom.gkeRequireIntraNodeVisibility"]));
+        Assert.Equal(["cluster-pool-serving"], Violations(render, Checks[Sandbox]));
     }
 
     /// <summary>The logical names of the resources that violate <paramref name="check"/>.</summary>

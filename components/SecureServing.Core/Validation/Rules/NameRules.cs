@@ -28,6 +28,9 @@ internal static partial class NameRules
     /// <summary>A name that must start with a letter (RFC 1035 label shape, any length).</summary>
     public static bool IsRfc1035(string s) => Rfc1035().IsMatch(s);
 
+    /// <summary>The name of the node pool GKE creates with a cluster.</summary>
+    private const string DefaultPoolName = "default-pool";
+
     public static void Check(RuleContext ctx)
     {
         var c = ctx.Config;
@@ -44,6 +47,11 @@ internal static partial class NameRules
         for (var i = 0; i < c.Cluster.NodePools.Count; i++)
         {
             Gke(ctx, $"{ns}cluster.nodePools[{i}].name", c.Cluster.NodePools[i].Name, 40, "node pool");
+            if (c.Cluster.Provider == Config.ClusterProvider.Gke && c.Cluster.NodePools[i].Name == DefaultPoolName)
+            {
+                ctx.Stack(RuleCatalog.ReservedPoolName, $"{ns}cluster.nodePools[{i}].name",
+                    $"`{ns}cluster.nodePools[{i}].name` is `{DefaultPoolName}`, the name of the pool GKE creates with the cluster and the stack removes.");
+            }
         }
 
         VpcSc(ctx, $"{ns}perimeter.name", c.Perimeter.Name, "perimeter");

@@ -7,7 +7,8 @@ namespace SecureServing.Core.Validation.Rules;
 
 /// <summary>
 /// accelerator-not-in-region, accelerator-machine-type, gpu-model-without-accelerator-pool, unknown-node-pool,
-/// sandbox-only-pool, sandbox-placement, scale-to-zero-without-activator, quota-too-small, team-member-not-bound.
+/// sandbox-only-pool, no-system-pool, sandbox-placement, model-not-sandboxed-in-prod, scale-to-zero-without-activator,
+/// quota-too-small, team-member-not-bound.
 /// </summary>
 internal static class WorkloadRules
 {
@@ -58,12 +59,29 @@ internal static class WorkloadRules
             }
         }
 
-        if (c.Cluster.Provider == ClusterProvider.Gke && pools.Count > 0 && pools.All(p => p.Sandbox))
+        if (c.Cluster.Provider != ClusterProvider.Gke || pools.Count == 0)
+        {
+            return;
+        }
+
+        if (pools.All(p => p.Sandbox))
         {
             ctx.Stack(RuleCatalog.SandboxOnlyPool, $"{RuleContext.Ns}cluster.nodePools",
                 $"`{RuleContext.Ns}cluster.nodePools`: every pool ({string.Join(", ", pools.Select(p => $"`{p.Name}`"))}) has `sandbox: true`.");
         }
+        else if (!pools.Any(HostsSystemPods))
+        {
+            var why = pools.Select(p => p.Sandbox ? $"`{p.Name}` (sandbox)" : $"`{p.Name}` (taint `{p.Taints.First(Repels).Key}`)");
+            ctx.Stack(RuleCatalog.NoSystemPool, $"{RuleContext.Ns}cluster.nodePools",
+                $"`{RuleContext.Ns}cluster.nodePools`: no pool takes pods without tolerations: {string.Join(", ", why)}.");
+        }
     }
+
+    /// <summary>A taint that keeps pods without a matching toleration off the node.</summary>
+    private static bool Repels(NodeTaint taint) => taint.Effect is TaintEffect.NoSchedule or TaintEffect.NoExecute;
+
+    /// <summary>Whether the cluster's system pods (which tolerate no taint of ours, nor GKE Sandbox's) can run on the pool.</summary>
+    private static bool HostsSystemPods(NodePoolConfig pool) => !pool.Sandbox && !pool.Taints.Any(Repels);
 
     private static void Model(RuleContext ctx, TeamConfig team, ModelConfig model, string path)
     {
@@ -121,6 +139,13 @@ internal static class WorkloadRules
             ctx.Team(team, RuleCatalog.SandboxPlacement, $"{path}.nodePool",
                 $"`{path}.nodePool` is `{pool.Name}`, a GKE Sandbox pool, but model `{model.Name}` has no `sandbox: true`.",
                 "Add `sandbox: true` to the model, or place it on another pool.");
+        }
+
+        if (!model.Sandbox && ctx.Config.IsProduction && ctx.Config.Cluster.Provider == ClusterProvider.Gke)
+        {
+            ctx.Team(team, RuleCatalog.ModelNotSandboxedInProd, $"{path}.sandbox",
+                $"`{path}.sandbox` is not `true` for model `{model.Name}` in production stack `{ctx.Config.Stack}`, so it runs outside gVisor.",
+                sandboxPools.Count > 0 ? null : $"Also add a node pool with `sandbox: true` to `{RuleContext.Ns}cluster.nodePools`.");
         }
 
         if (model.MinReplicas == 0 && model.Activator == ActivatorMode.Off)
