@@ -9,8 +9,8 @@ public sealed class AccessCommandTests
 
     /// <summary>prod's recsys turns the activator on for two-tower: with Dex, its own namespace no longer gets in.</summary>
     private static string ActivatorOnUnderDex() => CliHarness.StackCopy("prod", "stacks/prod/recsys.yaml",
-        "    activator: \"off\"\n    exposeViaIap: true",
-        "    activator: \"on\"\n    exposeViaIap: true\nacknowledge:\n  - rule: activator-bypasses-isolation\n    reason: scales to zero at night");
+        "    activator: \"off\"\n    exposeViaIap: true\n    sandbox: true",
+        "    activator: \"on\"\n    exposeViaIap: true\n    sandbox: true\nacknowledge:\n  - rule: activator-bypasses-isolation\n    reason: scales to zero at night");
 
     [Theory]
     [InlineData("dev", 5)]
