@@ -43,6 +43,7 @@ public sealed class ImageSupplyComponent : ComponentResource
                             : null!,
                     },
                 },
+                KmsKeyName = r.KmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
                 Labels = InputValues.MapOrUnset(r.Labels),
             }, child);
             outputs.Add(r.LogicalName, repository, (ResourceRef.Outputs.Name, repository.Name));

@@ -1,5 +1,7 @@
 using Pulumi;
 using Pulumi.Gcp.Kms;
+using Pulumi.Gcp.Projects;
+using Pulumi.Gcp.Storage;
 using Pulumi.Random;
 using SecureServing.Core.Gcp;
 
@@ -9,7 +11,9 @@ namespace SecureServing.Components.Gcp;
 /// <c>secure-serving:gcp:Kms</c>: the RandomId-suffixed key ring, one rotated key per purpose and each key's grant to
 /// the service agent that uses it, exactly as <see cref="KmsSpec"/> says. The key ring and keys are <c>protect</c>ed
 /// when <see cref="KmsSpec.Protect"/>; each grant registers its <c>cryptoKeyId</c>, which is what the cluster and node
-/// pools use, so they are created only once the service agent may use the key.
+/// pools use, so they are created only once the service agent may use the key. A grant to an agent that exists only
+/// once asked for waits for it: for its <c>ServiceIdentity</c>, or for the lookup of the Cloud Storage agent
+/// (<c>gcp.storage.getProjectServiceAccount</c>, which creates it), whose member is the one the spec names.
 /// </summary>
 public sealed class KmsComponent : ComponentResource
 {
@@ -48,14 +52,23 @@ public sealed class KmsComponent : ComponentResource
             return key;
         })];
 
+        ServiceIdentities = spec.ServiceIdentities.ToDictionary(i => i.LogicalName, i => new ServiceIdentity(ChildOptions.Prefixed(name, i.LogicalName), new ServiceIdentityArgs
+        {
+            Project = i.Project,
+            Service = i.Service,
+        }, child), StringComparer.Ordinal);
+
         Grants = [.. spec.Grants.Select(g =>
         {
+            var grantOptions = g.ServiceIdentity is { } identity
+                ? ChildOptions.For(this, options, dependsOn: [ServiceIdentities[identity]])
+                : child;
             var grant = new CryptoKeyIAMMember(ChildOptions.Prefixed(name, g.LogicalName), new CryptoKeyIAMMemberArgs
             {
                 CryptoKeyId = outputs.Resolve(g.CryptoKey),
                 Role = g.Role,
-                Member = g.Member,
-            }, child);
+                Member = g.Activation == AgentActivation.StorageLookup ? StorageAgentMember(spec.KeyRing.Project, g.Member) : g.Member,
+            }, grantOptions);
             outputs.Add(g.LogicalName, grant, (ResourceRef.Outputs.CryptoKeyId, grant.CryptoKeyId));
             return grant;
         })];
@@ -66,7 +79,12 @@ public sealed class KmsComponent : ComponentResource
         });
     }
 
+    /// <summary>The spec's member, once looking up the project's Cloud Storage agent has made it exist.</summary>
+    private static Output<string> StorageAgentMember(string project, string member) =>
+        GetProjectServiceAccount.Invoke(new GetProjectServiceAccountInvokeArgs { Project = project }).Apply(_ => member);
+
     public RandomId KeyRingSuffix { get; }
+    public IReadOnlyDictionary<string, ServiceIdentity> ServiceIdentities { get; }
     public KeyRing KeyRing { get; }
     public IReadOnlyList<CryptoKey> Keys { get; }
     public IReadOnlyList<CryptoKeyIAMMember> Grants { get; }

@@ -22,6 +22,7 @@ public sealed class NotificationsComponent : ComponentResource
             Project = t.Project,
             Name = t.Name,
             MessageStoragePolicy = new TopicMessageStoragePolicyArgs { AllowedPersistenceRegions = InputValues.ListOrUnset(t.PersistenceRegions) },
+            KmsKeyName = t.KmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
             Labels = InputValues.MapOrUnset(t.Labels),
         }, ChildOptions.For(this, options));
         outputs.Add(t.LogicalName, Topic, (ResourceRef.Outputs.Name, Topic.Name));

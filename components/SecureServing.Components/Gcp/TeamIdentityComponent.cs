@@ -60,6 +60,7 @@ public sealed class TeamIdentityComponent : ComponentResource
             PublicAccessPrevention = b.PublicAccessPrevention,
             Versioning = new BucketVersioningArgs { Enabled = b.Versioning },
             ForceDestroy = b.ForceDestroy,
+            Encryption = b.KmsKey is { } key ? new BucketEncryptionArgs { DefaultKmsKeyName = outputs.Interpolate(key.Rendered) } : null!,
             Labels = InputValues.MapOrUnset(b.Labels),
         }, child);
         outputs.Add(b.LogicalName, Bucket, (ResourceRef.Outputs.Name, Bucket.Name));

@@ -5,6 +5,15 @@ public sealed record KmsConfig
 {
     /// <summary>Automatic rotation of every created key, in days (1-3650).</summary>
     public int RotationDays { get; init; } = Contract.StackFileContract.Kms.RotationDays.Default;
+
+    /// <summary><c>kms.buckets</c>: the team buckets' default key.</summary>
+    public KmsKeyChoice Buckets { get; init; } = Contract.StackFileContract.ClusterHardening.DefaultKeyChoice;
+
+    /// <summary><c>kms.notifications</c>: the cluster-notifications topic's key.</summary>
+    public KmsKeyChoice Notifications { get; init; } = Contract.StackFileContract.ClusterHardening.DefaultKeyChoice;
+
+    /// <summary><c>kms.images</c>: the image-cache remote repositories' key.</summary>
+    public KmsKeyChoice Images { get; init; } = Contract.StackFileContract.ClusterHardening.DefaultKeyChoice;
 }
 
 /// <summary>

@@ -47,6 +47,7 @@ public static class GcpResourceTypes
     public const string KeyRing = "gcp:kms/keyRing:KeyRing";
     public const string CryptoKey = "gcp:kms/cryptoKey:CryptoKey";
     public const string CryptoKeyIamMember = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
+    public const string ServiceIdentity = "gcp:projects/serviceIdentity:ServiceIdentity";
 
     public const string BinaryAuthorizationPolicy = "gcp:binaryauthorization/policy:Policy";
 

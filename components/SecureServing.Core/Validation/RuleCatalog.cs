@@ -209,6 +209,11 @@ public static class RuleCatalog
         "Node boot disks (images, logs, emptyDir data) would not use a customer-managed key; hardened organizations require CMEK on node pool boot disks (`custom.gkeRequireNodePoolCMEKEncryption`). See Use customer-managed encryption keys (CMEK), https://cloud.google.com/kubernetes-engine/docs/how-to/using-cmek.",
         "Set `cluster.bootDiskEncryption: create` (or an existing key in the cluster's region).");
 
+    public static readonly Rule DataNotCmek = new("data-not-cmek", Severity.Error, null, true,
+        "`kms.buckets`, `kms.notifications` or `kms.images` set to `none` in a production stack.",
+        "The team buckets (the models), the notifications topic or the image cache would then be encrypted with Google-managed keys only, which you cannot rotate, disable or audit; hardened organizations refuse such resources outright (`gcp.restrictNonCmekServices` lists `storage.googleapis.com`, `pubsub.googleapis.com` and `artifactregistry.googleapis.com`). See Customer-managed encryption keys (CMEK), https://cloud.google.com/kms/docs/cmek.",
+        "Set the key to `create` (or an existing key in the stack's region).");
+
     public static readonly Rule GroupsRbacOff = new("groups-rbac-off", Severity.Error, null, true,
         "A production stack without `cluster.securityGroup`.",
         "Without Google Groups for RBAC every RoleBinding names individual users, so leavers keep cluster access until someone edits the bindings; `container.managed.enableGoogleGroupsRBAC` requires it. See Configure Google Groups for RBAC, https://cloud.google.com/kubernetes-engine/docs/how-to/google-groups-rbac.",
@@ -491,7 +496,7 @@ public static class RuleCatalog
         DeploymentName, ClusterName, ReservedPoolName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid, DerivedNameCollision,
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld, RangeTooBroad,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
-        BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
+        BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, DataNotCmek, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
         ClusterLoggingReduced, RapidChannelInProd, SecurityPostureOff, PerimeterNotEnforced,
         IngressFromAnyIdentity, IngressFromAnySource, IngressOpenToAll, EgressToAnyResource, ImageNotAdmitted, ServingImagesNotAdmitted,
         NamespaceClaimedTwice, SystemNamespace,

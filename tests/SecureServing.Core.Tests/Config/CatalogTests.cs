@@ -63,7 +63,7 @@ public sealed partial class CatalogTests
         Assert.Equal(
             // accelerator-not-in-region: the offline GPU table can go stale; the acknowledgement says it has.
             [
-                "accelerator-not-in-region", "activator-bypasses-isolation", "binary-authorization-not-enforced", "boot-disks-not-cmek", "cluster-logging-reduced",
+                "accelerator-not-in-region", "activator-bypasses-isolation", "binary-authorization-not-enforced", "boot-disks-not-cmek", "cluster-logging-reduced", "data-not-cmek",
                 "deletion-protection-off-in-prod", "egress-to-any-resource", "groups-rbac-off", "ingress-from-any-identity",
                 "ingress-from-any-source", "intranode-visibility-off", "model-not-sandboxed-in-prod", "out-of-mesh-callers-bypass-isolation", "perimeter-not-enforced",
                 "range-too-broad", "rapid-channel-in-prod", "secrets-not-encrypted", "security-bulletins-off", "security-posture-off",

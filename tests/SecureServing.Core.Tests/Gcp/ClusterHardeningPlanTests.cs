@@ -123,14 +123,35 @@ public sealed class ClusterHardeningPlanTests
     [Fact]
     public void None_leaves_google_managed_encryption_and_creates_no_kms_resources()
     {
-        var config = WithCluster(TestConfigs.Dev(), c => c with { SecretsEncryption = KmsKeyChoice.None, BootDiskEncryption = KmsKeyChoice.None });
+        var dev = WithCluster(TestConfigs.Dev(), c => c with { SecretsEncryption = KmsKeyChoice.None, BootDiskEncryption = KmsKeyChoice.None });
+        var config = dev with { Kms = dev.Kms with { Buckets = KmsKeyChoice.None, Notifications = KmsKeyChoice.None, Images = KmsKeyChoice.None } };
         var plan = GcpPlanner.Plan(config);
 
         Assert.Equal("DECRYPTED", plan.Single("cluster-gke").Str("databaseEncryption.state"));
         Assert.Null(plan.Single("cluster-gke").At("databaseEncryption.keyName"));
         Assert.Null(plan.Single("cluster-pool-serving").At("nodeConfig.bootDiskKmsKey"));
+        Assert.Null(plan.Single("team-fraud-bucket").At("encryption"));
+        Assert.Null(plan.Single("notifications-topic").At("kmsKeyName"));
         Assert.Null(plan.Kms);
         Assert.DoesNotContain(plan.Resources, r => r.Str("service") == "cloudkms.googleapis.com");
+    }
+
+    [Fact]
+    public void Buckets_topic_and_image_cache_use_their_own_keys_granted_to_agents_that_exist_first()
+    {
+        var plan = GcpPlanner.Plan(SecureServing.Core.Validation.StackCheck.Run(Config.TempRepo.RepoRoot(), "prod").Config!);
+
+        Assert.Equal("${kms-buckets-storage-agent.cryptoKeyId}", plan.Single("team-fraud-bucket").Str("encryption.defaultKmsKeyName"));
+        Assert.Equal("${kms-notifications-pubsub-agent.cryptoKeyId}", plan.Single("notifications-topic").Str("kmsKeyName"));
+        Assert.Equal("${kms-images-artifactregistry-agent.cryptoKeyId}", plan.Single("image-supply-docker-io").Str("kmsKeyName"));
+        Assert.Equal("serviceAccount:service-222222222222@gs-project-accounts.iam.gserviceaccount.com", plan.Single("kms-buckets-storage-agent").Str("member"));
+        Assert.Equal("serviceAccount:service-222222222222@gcp-sa-pubsub.iam.gserviceaccount.com", plan.Single("kms-notifications-pubsub-agent").Str("member"));
+        Assert.Equal("serviceAccount:service-222222222222@gcp-sa-artifactregistry.iam.gserviceaccount.com", plan.Single("kms-images-artifactregistry-agent").Str("member"));
+        Assert.Equal(["team-buckets", "cluster-notifications", "image-cache"], plan.Kms!.Keys.Skip(2).Select(k => k.Name));
+        Assert.Equal(["pubsub.googleapis.com", "artifactregistry.googleapis.com"], plan.Kms.ServiceIdentities.Select(i => i.Service));
+        Assert.Equal([AgentActivation.WithApi, AgentActivation.WithApi, AgentActivation.StorageLookup, AgentActivation.ServiceIdentity, AgentActivation.ServiceIdentity],
+            plan.Kms.Grants.Select(g => g.Activation));
+        Assert.Equal("kms-pubsub-agent", plan.Kms.Grants.Single(g => g.LogicalName == "kms-notifications-pubsub-agent").ServiceIdentity);
     }
 
     [Fact]
@@ -244,12 +265,12 @@ public sealed class ClusterHardeningPlanTests
     }
 
     [Fact]
-    public void An_existing_cluster_gets_no_keys_topic_or_hardening_resources_but_keeps_the_project_policy()
+    public void An_existing_cluster_gets_no_cluster_keys_topic_or_hardening_resources_but_keeps_the_bucket_key_and_project_policy()
     {
         var config = WithCluster(TestConfigs.Prod(), c => c with { Provider = ClusterProvider.Existing });
         var plan = GcpPlanner.Plan(config);
 
-        Assert.Null(plan.Kms);
+        Assert.Equal(["team-buckets"], plan.Kms!.Keys.Select(k => k.Name));
         Assert.Null(plan.Notifications);
         Assert.NotNull(plan.BinaryAuthorization);
     }

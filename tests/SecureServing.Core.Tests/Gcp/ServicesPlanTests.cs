@@ -47,23 +47,23 @@ public sealed class ServicesPlanTests
     }
 
     [Fact]
-    public void Existing_clusters_enable_neither_gke_nor_dns_nor_the_node_keys_and_notifications_apis()
+    public void Existing_clusters_enable_neither_gke_nor_dns_nor_notifications_and_kms_only_for_the_bucket_key()
     {
         var config = TestConfigs.Dev() with { Cluster = TestConfigs.Dev().Cluster with { Provider = ClusterProvider.Existing } };
         var services = ProjectServicesPlanner.Plan(config).Services.Select(s => s.Service).ToList();
 
         Assert.Equal(
             [
-                "accesscontextmanager.googleapis.com", "artifactregistry.googleapis.com", "binaryauthorization.googleapis.com", "cloudresourcemanager.googleapis.com",
-                "compute.googleapis.com", "iam.googleapis.com", "iamcredentials.googleapis.com", "iap.googleapis.com", "logging.googleapis.com",
+                "accesscontextmanager.googleapis.com", "artifactregistry.googleapis.com", "binaryauthorization.googleapis.com", "cloudkms.googleapis.com",
+                "cloudresourcemanager.googleapis.com", "compute.googleapis.com", "iam.googleapis.com", "iamcredentials.googleapis.com", "iap.googleapis.com", "logging.googleapis.com",
                 "monitoring.googleapis.com", "storage.googleapis.com", "sts.googleapis.com",
             ],
             services);
     }
 
     /// <summary>A GCP concern added without its APIs fails here, and so does an API left disabled while a planned
-    /// component calls it (the one exception: a cluster under <c>binaryAuthorization.mode: disabled</c> does not
-    /// call Binary Authorization, and the API stays off).</summary>
+    /// component calls it (the exceptions: a cluster under <c>binaryAuthorization.mode: disabled</c> does not call
+    /// Binary Authorization, and kms calls GKE and Pub/Sub only for the keys of a cluster and a topic the stack creates).</summary>
     [Fact]
     public void Every_planned_component_declares_the_apis_it_calls_and_the_plan_enables_them()
     {
@@ -93,10 +93,20 @@ public sealed class ServicesPlanTests
             foreach (var component in PlannedComponents(plan))
             {
                 var apis = ProjectServicesPlanner.ApisCalledBy(component);
-                var exempt = component == ClusterSpec.Component && config.BinaryAuthorization.Mode == BinaryAuthorizationMode.Disabled
-                    ? "binaryauthorization.googleapis.com"
-                    : null;
-                Assert.All(apis.Where(api => api != exempt), api => Assert.True(enabled.Contains(api), $"{component} calls {api}, which the plan does not enable"));
+                // Calls that only some of a component's resources make, and only when the plan has them: the cluster's
+                // evaluation of Binary Authorization; the grants of the cluster keys (GKE agent) and of the topic key
+                // (Pub/Sub agent) in kms.
+                string[] exempt = component switch
+                {
+                    ClusterSpec.Component when config.BinaryAuthorization.Mode == BinaryAuthorizationMode.Disabled => ["binaryauthorization.googleapis.com"],
+                    KmsSpec.Component =>
+                    [
+                        .. config.Cluster.Provider == ClusterProvider.Gke ? Array.Empty<string>() : ["container.googleapis.com"],
+                        .. NotificationsPlanner.Creates(config) ? Array.Empty<string>() : ["pubsub.googleapis.com"],
+                    ],
+                    _ => [],
+                };
+                Assert.All(apis.Where(api => !exempt.Contains(api)), api => Assert.True(enabled.Contains(api), $"{component} calls {api}, which the plan does not enable"));
             }
         }
     }

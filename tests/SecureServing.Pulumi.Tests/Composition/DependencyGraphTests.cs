@@ -52,25 +52,43 @@ public sealed class DependencyGraphTests
     }
 
     [Fact]
-    public async Task The_cluster_and_its_pools_wait_for_the_key_grants_and_nothing_else_does()
+    public async Task What_a_key_protects_waits_for_that_key_s_grant_and_nothing_else_waits_for_grants()
     {
-        string[] independents = ["network-vpc", "perimeter-service-perimeter", "team-fraud-bucket", "notifications-topic", "binary-authorization-policy"];
+        string[] independents = ["network-vpc", "perimeter-service-perimeter", "binary-authorization-policy"];
         var mocks = new ProgramMocks(GcpResourceTypes.CryptoKeyIamMember) { ReleaseAfter = independents };
         await ProgramRun.GcpLayerAsync(ProgramRun.Load("prod"), mocks);
         var events = mocks.Events.ToList();
-        var grantsDone = new[] { "kms-secrets-gke-agent", "kms-boot-disks-compute-agent" }.Max(g => events.IndexOf($"done:{g}"));
 
         // The GKE service agent must be able to use the secrets key before the cluster exists, the Compute Engine
-        // service agent the boot-disk key before any node disk does.
-        foreach (var user in new[] { "cluster-gke", "cluster-pool-serving" })
+        // service agent the boot-disk key before any node disk does, Cloud Storage's, Pub/Sub's and Artifact
+        // Registry's agents theirs before the bucket, topic or repository that names it as its key.
+        (string User, string Grant)[] uses =
+        [
+            ("cluster-gke", "kms-secrets-gke-agent"), ("cluster-pool-serving", "kms-boot-disks-compute-agent"),
+            ("team-fraud-bucket", "kms-buckets-storage-agent"), ("notifications-topic", "kms-notifications-pubsub-agent"),
+            ("image-supply-docker-io", "kms-images-artifactregistry-agent"),
+        ];
+        foreach (var (user, grant) in uses)
         {
-            Assert.True(events.IndexOf($"start:{user}") > grantsDone, $"{user} was registered before the key grants");
+            Assert.True(events.IndexOf($"start:{user}") > events.IndexOf($"done:{grant}"), $"{user} was registered before {grant}");
         }
 
+        var firstGrant = uses.Min(u => events.IndexOf($"done:{u.Grant}"));
         foreach (var independent in independents)
         {
-            Assert.True(events.IndexOf($"done:{independent}") < grantsDone, $"{independent} waited for the key grants");
+            Assert.True(events.IndexOf($"done:{independent}") < firstGrant, $"{independent} waited for a key grant");
         }
+    }
+
+    [Fact]
+    public async Task Grants_wait_for_the_service_agents_that_exist_only_once_asked_for()
+    {
+        var run = await ProgramRun.GcpLayerAsync(ProgramRun.Load("prod"));
+
+        Assert.Contains("kms-pubsub-agent", await run.DependsOnOf("kms-notifications-pubsub-agent"));
+        Assert.Contains("kms-artifactregistry-agent", await run.DependsOnOf("kms-images-artifactregistry-agent"));
+        Assert.DoesNotContain("kms-pubsub-agent", await run.DependsOnOf("kms-secrets-gke-agent"));
+        Assert.Contains(run.Mocks.Calls, c => c == "gcp:storage/getProjectServiceAccount:getProjectServiceAccount");
     }
 
     [Fact]
@@ -110,7 +128,7 @@ public sealed class DependencyGraphTests
 
         Assert.Equal(["services-compute"], dependencies[NetworkSpec.Component]);
         Assert.Equal(["services-binaryauthorization", "services-cloudresourcemanager", "services-container", "services-iam"], dependencies[ClusterSpec.Component]);
-        Assert.Equal(["services-cloudkms", "services-compute", "services-container"], dependencies[KmsSpec.Component]);
+        Assert.Equal(["services-artifactregistry", "services-cloudkms", "services-compute", "services-container", "services-pubsub", "services-storage"], dependencies[KmsSpec.Component]);
         Assert.Equal(["services-pubsub"], dependencies[NotificationsSpec.Component]);
         Assert.Equal(["services-binaryauthorization"], dependencies[BinaryAuthorizationSpec.Component]);
         Assert.Equal(["services-compute"], dependencies[FirewallSpec.Component]);

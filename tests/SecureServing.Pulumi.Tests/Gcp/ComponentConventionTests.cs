@@ -71,7 +71,7 @@ public sealed class ComponentConventionTests(ShippedRuns runs)
         var protectedNames = run.GcpRegistrations.Where(r => run.OptionsOf(r.Name!).Protect == true).Select(r => r.Name!).Order(StringComparer.Ordinal);
         Assert.Equal(
             [
-                "binary-authorization-policy", "cluster-gke", "cluster-pool-serving", "cluster-pool-system-default-pool", "kms-boot-disks-key", "kms-key-ring", "kms-secrets-key",
+                "binary-authorization-policy", "cluster-gke", "cluster-pool-serving", "cluster-pool-system-default-pool", "kms-boot-disks-key", "kms-buckets-key", "kms-images-key", "kms-key-ring", "kms-notifications-key", "kms-secrets-key",
                 "perimeter-level-ss-prod-builders", "perimeter-service-perimeter",
                 "registry-dns-gcr-io-zone", "registry-dns-googleapis-com-zone", "registry-dns-pkg-dev-zone",
             ],

@@ -31,7 +31,11 @@ internal sealed class ProgramMocks
     {
         _heldTypes = [.. heldTypes];
         Mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns((MockResourceArgs args) => NewResourceAsync(args));
-        Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)args.Args);
+        Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) =>
+        {
+            _calls.Enqueue(args.Token ?? "");
+            return (object)args.Args;
+        });
         Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns((MockRegisterResourceOutputsRequest request) =>
         {
             _outputRegistrations.Enqueue(request);
@@ -40,6 +44,10 @@ internal sealed class ProgramMocks
     }
 
     private readonly ConcurrentQueue<MockRegisterResourceOutputsRequest> _outputRegistrations = new();
+    private readonly ConcurrentQueue<string> _calls = new();
+
+    /// <summary>The token of every invoke (data-source call), in order.</summary>
+    public IReadOnlyList<string> Calls => [.. _calls];
 
     /// <summary>Every <c>RegisterOutputs</c> call (components and the stack), by URN.</summary>
     public IReadOnlyList<MockRegisterResourceOutputsRequest> OutputRegistrations => [.. _outputRegistrations];

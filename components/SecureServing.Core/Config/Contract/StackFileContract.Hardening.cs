@@ -37,9 +37,18 @@ public static partial class StackFileContract
     {
         public static readonly CountKey RotationDays = new("rotationDays", "Automatic rotation period of every key the stack creates, in days (1-3650).", 90) { Minimum = 1 };
 
+        public static readonly TextKey Buckets = ClusterHardening.KeyChoice("buckets",
+            "Customer-managed encryption of the team buckets (the models): each bucket's default key; `create`, an existing key name in the stack's region, or `none` (refused in production unless acknowledged). The Cloud Storage service agent uses the key.");
+
+        public static readonly TextKey Notifications = ClusterHardening.KeyChoice("notifications",
+            "Customer-managed encryption of the cluster-notifications Pub/Sub topic, whose messages are then stored only in the stack's region: `create`, an existing key name in the stack's region, or `none` (refused in production unless acknowledged). The Pub/Sub service agent uses the key.");
+
+        public static readonly TextKey Images = ClusterHardening.KeyChoice("images",
+            "Customer-managed encryption of the Artifact Registry remote repositories that cache the serving stack's images: `create`, an existing key name in the stack's region, or `none` (refused in production unless acknowledged). The Artifact Registry service agent uses the key.");
+
         public static readonly MapKey Map = new(Namespace + "kms",
-            "Cloud KMS keys the stack creates (for `cluster.secretsEncryption` / `bootDiskEncryption: create`): one key ring in the stack's region with a random suffix (key rings can never be deleted), one key per purpose.",
-            RotationDays);
+            "Cloud KMS keys the stack creates (for each `create` choice: `cluster.secretsEncryption`, `cluster.bootDiskEncryption`, `kms.buckets`, `kms.notifications`, `kms.images`): one key ring in the stack's region with a random suffix (key rings can never be deleted), one key per purpose, each granted to the service agent that uses it.",
+            RotationDays, Buckets, Notifications, Images);
     }
 
     /// <summary>Keys of <c>secure-serving:labels</c>.</summary>
@@ -145,10 +154,10 @@ public static partial class StackFileContract
         /// <summary>The spelling of <see cref="KmsKeyChoice.None"/>.</summary>
         public const string NoKey = "none";
 
-        /// <summary>What <c>secretsEncryption</c> and <c>bootDiskEncryption</c> are when not written: a key the stack creates.</summary>
+        /// <summary>What every key choice (<c>secretsEncryption</c>, <c>bootDiskEncryption</c>, <c>kms.buckets</c>, ...) is when not written: a key the stack creates.</summary>
         public static readonly KmsKeyChoice DefaultKeyChoice = KmsKeyChoice.Create;
 
-        private static TextKey KeyChoice(string name, string description) =>
+        internal static TextKey KeyChoice(string name, string description) =>
             new(name, description) { Default = CreateKey, TypeName = "`create` | `none` | KMS key name" };
 
         private static string Camel<T>(T value)

@@ -37,7 +37,7 @@ internal static partial class StackFileReader
         return result;
     }
 
-    private static KmsConfig ReadKms(YamlMap config)
+    private static KmsConfig ReadKms(YamlMap config, string region)
     {
         var kms = config.Map(Namespace + "kms");
         var result = new KmsConfig();
@@ -57,6 +57,12 @@ internal static partial class StackFileReader
             result = result with { RotationDays = days };
         }
 
+        result = result with
+        {
+            Buckets = KeyChoice(kms, StackFileContract.Kms.Buckets.Name, region) ?? result.Buckets,
+            Notifications = KeyChoice(kms, StackFileContract.Kms.Notifications.Name, region) ?? result.Notifications,
+            Images = KeyChoice(kms, StackFileContract.Kms.Images.Name, region) ?? result.Images,
+        };
         kms.Finish();
         return result;
     }
@@ -136,7 +142,7 @@ internal static partial class StackFileReader
         if (match.Groups["location"].Value != region)
         {
             map.Ctx.Report(RuleCatalog.InvalidValue, map.Child(key), map.Value(key),
-                $"`{map.Child(key)}` is a key in `{match.Groups["location"].Value}`, but the cluster is in `{region}`; GKE and Compute Engine use only keys in the cluster's location.",
+                $"`{map.Child(key)}` is a key in `{match.Groups["location"].Value}`, but the stack's resources are in `{region}`; a customer-managed key protects only resources in its own location.",
                 $"Use a key in `{region}`, or `create`.");
         }
 

@@ -84,7 +84,7 @@ internal static partial class StackFileReader
             Teams = [],
             Acknowledgements = AcknowledgementReader.Read(config, Namespace + "acknowledge"),
             BinaryAuthorization = ReadBinaryAuthorization(config, isProduction),
-            Kms = ReadKms(config),
+            Kms = ReadKms(config, region),
             Labels = ReadLabels(config),
         };
         config.Finish(bare);

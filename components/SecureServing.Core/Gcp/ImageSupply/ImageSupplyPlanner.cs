@@ -19,6 +19,7 @@ public static class ImageSupplyPlanner
         }
 
         var labels = GcpLabels.For(config);
+        var key = KmsPlanner.ImagesKey(config);
         var repositories = ImageMirrors.Upstreams.Select(upstream => new RemoteRepositorySpec
         {
             LogicalName = GcpNames.Child(ImageSupplySpec.Component, upstream.Key),
@@ -31,6 +32,7 @@ public static class ImageSupplyPlanner
             UpstreamDescription = upstream.Host,
             PublicRepository = upstream.PublicRepository,
             CustomUri = upstream.CustomUri,
+            KmsKey = key,
             Labels = labels,
         }).ToList();
 

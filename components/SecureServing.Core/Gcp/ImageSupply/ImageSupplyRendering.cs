@@ -26,6 +26,7 @@ public static class ImageSupplyRendering
                 .Add("remoteRepositoryConfig", new PropertyBag()
                     .Add("description", r.UpstreamDescription)
                     .Add("dockerRepository", docker))
+                .Add("kmsKeyName", r.KmsKey?.Rendered)
                 .Add("labels", r.Labels)
                 .Resource(GcpResourceTypes.ArtifactRegistryRepository, r.LogicalName);
         }

@@ -43,6 +43,8 @@ public sealed record RemoteRepositorySpec
     public string? PublicRepository { get; init; }
     /// <summary><c>remoteRepositoryConfig.dockerRepository.customRepository.uri</c>, or null.</summary>
     public string? CustomUri { get; init; }
+    /// <summary><c>kmsKeyName</c> (<c>kms.images</c>): the key in the repository's region; null for Google-managed encryption.</summary>
+    public KmsKeyRef? KmsKey { get; init; }
     /// <summary>GCP labels (<see cref="GcpLabels"/>).</summary>
     public required IReadOnlyDictionary<string, string> Labels { get; init; }
 }

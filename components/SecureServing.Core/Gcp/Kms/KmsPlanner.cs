@@ -12,14 +12,39 @@ public static class KmsPlanner
     public static readonly string SuffixName = GcpNames.Child(KmsSpec.Component, "key-ring-suffix");
     public static readonly string KeyRingName = GcpNames.Child(KmsSpec.Component, "key-ring");
 
-    /// <summary>A purpose the stack may create a key for, and the service agent that uses it.</summary>
-    private sealed record Purpose(string Child, string KeyName, string AgentChild, Func<PlatformConfig, string> Agent, Func<ClusterConfig, KmsKeyChoice> Choice);
+    /// <summary>
+    /// A purpose the stack may create a key for: its key name, the service agent that uses the key and how that agent
+    /// comes to exist, the choice in the config, and whether the stack creates what the key protects.
+    /// </summary>
+    private sealed record Purpose(
+        string Child, string KeyName, string AgentChild, Func<PlatformConfig, string> Agent, AgentActivation Activation, string? AgentService,
+        Func<PlatformConfig, KmsKeyChoice> Choice, Func<PlatformConfig, bool> Protects);
 
     /// <summary>Application-layer secrets encryption: the GKE service agent encrypts etcd's data keys.</summary>
-    private static readonly Purpose Secrets = new("secrets", "gke-secrets", "gke-agent", GkeServiceAgent, c => c.SecretsEncryption);
+    private static readonly Purpose Secrets = new("secrets", "gke-secrets", "gke-agent", GkeServiceAgent, AgentActivation.WithApi, null,
+        c => c.Cluster.SecretsEncryption, CreatesCluster);
 
     /// <summary>CMEK boot disks: the Compute Engine service agent creates the nodes' disks.</summary>
-    private static readonly Purpose BootDisks = new("boot-disks", "gke-boot-disks", "compute-agent", ComputeServiceAgent, c => c.BootDiskEncryption);
+    private static readonly Purpose BootDisks = new("boot-disks", "gke-boot-disks", "compute-agent", ComputeServiceAgent, AgentActivation.WithApi, null,
+        c => c.Cluster.BootDiskEncryption, CreatesCluster);
+
+    /// <summary>The team buckets' default key: the Cloud Storage service agent encrypts the objects.</summary>
+    private static readonly Purpose Buckets = new("buckets", "team-buckets", "storage-agent", StorageServiceAgent, AgentActivation.StorageLookup, null,
+        c => c.Kms.Buckets, c => c.Teams.Count > 0);
+
+    /// <summary>The notifications topic's key: the Pub/Sub service agent encrypts the messages.</summary>
+    private static readonly Purpose Notifications = new("notifications", "cluster-notifications", "pubsub-agent", PubSubServiceAgent, AgentActivation.ServiceIdentity, PubSubService,
+        c => c.Kms.Notifications, NotificationsPlanner.Creates);
+
+    /// <summary>The image-cache repositories' key: the Artifact Registry service agent encrypts the cached layers.</summary>
+    private static readonly Purpose Images = new("images", "image-cache", "artifactregistry-agent", ArtifactRegistryServiceAgent, AgentActivation.ServiceIdentity, ImageSupplyPlanner.ArtifactRegistryService,
+        c => c.Kms.Images, ServingStack.ImageMirrors.Needed);
+
+    private static readonly Purpose[] Purposes = [Secrets, BootDisks, Buckets, Notifications, Images];
+
+    public const string PubSubService = "pubsub.googleapis.com";
+
+    private static bool CreatesCluster(PlatformConfig config) => config.Cluster.Provider == ClusterProvider.Gke;
 
     /// <summary>The GKE service agent, <c>service-NUMBER@container-engine-robot.iam.gserviceaccount.com</c>.</summary>
     public static string GkeServiceAgent(PlatformConfig config) =>
@@ -29,13 +54,34 @@ public static class KmsPlanner
     public static string ComputeServiceAgent(PlatformConfig config) =>
         $"service-{config.ProjectNumber}@compute-system.iam.gserviceaccount.com";
 
+    /// <summary>The Cloud Storage service agent, <c>service-NUMBER@gs-project-accounts.iam.gserviceaccount.com</c>.</summary>
+    public static string StorageServiceAgent(PlatformConfig config) =>
+        $"service-{config.ProjectNumber}@gs-project-accounts.iam.gserviceaccount.com";
+
+    /// <summary>The Pub/Sub service agent, <c>service-NUMBER@gcp-sa-pubsub.iam.gserviceaccount.com</c>.</summary>
+    public static string PubSubServiceAgent(PlatformConfig config) =>
+        $"service-{config.ProjectNumber}@gcp-sa-pubsub.iam.gserviceaccount.com";
+
+    /// <summary>The Artifact Registry service agent, <c>service-NUMBER@gcp-sa-artifactregistry.iam.gserviceaccount.com</c>.</summary>
+    public static string ArtifactRegistryServiceAgent(PlatformConfig config) =>
+        $"service-{config.ProjectNumber}@gcp-sa-artifactregistry.iam.gserviceaccount.com";
+
     /// <summary>The key of Kubernetes Secrets in etcd; null for <c>secretsEncryption: none</c> or no GKE cluster.</summary>
     public static KmsKeyRef? SecretsKey(PlatformConfig config) => KeyFor(config, Secrets);
 
     /// <summary>The key of node boot disks; null for <c>bootDiskEncryption: none</c> or no GKE cluster.</summary>
     public static KmsKeyRef? BootDiskKey(PlatformConfig config) => KeyFor(config, BootDisks);
 
-    /// <summary>Null when nothing is created: no GKE cluster, or no purpose set to <c>create</c>.</summary>
+    /// <summary>The team buckets' default key; null for <c>kms.buckets: none</c>.</summary>
+    public static KmsKeyRef? BucketKey(PlatformConfig config) => KeyFor(config, Buckets);
+
+    /// <summary>The notifications topic's key; null for <c>kms.notifications: none</c> or no topic.</summary>
+    public static KmsKeyRef? NotificationsKey(PlatformConfig config) => KeyFor(config, Notifications);
+
+    /// <summary>The image-cache repositories' key; null for <c>kms.images: none</c> or no remote repositories.</summary>
+    public static KmsKeyRef? ImagesKey(PlatformConfig config) => KeyFor(config, Images);
+
+    /// <summary>Null when nothing is created: no purpose set to <c>create</c> whose resource the stack creates.</summary>
     public static KmsSpec? Plan(PlatformConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -62,6 +108,14 @@ public static class KmsPlanner
             CryptoKey = ResourceRef.Id(KeyLogicalName(p)),
             Role = EncrypterDecrypter,
             Member = "serviceAccount:" + p.Agent(config),
+            Activation = p.Activation,
+            ServiceIdentity = p.Activation == AgentActivation.ServiceIdentity ? IdentityLogicalName(p) : null,
+        }).ToList();
+        var identities = created.Where(p => p.Activation == AgentActivation.ServiceIdentity).Select(p => new ServiceIdentitySpec
+        {
+            LogicalName = IdentityLogicalName(p),
+            Project = config.ProjectId,
+            Service = p.AgentService!,
         }).ToList();
 
         return new KmsSpec
@@ -77,24 +131,23 @@ public static class KmsPlanner
             },
             Keys = keys,
             Grants = grants,
+            ServiceIdentities = identities,
             Protect = config.IsProduction,
         };
     }
 
     private static IEnumerable<Purpose> Created(PlatformConfig config) =>
-        config.Cluster.Provider != ClusterProvider.Gke
-            ? []
-            : new[] { Secrets, BootDisks }.Where(p => p.Choice(config.Cluster).Mode == KmsKeyMode.Create);
+        Purposes.Where(p => p.Protects(config) && p.Choice(config).Mode == KmsKeyMode.Create);
 
     private static KmsKeyRef? KeyFor(PlatformConfig config, Purpose purpose)
     {
         ArgumentNullException.ThrowIfNull(config);
-        if (config.Cluster.Provider != ClusterProvider.Gke)
+        if (!purpose.Protects(config))
         {
             return null;
         }
 
-        var choice = purpose.Choice(config.Cluster);
+        var choice = purpose.Choice(config);
         return choice.Mode switch
         {
             KmsKeyMode.Create => new KmsKeyRef(null, new ResourceRef(GrantLogicalName(purpose), ResourceRef.Outputs.CryptoKeyId)),
@@ -106,4 +159,6 @@ public static class KmsPlanner
     private static string KeyLogicalName(Purpose p) => GcpNames.Child(KmsSpec.Component, p.Child, "key");
 
     private static string GrantLogicalName(Purpose p) => GcpNames.Child(KmsSpec.Component, p.Child, p.AgentChild);
+
+    private static string IdentityLogicalName(Purpose p) => GcpNames.Child(KmsSpec.Component, p.AgentChild);
 }

@@ -29,6 +29,14 @@ public static class KmsRendering
                 .Resource(GcpResourceTypes.CryptoKey, key.LogicalName);
         }
 
+        foreach (var identity in spec.ServiceIdentities)
+        {
+            yield return new PropertyBag()
+                .Add("project", identity.Project)
+                .Add("service", identity.Service)
+                .Resource(GcpResourceTypes.ServiceIdentity, identity.LogicalName);
+        }
+
         foreach (var grant in spec.Grants)
         {
             yield return new PropertyBag()

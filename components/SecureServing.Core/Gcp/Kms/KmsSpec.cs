@@ -2,10 +2,14 @@ namespace SecureServing.Core.Gcp;
 
 /// <summary>
 /// Component <c>kms</c>: the Cloud KMS key ring the stack creates (with a random suffix: key rings can never be
-/// deleted, so a recreated stack needs a new name), one key per purpose (Kubernetes Secrets in etcd, node boot disks)
-/// with automatic rotation, and the service agent that uses each key granted
-/// <c>roles/cloudkms.cryptoKeyEncrypterDecrypter</c> on it. Only for <c>provider: gke</c> and only for purposes
-/// set to <c>create</c>; existing keys are used as named and get no grant from the stack.
+/// deleted, so a recreated stack needs a new name), one key per purpose (Kubernetes Secrets in etcd, node boot disks,
+/// the team buckets, the notifications topic, the image-cache repositories) with automatic rotation, and the service
+/// agent that uses each key granted <c>roles/cloudkms.cryptoKeyEncrypterDecrypter</c> on it. Service agents that
+/// exist only once asked for are made to exist first: Pub/Sub's and Artifact Registry's by a
+/// <c>ServiceIdentity</c> ("Service agents", https://cloud.google.com/iam/docs/service-agents), Cloud Storage's by
+/// looking it up ("Cloud Storage service agent", https://cloud.google.com/storage/docs/projects), or
+/// the grant would name an account that does not exist yet. Only for purposes set to <c>create</c> whose resource the
+/// stack creates; existing keys are used as named and get no grant from the stack.
 /// </summary>
 public sealed record KmsSpec
 {
@@ -15,6 +19,8 @@ public sealed record KmsSpec
     public required KeyRingSpec KeyRing { get; init; }
     public required IReadOnlyList<CryptoKeySpec> Keys { get; init; }
     public required IReadOnlyList<CryptoKeyGrantSpec> Grants { get; init; }
+    /// <summary>The service agents created before their grants (<see cref="AgentActivation.ServiceIdentity"/>).</summary>
+    public required IReadOnlyList<ServiceIdentitySpec> ServiceIdentities { get; init; }
     /// <summary>Pulumi <c>protect</c> for the key ring and keys (true in production).</summary>
     public required bool Protect { get; init; }
 }
@@ -24,7 +30,7 @@ public sealed record KeyRingSpec
 {
     public required string LogicalName { get; init; }
     public required string Project { get; init; }
-    /// <summary>The stack's region: GKE and Compute Engine use only keys in the cluster's location.</summary>
+    /// <summary>The stack's region: a customer-managed key protects only resources in its own location.</summary>
     public required string Location { get; init; }
     /// <summary>The key ring <c>name</c> is <c>NamePrefix + "-" + NameSuffix</c>.</summary>
     public required string NamePrefix { get; init; }
@@ -40,7 +46,7 @@ public sealed record CryptoKeySpec
     public required string Name { get; init; }
     /// <summary>The key ring's <c>id</c>.</summary>
     public required ResourceRef KeyRing { get; init; }
-    /// <summary><c>ENCRYPT_DECRYPT</c>: symmetric envelope encryption, what GKE and Compute Engine use.</summary>
+    /// <summary><c>ENCRYPT_DECRYPT</c>: symmetric envelope encryption, what every CMEK integration uses.</summary>
     public required string Purpose { get; init; }
     /// <summary>Seconds with an <c>s</c> suffix, e.g. <c>7776000s</c> for 90 days.</summary>
     public required string RotationPeriod { get; init; }
@@ -56,6 +62,30 @@ public sealed record CryptoKeyGrantSpec
     public required string Role { get; init; }
     /// <summary>The service agent, <c>serviceAccount:service-NUMBER@….iam.gserviceaccount.com</c>.</summary>
     public required string Member { get; init; }
+    /// <summary>How the service agent is made to exist before the grant.</summary>
+    public AgentActivation Activation { get; init; }
+    /// <summary>The <see cref="ServiceIdentitySpec"/> the grant waits for; only with <see cref="AgentActivation.ServiceIdentity"/>.</summary>
+    public string? ServiceIdentity { get; init; }
+}
+
+/// <summary>How a service agent comes to exist before a grant names it.</summary>
+public enum AgentActivation
+{
+    /// <summary>The agent exists once its API is enabled (GKE's, Compute Engine's).</summary>
+    WithApi,
+    /// <summary>A <c>gcp:projects/serviceIdentity:ServiceIdentity</c> creates it (Pub/Sub's, Artifact Registry's).</summary>
+    ServiceIdentity,
+    /// <summary>Looking it up creates it: <c>gcp.storage.getProjectServiceAccount</c> (Cloud Storage's).</summary>
+    StorageLookup,
+}
+
+/// <summary><c>gcp:projects/serviceIdentity:ServiceIdentity</c>: makes a service's agent exist (a no-op when it does).</summary>
+public sealed record ServiceIdentitySpec
+{
+    public required string LogicalName { get; init; }
+    public required string Project { get; init; }
+    /// <summary>The API whose agent it is, e.g. <c>pubsub.googleapis.com</c>.</summary>
+    public required string Service { get; init; }
 }
 
 /// <summary>

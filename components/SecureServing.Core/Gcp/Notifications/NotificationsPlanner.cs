@@ -7,11 +7,17 @@ public static class NotificationsPlanner
 {
     public static readonly string TopicName = GcpNames.Child(NotificationsSpec.Component, "topic");
 
+    /// <summary>Whether the stack creates the topic: a cluster it creates, with notifications on.</summary>
+    public static bool Creates(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Cluster.Provider == ClusterProvider.Gke && config.Cluster.Notifications.Enabled;
+    }
+
     /// <summary>Null when the stack creates no cluster or notifications are off.</summary>
     public static NotificationsSpec? Plan(PlatformConfig config)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        if (config.Cluster.Provider != ClusterProvider.Gke || !config.Cluster.Notifications.Enabled)
+        if (!Creates(config))
         {
             return null;
         }
@@ -24,6 +30,7 @@ public static class NotificationsPlanner
                 Project = config.ProjectId,
                 Name = GcpNames.Prefixed(config, "gke-notifications"),
                 PersistenceRegions = [config.Region],
+                KmsKey = KmsPlanner.NotificationsKey(config),
                 Labels = GcpLabels.For(config),
             },
         };

@@ -13,6 +13,7 @@ public static class NotificationsRendering
             .Add("project", t.Project)
             .Add("name", t.Name)
             .Add("messageStoragePolicy", new PropertyBag().Add("allowedPersistenceRegions", t.PersistenceRegions))
+            .Add("kmsKeyName", t.KmsKey?.Rendered)
             .Add("labels", t.Labels)
             .Resource(GcpResourceTypes.PubSubTopic, t.LogicalName);
     }

@@ -19,5 +19,7 @@ public sealed record PubSubTopicSpec
     public required string Name { get; init; }
     /// <summary><c>messageStoragePolicy.allowedPersistenceRegions</c>: the stack's region only.</summary>
     public required IReadOnlyList<string> PersistenceRegions { get; init; }
+    /// <summary><c>kmsKeyName</c> (<c>kms.notifications</c>): the key in the same region; null for Google-managed encryption.</summary>
+    public KmsKeyRef? KmsKey { get; init; }
     public required IReadOnlyDictionary<string, string> Labels { get; init; }
 }

@@ -21,7 +21,7 @@ public static class ProjectServicesPlanner
         new("accesscontextmanager.googleapis.com", Always, [PerimeterSpec.Component]),
         // Registries nodes pull from, through the restricted VIP; the image-supply remote repositories, their IAM and
         // the Artifact Registry VPC-SC setting.
-        new("artifactregistry.googleapis.com", Always, [ImageSupplySpec.Component]),
+        new("artifactregistry.googleapis.com", Always, [ImageSupplySpec.Component, KmsSpec.Component]),
         // Service accounts and their IAM bindings: the node service account, each team's GSA and Workload Identity binding.
         new("iam.googleapis.com", Always, [ClusterSpec.Component, TeamIdentitySpec.ComponentPrefix]),
         // Workload Identity at run time: KSA tokens are exchanged (sts) for GSA access tokens (iamcredentials).
@@ -30,7 +30,7 @@ public static class ProjectServicesPlanner
         // Project-level IAM members (the node service account's roles).
         new("cloudresourcemanager.googleapis.com", Always, [ClusterSpec.Component]),
         // Team model buckets and their IAM.
-        new("storage.googleapis.com", Always, [TeamIdentitySpec.ComponentPrefix]),
+        new("storage.googleapis.com", Always, [TeamIdentitySpec.ComponentPrefix, KmsSpec.Component]),
         // What the node service account writes to.
         new("logging.googleapis.com", Always, []),
         new("monitoring.googleapis.com", Always, []),
@@ -46,7 +46,7 @@ public static class ProjectServicesPlanner
         new("binaryauthorization.googleapis.com", config => config.BinaryAuthorization.Mode != BinaryAuthorizationMode.Disabled,
             [BinaryAuthorizationSpec.Component, ClusterSpec.Component]),
         // The cluster notifications topic.
-        new("pubsub.googleapis.com", config => NotificationsPlanner.Plan(config) is not null, [NotificationsSpec.Component]),
+        new("pubsub.googleapis.com", config => NotificationsPlanner.Plan(config) is not null, [NotificationsSpec.Component, KmsSpec.Component]),
     ];
 
     public static ProjectServicesSpec Plan(PlatformConfig config)

@@ -57,6 +57,7 @@ public static class TeamIdentityPlanner
                 PublicAccessPrevention = "enforced",
                 Versioning = true,
                 ForceDestroy = false,
+                KmsKey = KmsPlanner.BucketKey(config),
                 Labels = GcpLabels.For(config, team.Team),
             },
             BucketViewer = new BucketIamMemberSpec

@@ -28,6 +28,7 @@ public static class TeamIdentityRendering
             .Add("publicAccessPrevention", b.PublicAccessPrevention)
             .Add("versioning", new PropertyBag().Add("enabled", b.Versioning))
             .Add("forceDestroy", b.ForceDestroy)
+            .Add("encryption", b.KmsKey is { } key ? new PropertyBag().Add("defaultKmsKeyName", key.Rendered) : null)
             .Add("labels", b.Labels)
             .Resource(GcpResourceTypes.Bucket, b.LogicalName);
 

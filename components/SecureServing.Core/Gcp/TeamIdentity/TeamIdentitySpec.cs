@@ -60,6 +60,8 @@ public sealed record BucketSpec
     public required bool Versioning { get; init; }
     /// <summary>Always false: destroying the stack never deletes models.</summary>
     public required bool ForceDestroy { get; init; }
+    /// <summary><c>encryption.defaultKmsKeyName</c> (<c>kms.buckets</c>): the key in the bucket's region; null for Google-managed encryption.</summary>
+    public KmsKeyRef? KmsKey { get; init; }
 
     /// <summary>The rendered name, e.g. <c>ss-dev-fraud-models-${team-fraud-bucket-suffix.hex}</c>.</summary>
     public string RenderedName => $"{NamePrefix}-{NameSuffix.Rendered}";

@@ -1,4 +1,5 @@
 using SecureServing.Core.Config;
+using SecureServing.Core.Config.Contract;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.ServingStack;
 
@@ -6,7 +7,7 @@ namespace SecureServing.Core.Validation.Rules;
 
 /// <summary>
 /// The weakenings a hardened organization refuses, in production stacks: binary-authorization-not-enforced,
-/// secrets-not-encrypted, boot-disks-not-cmek, groups-rbac-off, security-bulletins-off, intranode-visibility-off,
+/// secrets-not-encrypted, boot-disks-not-cmek, data-not-cmek, groups-rbac-off, security-bulletins-off, intranode-visibility-off,
 /// cluster-logging-reduced, rapid-channel-in-prod, security-posture-off; and image-not-admitted in every stack.
 /// </summary>
 internal static class HardeningRules
@@ -29,6 +30,20 @@ internal static class HardeningRules
             var key = $"{RuleContext.Ns}binaryAuthorization.mode";
             ctx.Stack(RuleCatalog.BinaryAuthorizationNotEnforced, key,
                 $"`{key}` is `{(config.BinaryAuthorization.Mode == BinaryAuthorizationMode.DryRun ? "dryRun" : "disabled")}` in production stack `{stack}`.");
+        }
+
+        var kms = RuleContext.Ns + "kms";
+        foreach (var (name, choice, creates) in new[]
+        {
+            (StackFileContract.Kms.Buckets.Name, config.Kms.Buckets, config.Teams.Count > 0),
+            (StackFileContract.Kms.Notifications.Name, config.Kms.Notifications, NotificationsPlanner.Creates(config)),
+            (StackFileContract.Kms.Images.Name, config.Kms.Images, ImageMirrors.Needed(config)),
+        })
+        {
+            if (creates && choice.Mode == KmsKeyMode.None)
+            {
+                ctx.Stack(RuleCatalog.DataNotCmek, $"{kms}.{name}", $"`{kms}.{name}` is `none` in production stack `{stack}`.");
+            }
         }
 
         var cluster = config.Cluster;
