@@ -38,7 +38,7 @@ public sealed class FirewallComponent : ComponentResource
                     new FirewallAllowArgs { Protocol = p.Protocol, Ports = InputValues.ListOrUnset(p.Ports) })),
                 Denies = InputValues.ListOrUnset(rule.Denies.Select(p =>
                     new FirewallDenyArgs { Protocol = p.Protocol, Ports = InputValues.ListOrUnset(p.Ports) })),
-                LogConfig = rule.LogMetadata is { } metadata ? (Input<FirewallLogConfigArgs>)new FirewallLogConfigArgs { Metadata = metadata } : null,
+                LogConfig = new FirewallLogConfigArgs { Metadata = rule.LogMetadata },
             }, child);
             outputs.Add(rule.LogicalName, firewall, (ResourceRef.Outputs.Name, firewall.Name));
             return firewall;

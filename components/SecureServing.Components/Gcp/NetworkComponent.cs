@@ -42,6 +42,12 @@ public sealed class NetworkComponent : ComponentResource
             Network = outputs.Resolve(s.Network),
             IpCidrRange = s.IpCidrRange,
             PrivateIpGoogleAccess = s.PrivateIpGoogleAccess,
+            LogConfig = new SubnetworkLogConfigArgs
+            {
+                AggregationInterval = s.FlowLogs.AggregationInterval,
+                FlowSampling = s.FlowLogs.FlowSampling,
+                Metadata = s.FlowLogs.Metadata,
+            },
         };
         foreach (var range in s.SecondaryIpRanges)
         {

@@ -43,6 +43,16 @@ internal sealed class PropertyBag
         return this;
     }
 
+    public PropertyBag Add(string name, double? value)
+    {
+        if (value is { } v)
+        {
+            _json[name] = v;
+        }
+
+        return this;
+    }
+
     public PropertyBag Add(string name, IEnumerable<string>? values)
     {
         var list = values?.ToList();

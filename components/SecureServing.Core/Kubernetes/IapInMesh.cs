@@ -78,6 +78,11 @@ internal static class IapInMesh
                     ["requestPath"] = IngressGatewayWorkload.ReadinessPath,
                     ["port"] = IngressGatewayWorkload.StatusPort,
                 },
+                // Every request through the load balancer in Cloud Logging: who came through IAP, and what the gateway
+                // answered. Hardened organizations refuse a backend service without logging (Cloud Foundation Fabric's
+                // custom.networkRequireBackendServiceLogging); "Ingress configuration on Google Cloud", HTTP access
+                // logging, https://cloud.google.com/kubernetes-engine/docs/how-to/ingress-configuration.
+                ["logging"] = new JsonObject { ["enable"] = true, ["sampleRate"] = 1.0 },
             }));
 
         var hostname = IapNames.Hostname(config);

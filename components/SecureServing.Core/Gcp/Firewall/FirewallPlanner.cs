@@ -129,7 +129,7 @@ public static class FirewallPlanner
             DestinationRanges = [GoogleRanges.AnyIpv4],
             Denies = [new FirewallProtocolSpec("all", [])],
             // Denied connections are what an operator debugs first when egress is locked down.
-            LogMetadata = "INCLUDE_ALL_METADATA",
+            LogMetadata = FirewallRuleSpec.IncludeMetadata,
         };
 
         yield return EgressAllow(

@@ -20,7 +20,7 @@ public static class FirewallRendering
             .Add("targetTags", rule.TargetTags)
             .Add("allows", rule.Allows.Select(Protocol))
             .Add("denies", rule.Denies.Select(Protocol))
-            .Add("logConfig", rule.LogMetadata is null ? null : new PropertyBag().Add("metadata", rule.LogMetadata))
+            .Add("logConfig", new PropertyBag().Add("metadata", rule.LogMetadata))
             .Resource(GcpResourceTypes.Firewall, rule.LogicalName));
         return spec.EgressFqdnPolicy is { } policy ? rules.Concat(Render(policy)) : rules;
     }

@@ -37,8 +37,19 @@ public sealed record FirewallRuleSpec
     public IReadOnlyList<string> TargetTags { get; init; } = [];
     public IReadOnlyList<FirewallProtocolSpec> Allows { get; init; } = [];
     public IReadOnlyList<FirewallProtocolSpec> Denies { get; init; } = [];
-    /// <summary><c>logConfig.metadata</c>; null leaves logging off.</summary>
-    public string? LogMetadata { get; init; }
+    /// <summary>
+    /// <c>logConfig.metadata</c>: every rule logs, since hardened organizations refuse a VPC firewall rule without
+    /// logging (Cloud Foundation Fabric's <c>custom.firewallEnforceRuleLogging</c>; "Firewall Rules Logging",
+    /// https://cloud.google.com/firewall/docs/firewall-rules-logging). Allow rules log without metadata (the
+    /// connection only, which keeps the volume of intra-cluster traffic down); the deny rule with all of it.
+    /// </summary>
+    public string LogMetadata { get; init; } = ExcludeMetadata;
+
+    /// <summary>Log the connection without VM and VPC metadata.</summary>
+    public const string ExcludeMetadata = "EXCLUDE_ALL_METADATA";
+
+    /// <summary>Log the connection with its VM and VPC metadata.</summary>
+    public const string IncludeMetadata = "INCLUDE_ALL_METADATA";
 }
 
 /// <summary>One entry of <c>allows</c>/<c>denies</c>: <c>{protocol, ports}</c>; no ports means every port.</summary>

@@ -51,6 +51,7 @@ public static class NetworkPlanner
                 Network = VpcId,
                 IpCidrRange = network.SubnetCidr,
                 PrivateIpGoogleAccess = true,
+                FlowLogs = FlowLogsSpec.Default,
                 SecondaryIpRanges =
                 [
                     new SecondaryRangeSpec(PodsRangeName, network.PodsCidr),

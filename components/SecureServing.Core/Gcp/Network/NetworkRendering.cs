@@ -30,6 +30,10 @@ public static class NetworkRendering
             .Add("secondaryIpRanges", subnet.SecondaryIpRanges.Select(r => new PropertyBag()
                 .Add("rangeName", r.RangeName)
                 .Add("ipCidrRange", r.IpCidrRange)))
+            .Add("logConfig", new PropertyBag()
+                .Add("aggregationInterval", subnet.FlowLogs.AggregationInterval)
+                .Add("flowSampling", subnet.FlowLogs.FlowSampling)
+                .Add("metadata", subnet.FlowLogs.Metadata))
             .Resource(GcpResourceTypes.Subnetwork, subnet.LogicalName);
 
         var route = spec.RestrictedVipRoute;
