@@ -64,6 +64,46 @@ internal static class DocTables
         return Table(["Component", "Resource type", "Logical names (only in some stacks: which)"], rows);
     }
 
+    /// <summary>
+    /// What each GCP component creates and why, from its planner's XML docs (<c>summary</c>: the resources, <c>remarks</c>:
+    /// the reasons), in plan order: the one copy of each reason is beside the code that decides it.
+    /// </summary>
+    public static string GcpComponentsTable(string fromDoc) =>
+        Table(["Component", "Resources", "Why"], GcpPlanners().Select(p => new[]
+        {
+            $"`{p.Component}` ([`{p.Planner.Name}`]({XmlDocMarkdown.RelativeLink(fromDoc, CoreDocs.DeclaringFile(p.Planner.Name)!)}))",
+            Cell(CoreDocs.Summary(p.Planner, fromDoc), p.Planner),
+            Cell(CoreDocs.Remarks(p.Planner, fromDoc), p.Planner),
+        }));
+
+    /// <summary>
+    /// Each component of <see cref="GcpComponents"/> with its planner: the <c>…Planner</c> of the core whose
+    /// <c>Plan(PlatformConfig)</c> returns the component's spec (or a list of them, for the teams).
+    /// </summary>
+    public static IReadOnlyList<(string Component, Type Planner)> GcpPlanners()
+    {
+        static Type Spec(Type type)
+        {
+            var plain = Nullable.GetUnderlyingType(type) ?? type;
+            return plain.IsGenericType && plain.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? plain.GetGenericArguments()[0] : plain;
+        }
+
+        var planners = typeof(GcpPlanner).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(GcpPlan).Namespace && t.Name.EndsWith("Planner", StringComparison.Ordinal) && t != typeof(GcpPlanner))
+            .Select(t => (Type: t, Plan: t.GetMethod("Plan", [typeof(PlatformConfig)])))
+            .Where(p => p.Plan is not null)
+            .ToList();
+        var properties = typeof(GcpPlan).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != nameof(GcpPlan.Resources)).ToList();
+        return [.. GcpComponents().Zip(properties, (component, property) =>
+            (component, planners.Single(p => Spec(p.Plan!.ReturnType) == Spec(property.PropertyType)).Type))];
+    }
+
+    /// <summary>Markdown as one table cell: paragraphs joined by a space; a list cannot be a cell.</summary>
+    private static string Cell(string markdown, Type source) =>
+        markdown.Split("\n\n").Any(b => b.StartsWith("- ", StringComparison.Ordinal) || b.Contains('\n', StringComparison.Ordinal))
+            ? throw new InvalidOperationException($"{source.Name}'s XML docs feed a table cell: write them as paragraphs, not lists.")
+            : markdown.Replace("\n\n", " ", StringComparison.Ordinal);
+
     /// <summary>The components of the GCP plan: one per <see cref="GcpPlan"/> property (kebab-case), <c>team-&lt;team&gt;</c> for the teams.</summary>
     public static IReadOnlyList<string> GcpComponents() =>
         [.. typeof(GcpPlan).GetProperties(BindingFlags.Public | BindingFlags.Instance)

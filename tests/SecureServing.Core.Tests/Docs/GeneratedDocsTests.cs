@@ -28,6 +28,7 @@ public sealed class GeneratedDocsTests
         [("docs/configuration.md", "config-reference-team")] = ConfigReference.TeamFile,
         [("docs/guardrails.md", "rule-table")] = RuleCatalog.GuardrailTable,
         [("docs/deploy.md", "gcp-resources")] = DocTables.GcpResourcesTable,
+        [("docs/gcp-layer.md", "gcp-components")] = () => DocTables.GcpComponentsTable("docs/gcp-layer.md"),
         [("docs/gcp-layer.md", "webhook-ports")] = DocTables.WebhookPortsTable,
         [("docs/mesh-layer.md", "mesh-decisions")] = () => DocTables.MeshDecisions("docs/mesh-layer.md"),
         [("docs/access-model.md", "access-matrices")] = DocTables.AccessMatrices,
@@ -88,6 +89,22 @@ public sealed class GeneratedDocsTests
     }
 
     [Fact]
+    public void Gcp_components_table_has_each_planners_resources_and_reasons()
+    {
+        var table = DocTables.GcpComponentsTable("docs/gcp-layer.md").Split('\n');
+        var apis = ((System.Collections.IEnumerable)typeof(ProjectServicesPlanner).GetField("Apis", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!)
+            .Cast<object>().Select(api => ((string)api.GetType().GetProperty("Service")!.GetValue(api)!).Split('.')[0]).ToList();
+        var services = table.Single(l => l.StartsWith("| `services` ", StringComparison.Ordinal));
+
+        Assert.Equal(DocTables.GcpComponents(), DocTables.GcpPlanners().Select(p => p.Component));
+        Assert.Contains(table, l => l.StartsWith("| `network` ([`NetworkPlanner`](../components/SecureServing.Core/Gcp/Network/NetworkPlanner.cs)) | VPC (`autoCreateSubnetworks: false`)", StringComparison.Ordinal)
+            && l.Contains("| Private nodes have no external IP;", StringComparison.Ordinal));
+        Assert.Contains(table, l => l.StartsWith("| `team-<team>` ([`TeamIdentityPlanner`]", StringComparison.Ordinal));
+        Assert.True(apis.Count > 10 && apis.All(api => services.Contains($" {api},", StringComparison.Ordinal) || services.Contains($" {api} |", StringComparison.Ordinal)),
+            $"the services row names every API of ProjectServicesPlanner's table ({string.Join(", ", apis)})");
+    }
+
+    [Fact]
     public void Mesh_decisions_are_the_decision_types_own_docs()
     {
         var decisions = DocTables.MeshDecisions("docs/mesh-layer.md");
@@ -139,7 +156,6 @@ public sealed class GeneratedDocsTests
         [("docs/ci.md", "| Job | When | What |")] = "describes the workflow's jobs; CiWorkflowTests check .github/workflows/ci.yml itself",
         [("docs/ci.md", "| Where | Name | Value |")] = "set-up instructions for GitHub settings outside the repository",
         [("docs/deploy.md", "| Output | What it is |")] = "the Pulumi program's outputs: the program needs the Pulumi packages, so only the Pulumi tests (StackOutputsTests) can see them",
-        [("docs/gcp-layer.md", "| Component | Resources | Why |")] = "the reason for each component's settings (the resource list itself is generated in deploy.md)",
         [("docs/gcp-layer.md", "| `network.egress` | Rules and resources |")] = "explains the two egress modes",
         [("docs/hardened-organization.md", "| Satisfied by the prod render | How |")] = "explains how each constraint is met; OrgPolicyTests checks every constraint against the prod render",
         [("docs/mesh-layer.md", "| Object | dev (`mtls: namespace`, HTTP local gateway, managed IAP client) | prod (`mtls: mesh`, HTTPS local gateway, BYO IAP client, Dex) | Why (source) |")] =
