@@ -30,6 +30,7 @@ public sealed class GeneratedDocsTests
         [("docs/deploy.md", "gcp-resources")] = DocTables.GcpResourcesTable,
         [("docs/gcp-layer.md", "gcp-components")] = () => DocTables.GcpComponentsTable("docs/gcp-layer.md"),
         [("docs/gcp-layer.md", "webhook-ports")] = DocTables.WebhookPortsTable,
+        [("docs/mesh-layer.md", "mesh-objects")] = DocTables.MeshObjectsTable,
         [("docs/mesh-layer.md", "mesh-decisions")] = () => DocTables.MeshDecisions("docs/mesh-layer.md"),
         [("docs/access-model.md", "access-matrices")] = DocTables.AccessMatrices,
         [("docs/serving-stack.md", "releases")] = DocTables.ReleasesTable,
@@ -105,6 +106,20 @@ public sealed class GeneratedDocsTests
     }
 
     [Fact]
+    public void Mesh_objects_table_shows_what_each_shipped_stack_creates_per_decision()
+    {
+        var rows = DocTables.MeshObjectsTable().Split('\n');
+
+        Assert.StartsWith("| Decision (reasons and sources: its section below) | What it decides | dev (`mtls: namespace`, `localGateway.mode: http`, `oauthClient: managed`, no Dex) | prod (`mtls: mesh`, `localGateway.mode: https`", rows[0], StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.StartsWith("| [`MeshWideMtls`](#meshwidemtls) | `mesh.mtls: mesh`", StringComparison.Ordinal)
+            && r.EndsWith("| – | PeerAuthentication `istio-system/default`, DestinationRule `istio-system/default` |", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("| [`DexAuth`](#dexauth) |", StringComparison.Ordinal) && r.EndsWith("| – | RequestAuthentication `<namespace>/dex-jwt` |", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("| [`TeamIsolation`](#teamisolation) |", StringComparison.Ordinal)
+            && r.EndsWith("| Namespace `<namespace>`, PeerAuthentication `<namespace>/default`, AuthorizationPolicy `<namespace>/namespace-isolation` | as dev |", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("| [`GatewayServices`](#gatewayservices) |", StringComparison.Ordinal) && r.Contains("Service `istio-system/istio-public-gateway` (patch)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Mesh_decisions_are_the_decision_types_own_docs()
     {
         var decisions = DocTables.MeshDecisions("docs/mesh-layer.md");
@@ -158,8 +173,6 @@ public sealed class GeneratedDocsTests
         [("docs/deploy.md", "| Output | What it is |")] = "the Pulumi program's outputs: the program needs the Pulumi packages, so only the Pulumi tests (StackOutputsTests) can see them",
         [("docs/gcp-layer.md", "| `network.egress` | Rules and resources |")] = "explains the two egress modes",
         [("docs/hardened-organization.md", "| Satisfied by the prod render | How |")] = "explains how each constraint is met; OrgPolicyTests checks every constraint against the prod render",
-        [("docs/mesh-layer.md", "| Object | dev (`mtls: namespace`, HTTP local gateway, managed IAP client) | prod (`mtls: mesh`, HTTPS local gateway, BYO IAP client, Dex) | Why (source) |")] =
-            "compares the two shipped modes with the source of each object; the objects themselves are in the snapshots",
         [("docs/mesh-layer.md", "| Policy | Selects | Admits | Why |")] =
             "explains why the default deny carries exactly these allows; the policies are in the snapshots, and the access evaluator proves every intended path on the render (MeshDefaultDenyTests)",
         [("docs/pulumi-layer.md", "| Manifest | Pulumi resource | Type token (example) |")] = "the mapping lives in the Pulumi components, which need the Pulumi packages; the Pulumi tests check it",
