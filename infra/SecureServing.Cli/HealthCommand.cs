@@ -3,7 +3,7 @@ using SecureServing.Cli.Predict;
 
 namespace SecureServing.Cli;
 
-/// <summary><c>health</c>: <c>GET /v1/models/&lt;model&gt;</c> through the same route and auth as <c>predict</c> (seed 003).</summary>
+/// <summary><c>health</c>: <c>GET /v1/models/&lt;model&gt;</c> through the same route and auth as <c>predict</c>.</summary>
 internal static class HealthCommand
 {
     public static Command Create() => Create(PredictEnvironment.Process);

@@ -124,41 +124,11 @@ public sealed class ClusterComponent : ComponentResource
             GcpPublicCidrsAccessEnabled = c.MasterAuthorizedNetworks.GcpPublicCidrsAccessEnabled,
             PrivateEndpointEnforcementEnabled = c.MasterAuthorizedNetworks.PrivateEndpointEnforcementEnabled,
         },
-        NodeConfig = ClusterNodeConfigOf(c.DefaultNodeConfig, outputs),
+        NodeConfig = NodeConfigArgs.ForCluster(c.DefaultNodeConfig, outputs),
         AuthenticatorGroupsConfig = c.SecurityGroup is { } group
             ? new ClusterAuthenticatorGroupsConfigArgs { SecurityGroup = group }
             : (Input<ClusterAuthenticatorGroupsConfigArgs>?)null,
     }.WithHardening(c.Hardening, outputs);
-
-    private static ClusterNodeConfigArgs ClusterNodeConfigOf(NodeConfigSpec n, GcpOutputs outputs) => new()
-    {
-        MachineType = InputValues.Optional(n.MachineType),
-        DiskSizeGb = InputValues.Optional(n.DiskSizeGb),
-        DiskType = InputValues.Optional(n.DiskType),
-        ImageType = InputValues.Optional(n.ImageType),
-        Spot = InputValues.Optional(n.Spot),
-        ServiceAccount = outputs.Resolve(n.ServiceAccount),
-        OauthScopes = InputValues.ListOrUnset(n.OauthScopes),
-        Tags = InputValues.ListOrUnset(n.Tags),
-        Metadata = InputValues.MapOrUnset(n.Metadata),
-        ShieldedInstanceConfig = new ClusterNodeConfigShieldedInstanceConfigArgs
-        {
-            EnableSecureBoot = n.EnableSecureBoot,
-            EnableIntegrityMonitoring = n.EnableIntegrityMonitoring,
-        },
-        WorkloadMetadataConfig = new ClusterNodeConfigWorkloadMetadataConfigArgs { Mode = n.WorkloadMetadataMode },
-        BootDiskKmsKey = n.BootDiskKmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
-        KubeletConfig = new ClusterNodeConfigKubeletConfigArgs { InsecureKubeletReadonlyPortEnabled = n.KubeletReadonlyPort },
-        ConfidentialNodes = n.ConfidentialNodes is { } confidential ? new ClusterNodeConfigConfidentialNodesArgs { Enabled = confidential } : (Input<ClusterNodeConfigConfidentialNodesArgs>?)null,
-        GuestAccelerators = InputValues.ListOrUnset(n.GuestAccelerators.Select(a => new ClusterNodeConfigGuestAcceleratorArgs
-        {
-            Type = a.Type,
-            Count = a.Count,
-            GpuDriverInstallationConfig = new ClusterNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
-        })),
-        Taints = InputValues.ListOrUnset(n.Taints.Select(t => new ClusterNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
-        SandboxConfig = n.SandboxType is { } sandbox ? new ClusterNodeConfigSandboxConfigArgs { Type = sandbox } : (Input<ClusterNodeConfigSandboxConfigArgs>?)null,
-    };
 
     private static NodePoolArgs NodePoolArgsOf(NodePoolSpec pool, GcpOutputs outputs) => new()
     {
@@ -174,39 +144,6 @@ public sealed class ClusterComponent : ComponentResource
             LocationPolicy = pool.LocationPolicy,
         },
         Management = new NodePoolManagementArgs { AutoRepair = pool.AutoRepair, AutoUpgrade = pool.AutoUpgrade },
-        NodeConfig = NodePoolNodeConfigOf(pool.NodeConfig, outputs),
-    };
-
-    // Mirrors ClusterNodeConfigOf field for field: the SDK generates ClusterNodeConfigArgs and NodePoolNodeConfigArgs
-    // (and their nested shielded-instance / workload-metadata args) as unrelated types with no shared interface, so
-    // one NodeConfigSpec is mapped twice. Change both together.
-    private static NodePoolNodeConfigArgs NodePoolNodeConfigOf(NodeConfigSpec n, GcpOutputs outputs) => new()
-    {
-        MachineType = InputValues.Optional(n.MachineType),
-        DiskSizeGb = InputValues.Optional(n.DiskSizeGb),
-        DiskType = InputValues.Optional(n.DiskType),
-        ImageType = InputValues.Optional(n.ImageType),
-        Spot = InputValues.Optional(n.Spot),
-        ServiceAccount = outputs.Resolve(n.ServiceAccount),
-        OauthScopes = InputValues.ListOrUnset(n.OauthScopes),
-        Tags = InputValues.ListOrUnset(n.Tags),
-        Metadata = InputValues.MapOrUnset(n.Metadata),
-        ShieldedInstanceConfig = new NodePoolNodeConfigShieldedInstanceConfigArgs
-        {
-            EnableSecureBoot = n.EnableSecureBoot,
-            EnableIntegrityMonitoring = n.EnableIntegrityMonitoring,
-        },
-        WorkloadMetadataConfig = new NodePoolNodeConfigWorkloadMetadataConfigArgs { Mode = n.WorkloadMetadataMode },
-        BootDiskKmsKey = n.BootDiskKmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
-        KubeletConfig = new NodePoolNodeConfigKubeletConfigArgs { InsecureKubeletReadonlyPortEnabled = n.KubeletReadonlyPort },
-        ConfidentialNodes = n.ConfidentialNodes is { } confidential ? new NodePoolNodeConfigConfidentialNodesArgs { Enabled = confidential } : (Input<NodePoolNodeConfigConfidentialNodesArgs>?)null,
-        GuestAccelerators = InputValues.ListOrUnset(n.GuestAccelerators.Select(a => new NodePoolNodeConfigGuestAcceleratorArgs
-        {
-            Type = a.Type,
-            Count = a.Count,
-            GpuDriverInstallationConfig = new NodePoolNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs { GpuDriverVersion = a.GpuDriverVersion },
-        })),
-        Taints = InputValues.ListOrUnset(n.Taints.Select(t => new NodePoolNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.Effect })),
-        SandboxConfig = n.SandboxType is { } sandbox ? new NodePoolNodeConfigSandboxConfigArgs { Type = sandbox } : (Input<NodePoolNodeConfigSandboxConfigArgs>?)null,
+        NodeConfig = NodeConfigArgs.ForNodePool(pool.NodeConfig, outputs),
     };
 }

@@ -2,7 +2,7 @@ using SecureServing.Core.Config.Contract;
 
 namespace SecureServing.Core.Config;
 
-/// <summary><c>secure-serving:ingress</c>: public HTTPS at the Istio ingress gateway and Knative domains (seed 004).</summary>
+/// <summary><c>secure-serving:ingress</c>: public HTTPS at the Istio ingress gateway and Knative domains (Kubeflow "Securing the Kubeflow authentication with HTTPS", https://www.kubeflow.org/docs/distributions/ibm/deploy/authentication/).</summary>
 public sealed record IngressConfig
 {
     public required string Hostname { get; init; }
@@ -11,9 +11,9 @@ public sealed record IngressConfig
     public string TlsSecret { get; init; } = StackFileContract.Ingress.TlsSecret.Default!;
     /// <summary>cert-manager ClusterIssuer for <c>tls: certManager</c>.</summary>
     public string ClusterIssuer { get; init; } = StackFileContract.Ingress.ClusterIssuer.Default!;
-    /// <summary>Knative domain template; the single-level form keeps a <c>*.hostname</c> certificate valid (seed 004).</summary>
+    /// <summary>Knative domain template; the single-level form keeps a <c>*.hostname</c> certificate valid (Kubeflow "Securing the Kubeflow authentication with HTTPS", https://www.kubeflow.org/docs/distributions/ibm/deploy/authentication/).</summary>
     public string DomainTemplate { get; init; } = StackFileContract.Ingress.DomainTemplate.Default!;
-    /// <summary>Patch istio-ingressgateway to type LoadBalancer (seed 004); off when IAP's GKE Ingress fronts it.</summary>
+    /// <summary>Patch istio-ingressgateway to type LoadBalancer (Kubeflow "Securing the Kubeflow authentication with HTTPS", https://www.kubeflow.org/docs/distributions/ibm/deploy/authentication/); off when IAP's GKE Ingress fronts it.</summary>
     public bool LoadBalancerService { get; init; } = StackFileContract.Ingress.LoadBalancerService.Default;
 }
 

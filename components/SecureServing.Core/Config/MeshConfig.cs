@@ -9,11 +9,11 @@ public sealed record MeshConfig
     public MtlsScope Mtls { get; init; } = StackFileContract.Mesh.Mtls.Default;
     /// <summary>KServe's dedicated local gateway; null when none.</summary>
     public LocalGatewayConfig? LocalGateway { get; init; }
-    /// <summary>KServe <c>ingress.disableIstioVirtualHost</c> (seed 003).</summary>
+    /// <summary>KServe <c>ingress.disableIstioVirtualHost</c> (KServe "Secure InferenceService with ServiceMesh", https://kserve.github.io/website/latest/admin/serverless/servicemesh/).</summary>
     public bool DisableIstioVirtualHost { get; init; } = StackFileContract.Mesh.DisableIstioVirtualHost.Default;
-    /// <summary>TLS on Knative's knative-local-gateway (seed 003 patches it to HTTPS 8081 ISTIO_MUTUAL).</summary>
+    /// <summary>TLS on Knative's knative-local-gateway: HTTPS 8081 ISTIO_MUTUAL, as KServe "Secure InferenceService with ServiceMesh" patches it (https://kserve.github.io/website/latest/admin/serverless/servicemesh/).</summary>
     public KnativeLocalGatewayTls KnativeLocalGatewayTls { get; init; } = StackFileContract.Mesh.KnativeLocalGatewayTls.Default;
-    /// <summary>Whether workloads outside the mesh call InferenceServices (seed 003 hybrid setup).</summary>
+    /// <summary>Whether workloads outside the mesh call InferenceServices (the hybrid setup of KServe "Secure InferenceService with ServiceMesh", https://kserve.github.io/website/latest/admin/serverless/servicemesh/).</summary>
     public bool OutOfMeshCallers { get; init; } = StackFileContract.Mesh.OutOfMeshCallers.Default;
     public DexConfig? Dex { get; init; }
 }
@@ -28,14 +28,14 @@ public enum KnativeLocalGatewayTls { IstioMutual, None }
 public sealed record LocalGatewayConfig
 {
     public LocalGatewayMode Mode { get; init; } = StackFileContract.Mesh.LocalGatewayMode.Default;
-    /// <summary>TLS secret in istio-system for HTTPS mode (seed 003: kserve-cluster-local-tls), issued by cert-manager.</summary>
+    /// <summary>TLS secret in istio-system for HTTPS mode (<c>kserve-cluster-local-tls</c> in KServe "Secure InferenceService with ServiceMesh", https://kserve.github.io/website/latest/admin/serverless/servicemesh/), issued by cert-manager.</summary>
     public string TlsSecret { get; init; } = StackFileContract.Mesh.LocalGatewayTlsSecret.Default!;
 }
 
 /// <summary><c>mesh.localGateway.mode</c>: HTTP (port 8082), or HTTPS (port 8445) with a certificate cert-manager issues.</summary>
 public enum LocalGatewayMode { Http, Https }
 
-/// <summary>Dex as OIDC provider (seed 001): RequestAuthentication + AuthorizationPolicy on claims.</summary>
+/// <summary>Dex as OIDC provider: RequestAuthentication + AuthorizationPolicy on claims (Istio "RequestAuthentication", https://istio.io/latest/docs/reference/config/security/request_authentication/).</summary>
 public sealed record DexConfig
 {
     public required string Issuer { get; init; }

@@ -12,7 +12,7 @@ public sealed record PerimeterConfig
     public PerimeterMode Mode { get; init; } = StackFileContract.Perimeter.Mode.Default;
     public required IReadOnlyList<string> RestrictedServices { get; init; }
     public IReadOnlyList<AccessLevelConfig> AccessLevels { get; init; } = [];
-    /// <summary>The identity that mirrors images into the perimeter (seed 002: Cloud Build's service account).</summary>
+    /// <summary>The identity that mirrors images into the perimeter (Cloud Build's service account in Kubeflow "Securing Your Clusters", https://v0-5.kubeflow.org/docs/gke/private-clusters/).</summary>
     public required string ImageMirrorIdentity { get; init; }
     /// <summary>
     /// Buckets in projects inside this perimeter that models may load from, besides each team's own bucket
@@ -53,7 +53,7 @@ public enum PerimeterMode
 /// <summary>One entry of <c>secure-serving:perimeter.accessLevels</c>: who may cross the perimeter (members, ranges, regions, devices, VPC networks).</summary>
 public sealed record AccessLevelConfig
 {
-    /// <summary>Letters, digits, underscore; no hyphens (seed 002).</summary>
+    /// <summary>Letters, digits, underscore; no hyphens (Access Context Manager refuses other characters in access level names).</summary>
     public required string Name { get; init; }
     public string? Title { get; init; }
     public IReadOnlyList<string> Members { get; init; } = [];

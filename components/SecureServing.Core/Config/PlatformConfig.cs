@@ -10,7 +10,7 @@ public sealed record PlatformConfig
     /// <summary>Stack name, e.g. <c>dev</c> or <c>prod</c>.</summary>
     public required string Stack { get; init; }
 
-    /// <summary><c>secure-serving:deploymentName</c>: prefix of every resource name; at most 25 characters (seed 002).</summary>
+    /// <summary><c>secure-serving:deploymentName</c>: prefix of every resource name; at most 25 characters, the limit Kubeflow sets on its deployment name (Kubeflow "Securing Your Clusters", https://v0-5.kubeflow.org/docs/gke/private-clusters/).</summary>
     public required string DeploymentName { get; init; }
 
     /// <summary><c>gcp:project</c>: project ID.</summary>

@@ -12,7 +12,7 @@ public sealed record TeamConfig
     public IReadOnlyList<string> Members { get; init; } = [];
     /// <summary>Namespaces besides the team's own (and knative-serving) allowed to call its models.</summary>
     public IReadOnlyList<string> AllowedNamespaces { get; init; } = [];
-    /// <summary>Namespace isolation AuthorizationPolicy (seed 003); on by default.</summary>
+    /// <summary>Namespace isolation AuthorizationPolicy (KServe "Secure InferenceService with ServiceMesh", https://kserve.github.io/website/latest/admin/serverless/servicemesh/); on by default.</summary>
     public bool Authorization { get; init; } = TeamFileContract.Authorization.Default;
     public IReadOnlyList<ModelConfig> Models { get; init; } = [];
     /// <summary>The namespace's ResourceQuota (and LimitRange defaults); the default quota when the file has none.</summary>
@@ -34,11 +34,11 @@ public sealed record ModelConfig
     /// random suffix), or <c>gs://bucket/path</c> for a bucket listed in <c>secure-serving:perimeter.buckets</c>.
     /// </summary>
     public required string StorageUri { get; init; }
-    /// <summary><c>off</c> sets targetBurstCapacity 0 so the activator leaves the request path (seed 003).</summary>
+    /// <summary><c>off</c> sets targetBurstCapacity 0 so the activator leaves the request path, so the namespace rule sees the caller's namespace (KServe "Secure InferenceService with ServiceMesh", https://kserve.github.io/website/latest/admin/serverless/servicemesh/).</summary>
     public ActivatorMode Activator { get; init; } = TeamFileContract.Activator.Default;
-    /// <summary>Adds the IAP path route <c>/kfserving/&lt;ns&gt;/&lt;model&gt;</c> (seed 000).</summary>
+    /// <summary>Adds the IAP path route <c>/kfserving/&lt;ns&gt;/&lt;model&gt;</c> (KServe sample "KFServing GCP/IAP Example", https://github.com/kserve/kserve/tree/master/docs/samples/gcp-iap).</summary>
     public bool ExposeViaIap { get; init; } = TeamFileContract.ExposeViaIap.Default;
-    /// <summary>Istio sidecar injection; turning it off disables mesh authorization (seed 000 warning).</summary>
+    /// <summary>Istio sidecar injection; turning it off disables mesh authorization (the warning in KServe sample "KFServing GCP/IAP Example", https://github.com/kserve/kserve/tree/master/docs/samples/gcp-iap).</summary>
     public bool SidecarInjection { get; init; } = TeamFileContract.SidecarInjection.Default;
     /// <summary>Optional custom predictor image; must come from a registry the private cluster reaches.</summary>
     public string? Image { get; init; }

@@ -3,7 +3,7 @@ namespace SecureServing.Core.Gcp;
 /// <summary>Google-owned address ranges the network and DNS decisions rely on.</summary>
 public static class GoogleRanges
 {
-    /// <summary>restricted.googleapis.com: only APIs that VPC Service Controls supports (seed 002).</summary>
+    /// <summary>restricted.googleapis.com: only APIs that VPC Service Controls supports (Google Cloud "Private Google Access with VPC Service Controls", https://cloud.google.com/vpc-service-controls/docs/private-connectivity).</summary>
     public const string RestrictedVip = "199.36.153.4/30";
 
     /// <summary>The four addresses of <see cref="RestrictedVip"/>, the A records of every registry zone.</summary>

@@ -3,10 +3,12 @@ namespace SecureServing.Cli.Predict;
 /// <summary>How <c>predict</c>/<c>health</c> authenticate (<c>--auth</c>).</summary>
 internal enum AuthMode
 {
-    /// <summary>A Google OIDC identity token for the IAP OAuth client id, as <c>Authorization: Bearer</c> (seeds 000, 001).</summary>
+    /// <summary>A Google OIDC identity token for the IAP OAuth client id, as <c>Authorization: Bearer</c>
+    /// (Google Cloud "Programmatic authentication", https://cloud.google.com/iap/docs/authentication-howto).</summary>
     Iap,
 
-    /// <summary>A Dex token as <c>Authorization: Bearer</c>, or the <c>authservice_session</c> cookie (seeds 001, 004).</summary>
+    /// <summary>A Dex token as <c>Authorization: Bearer</c>, or the <c>authservice_session</c> cookie
+    /// (Kubeflow "Securing the Kubeflow authentication with HTTPS", https://www.kubeflow.org/docs/distributions/ibm/deploy/authentication/).</summary>
     Dex,
 
     /// <summary>
@@ -16,6 +18,6 @@ internal enum AuthMode
     /// </summary>
     IapDex,
 
-    /// <summary>No credential (in-cluster calls, seed 003).</summary>
+    /// <summary>No credential: in-cluster calls, which the mesh authorizes by the caller's identity (KServe "Secure InferenceService with ServiceMesh", https://kserve.github.io/website/latest/admin/serverless/servicemesh/).</summary>
     None,
 }

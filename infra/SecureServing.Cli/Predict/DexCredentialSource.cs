@@ -1,7 +1,8 @@
 namespace SecureServing.Cli.Predict;
 
 /// <summary>
-/// The Dex credential for <c>--auth dex</c> (seeds 001 and 004), first found of:
+/// The Dex credential for <c>--auth dex</c> (a bearer token, validated as in Istio "RequestAuthentication", https://istio.io/latest/docs/reference/config/security/request_authentication/;
+/// or the cookie of Kubeflow "Securing the Kubeflow authentication with HTTPS", https://www.kubeflow.org/docs/distributions/ibm/deploy/authentication/), first found of:
 /// <c>--token-file</c> (a bearer token), <c>SECURE_SERVING_DEX_TOKEN</c> (a bearer token),
 /// <c>SECURE_SERVING_DEX_COOKIE</c> (the <c>authservice_session</c> cookie from the browser).
 /// Never a command-line value: those end up in shell history and process listings.

@@ -11,11 +11,11 @@ namespace SecureServing.Cli.Predict;
 /// <c>GET https://&lt;iap hostname&gt;/kfserving/&lt;ns&gt;/&lt;model&gt;</c>, which the route's VirtualService rewrites
 /// to <c>/v1/models/&lt;model&gt;</c> (KServe sample "KFServing GCP/IAP Example", https://github.com/kserve/kserve/tree/master/docs/samples/gcp-iap; <see cref="Core.Kubernetes.IapPathRoutes"/>).</item>
 /// <item>Exposed model with IAP off: the Knative host KServe reports as the InferenceService URL,
-/// <c>https://</c> + <c>ingress.domainTemplate</c> (default <c>{{.Name}}-{{.Namespace}}.{{.Domain}}</c>, seed 004) with
+/// <c>https://</c> + <c>ingress.domainTemplate</c> (default <c>{{.Name}}-{{.Namespace}}.{{.Domain}}</c>, Kubeflow "Securing the Kubeflow authentication with HTTPS", https://www.kubeflow.org/docs/distributions/ibm/deploy/authentication/) with
 /// Domain = <c>ingress.hostname</c> and Name = the predictor's Knative Service <c>&lt;model&gt;-predictor</c> (with
 /// <c>mesh.disableIstioVirtualHost</c>, the default, KServe makes no top-level host; without it, <c>&lt;model&gt;</c>).</item>
 /// <item>Model not exposed: it is cluster-local (no public route at all), so its URL is the cluster-local address
-/// <c>http://&lt;model&gt;-predictor.&lt;ns&gt;.svc.cluster.local</c>, reachable from inside the cluster (seed 003).</item>
+/// <c>http://&lt;model&gt;-predictor.&lt;ns&gt;.svc.cluster.local</c>, reachable from inside the cluster (KServe "Secure InferenceService with ServiceMesh", https://kserve.github.io/website/latest/admin/serverless/servicemesh/).</item>
 /// </list>
 /// Paths are KServe's v1 protocol: <c>/v1/models/&lt;model&gt;:predict</c> and <c>/v1/models/&lt;model&gt;</c>.
 /// </summary>

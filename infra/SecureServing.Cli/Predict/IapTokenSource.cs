@@ -5,8 +5,8 @@ namespace SecureServing.Cli.Predict;
 
 /// <summary>
 /// A Google OIDC identity token for the IAP audience (the OAuth client id), through Google.Apis.Auth, from a
-/// service-account key file (<c>--credentials</c>) or Application Default Credentials (seed 001: "Client obtains
-/// OIDC token from Google Identity service").
+/// service-account key file (<c>--credentials</c>) or Application Default Credentials: IAP admits a
+/// request whose bearer token Google issued for that audience (Google Cloud "Programmatic authentication", https://cloud.google.com/iap/docs/authentication-howto).
 /// </summary>
 internal static class IapTokenSource
 {

@@ -180,23 +180,31 @@ internal static partial class ConcernIndex
         return concerns;
     }
 
+    /// <summary>
+    /// The Kubernetes decisions, in plan order: the types of <c>Kubernetes/</c> with a <c>For(…)</c> that returns
+    /// objects, ordered as <see cref="KubernetesPlanner"/> calls them.
+    /// </summary>
+    public static IReadOnlyList<(Type Type, MethodInfo For)> KubernetesDecisionMethods(string repoRoot)
+    {
+        var plannerSource = ReadText(repoRoot, "components/SecureServing.Core/Kubernetes/KubernetesPlanner.cs");
+        return [.. Core.GetTypes()
+            .Where(t => t.Namespace == typeof(KubernetesPlanner).Namespace)
+            .Select(t => (Type: t, For: t.GetMethod("For", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!))
+            .Where(d => d.For is not null && d.For.ReturnType == typeof(IEnumerable<KubernetesObject>))
+            .OrderBy(d => plannerSource.IndexOf($"{d.Type.Name}.For(", StringComparison.Ordinal))];
+    }
+
     private static List<Concern> KubernetesDecisions(string repoRoot, List<PlatformConfig> baselines)
     {
-        var decisions = Core.GetTypes()
-            .Where(t => t.Namespace == typeof(KubernetesPlanner).Namespace)
-            .Select(t => (Type: t, For: t.GetMethod("For", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)))
-            .Where(d => d.For is not null && d.For.ReturnType == typeof(IEnumerable<KubernetesObject>))
-            .ToList();
-        var plannerSource = ReadText(repoRoot, "components/SecureServing.Core/Kubernetes/KubernetesPlanner.cs");
         var concerns = new List<Concern>();
-        foreach (var (type, method) in decisions.OrderBy(d => plannerSource.IndexOf($"{d.Type.Name}.For(", StringComparison.Ordinal)))
+        foreach (var (type, method) in KubernetesDecisionMethods(repoRoot))
         {
-            string Output(PlatformConfig config) => Guarded(() => string.Join("\n", Objects(method!, config).Select(o => $"{o.Mode} {o.Owner} {o.Manifest.ToJsonString()}")));
+            string Output(PlatformConfig config) => Guarded(() => string.Join("\n", Objects(method, config).Select(o => $"{o.Mode} {o.Owner} {o.Manifest.ToJsonString()}")));
             concerns.Add(new Concern(
                 $"`{type.Name}`",
                 [SourceFile(repoRoot, "components/SecureServing.Core", type.Name)],
                 null,
-                [.. baselines.SelectMany(b => Objects(method!, b)).Select(o => $"{(string?)o.Manifest["apiVersion"]} {(string?)o.Manifest["kind"]}{(o.Mode == ApplyMode.Patch ? " (patch)" : "")}").Distinct().Order(StringComparer.Ordinal)],
+                [.. baselines.SelectMany(b => Objects(method, b)).Select(o => $"{(string?)o.Manifest["apiVersion"]} {(string?)o.Manifest["kind"]}{(o.Mode == ApplyMode.Patch ? " (patch)" : "")}").Distinct().Order(StringComparer.Ordinal)],
                 [],
                 Output,
                 [("Kubernetes", type.Name + "Tests")]));
@@ -216,7 +224,7 @@ internal static partial class ConcernIndex
 
     /// <summary>The objects of one decision for a config: its <c>For</c> called with the config, and for each team (and
     /// each of its models, with the team's bucket) when it takes them, as <see cref="KubernetesPlanner"/> calls it.</summary>
-    private static IEnumerable<KubernetesObject> Objects(MethodInfo method, PlatformConfig config)
+    public static IEnumerable<KubernetesObject> Objects(MethodInfo method, PlatformConfig config)
     {
         var parameters = method.GetParameters().Select(p => p.ParameterType).ToList();
         if (!parameters.Contains(typeof(TeamConfig)))
@@ -264,7 +272,8 @@ internal static partial class ConcernIndex
         }
     }
 
-    private static Type SpecOf(Type type)
+    /// <summary>The spec type a planner returns or a <see cref="GcpPlan"/> property holds: nullable and list wrappers removed.</summary>
+    public static Type SpecOf(Type type)
     {
         var plain = Nullable.GetUnderlyingType(type) ?? type;
         return plain.IsGenericType && plain.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? plain.GetGenericArguments()[0] : plain;

@@ -14,7 +14,7 @@ namespace SecureServing.Core.Tests.Docs;
 /// the others come from the core itself (<see cref="Config.Contract.ConfigReference"/>, <see cref="Validation.RuleCatalog.GuardrailTable"/>,
 /// <see cref="ServingStack.SupportedVersions.MarkdownTable"/>, <see cref="AccessReportText.ToMarkdown"/>).
 /// </summary>
-internal static class DocTables
+internal static partial class DocTables
 {
     /// <summary>The policy core's XML docs.</summary>
     public static XmlDocMarkdown CoreDocs { get; } = new(Config.TempRepo.RepoRoot(), "SecureServing.Core.xml", "components/SecureServing.Core");
@@ -64,6 +64,40 @@ internal static class DocTables
         return Table(["Component", "Resource type", "Logical names (only in some stacks: which)"], rows);
     }
 
+    /// <summary>
+    /// What each GCP component creates and why, from its planner's XML docs (<c>summary</c>: the resources, <c>remarks</c>:
+    /// the reasons), in plan order: the one copy of each reason is beside the code that decides it.
+    /// </summary>
+    public static string GcpComponentsTable(string fromDoc) =>
+        Table(["Component", "Resources", "Why"], GcpPlanners().Select(p => new[]
+        {
+            $"`{p.Component}` ([`{p.Planner.Name}`]({XmlDocMarkdown.RelativeLink(fromDoc, CoreDocs.DeclaringFile(p.Planner.Name)!)}))",
+            Cell(CoreDocs.Summary(p.Planner, fromDoc), p.Planner),
+            Cell(CoreDocs.Remarks(p.Planner, fromDoc), p.Planner),
+        }));
+
+    /// <summary>
+    /// Each component of <see cref="GcpComponents"/> with its planner: the <c>…Planner</c> of the core whose
+    /// <c>Plan(PlatformConfig)</c> returns the component's spec (or a list of them, for the teams).
+    /// </summary>
+    public static IReadOnlyList<(string Component, Type Planner)> GcpPlanners()
+    {
+        var planners = typeof(GcpPlanner).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(GcpPlan).Namespace && t.Name.EndsWith("Planner", StringComparison.Ordinal) && t != typeof(GcpPlanner))
+            .Select(t => (Type: t, Plan: t.GetMethod("Plan", [typeof(PlatformConfig)])))
+            .Where(p => p.Plan is not null)
+            .ToList();
+        var properties = typeof(GcpPlan).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != nameof(GcpPlan.Resources)).ToList();
+        return [.. GcpComponents().Zip(properties, (component, property) =>
+            (component, planners.Single(p => ConcernIndex.SpecOf(p.Plan!.ReturnType) == ConcernIndex.SpecOf(property.PropertyType)).Type))];
+    }
+
+    /// <summary>Markdown as one table cell: paragraphs joined by a space; a list cannot be a cell.</summary>
+    private static string Cell(string markdown, Type source) =>
+        markdown.Split("\n\n").Any(b => b.StartsWith("- ", StringComparison.Ordinal) || b.Contains('\n', StringComparison.Ordinal))
+            ? throw new InvalidOperationException($"{source.Name}'s XML docs feed a table cell: write them as paragraphs, not lists.")
+            : markdown.Replace("\n\n", " ", StringComparison.Ordinal);
+
     /// <summary>The components of the GCP plan: one per <see cref="GcpPlan"/> property (kebab-case), <c>team-&lt;team&gt;</c> for the teams.</summary>
     public static IReadOnlyList<string> GcpComponents() =>
         [.. typeof(GcpPlan).GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -108,6 +142,63 @@ internal static class DocTables
             .OrderBy(t => t.Type.Name, StringComparer.Ordinal);
         return string.Concat(types.Select(t =>
             $"### `{t.Type.Name}`\n\n[`{t.File}`]({XmlDocMarkdown.RelativeLink(fromDoc, t.File)})\n\n{CoreDocs.Summary(t.Type, fromDoc)}\n\n"));
+    }
+
+    /// <summary>
+    /// What each Kubernetes decision creates in the two shipped stacks, in plan order: the objects of its <c>For(…)</c>
+    /// (as <see cref="KubernetesPlanner"/> calls it, per team and model), a team's namespace and a model's name shown as
+    /// <c>&lt;namespace&gt;</c> and <c>&lt;model&gt;</c>. The reasons and sources are the decision's own section
+    /// (<see cref="MeshDecisions"/>), linked from its name.
+    /// </summary>
+    public static string MeshObjectsTable()
+    {
+        var stacks = new[] { "dev", "prod" }.Select(s => (Name: s, Config: AccessKit.Shipped(s))).ToList();
+        var rows = ConcernIndex.KubernetesDecisionMethods(Config.TempRepo.RepoRoot()).Select(d =>
+        {
+            var methods = d.Type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+                .Where(m => m.Name.StartsWith("For", StringComparison.Ordinal) && m.ReturnType == typeof(IEnumerable<KubernetesObject>))
+                .OrderBy(m => m.Name, StringComparer.Ordinal)
+                .ToList();
+            var cells = stacks.Select(s => ObjectList(methods.SelectMany(m => ConcernIndex.Objects(m, s.Config)), s.Config)).ToList();
+            return new[] { $"[`{d.Type.Name}`](#{d.Type.Name.ToLowerInvariant()})", FirstSentence(CoreDocs.Summary(d.Type, "docs/mesh-layer.md")), cells[0], cells[1] == cells[0] ? "as dev" : cells[1] };
+        });
+        return Table(["Decision (reasons and sources: its section below)", "What it decides", .. stacks.Select(s => $"{s.Name} ({StackModes(s.Config)})")], rows);
+    }
+
+    /// <summary>The first sentence of a summary's first paragraph (up to a full stop followed by a capital, code or a link; a colon that introduces a list becomes a full stop).</summary>
+    private static string FirstSentence(string markdown)
+    {
+        var paragraph = markdown.Split("\n\n")[0];
+        var end = FullStop().Match(paragraph);
+        var sentence = end.Success ? paragraph[..(end.Index + 1)] : paragraph.TrimEnd();
+        return sentence.EndsWith(':') ? sentence[..^1] + "." : sentence;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\be\.g|\bi\.e)\.\s(?=[A-Z`\[])")]
+    private static partial System.Text.RegularExpressions.Regex FullStop();
+
+    /// <summary>The settings the mesh decisions branch on most, as the stack file spells them.</summary>
+    private static string StackModes(PlatformConfig config)
+    {
+        var mtls = Core.Config.Contract.StackFileContract.Mesh.Mtls.Options.Single(o => o.Value == config.Mesh.Mtls).Spelling;
+        var localGateway = config.Mesh.LocalGateway is { } gateway
+            ? Core.Config.Contract.StackFileContract.Mesh.LocalGatewayMode.Options.Single(o => o.Value == gateway.Mode).Spelling
+            : "none";
+        var client = config.Iap.OAuthClient.IsManaged ? Core.Config.Contract.StackFileContract.Iap.OAuthClient.DefaultSpelling : "own client";
+        return $"`mtls: {mtls}`, `localGateway.mode: {localGateway}`, `oauthClient: {client}`, {(config.Mesh.Dex is null ? "no Dex" : "Dex")}";
+    }
+
+    /// <summary>The objects as <c>Kind `namespace/name`</c>, a patch marked, each once, in plan order.</summary>
+    private static string ObjectList(IEnumerable<KubernetesObject> objects, PlatformConfig config)
+    {
+        var names = objects.Select(o =>
+        {
+            var ns = config.Teams.Any(t => t.Namespace == o.Namespace) ? "<namespace>" : o.Namespace;
+            var name = o.Namespace is null && config.Teams.Any(t => t.Namespace == o.Name) ? "<namespace>" : config.Teams.SelectMany(t => t.Models).Select(m => m.Name).Where(m => o.Name == m || o.Name.StartsWith(m + "-", StringComparison.Ordinal))
+                .Select(m => "<model>" + o.Name[m.Length..]).FirstOrDefault() ?? o.Name;
+            return $"{o.Kind} `{(ns is null ? "" : ns + "/")}{name}`{(o.Mode == ApplyMode.Patch ? " (patch)" : "")}";
+        }).Distinct().ToList();
+        return names.Count == 0 ? "–" : string.Join(", ", names);
     }
 
     /// <summary>The releases the dev stack installs (<see cref="ServingStackPlanner"/>), in install order.</summary>

@@ -28,7 +28,9 @@ public sealed class GeneratedDocsTests
         [("docs/configuration.md", "config-reference-team")] = ConfigReference.TeamFile,
         [("docs/guardrails.md", "rule-table")] = RuleCatalog.GuardrailTable,
         [("docs/deploy.md", "gcp-resources")] = DocTables.GcpResourcesTable,
+        [("docs/gcp-layer.md", "gcp-components")] = () => DocTables.GcpComponentsTable("docs/gcp-layer.md"),
         [("docs/gcp-layer.md", "webhook-ports")] = DocTables.WebhookPortsTable,
+        [("docs/mesh-layer.md", "mesh-objects")] = DocTables.MeshObjectsTable,
         [("docs/mesh-layer.md", "mesh-decisions")] = () => DocTables.MeshDecisions("docs/mesh-layer.md"),
         [("docs/access-model.md", "access-matrices")] = DocTables.AccessMatrices,
         [("docs/serving-stack.md", "releases")] = DocTables.ReleasesTable,
@@ -88,6 +90,36 @@ public sealed class GeneratedDocsTests
     }
 
     [Fact]
+    public void Gcp_components_table_has_each_planners_resources_and_reasons()
+    {
+        var table = DocTables.GcpComponentsTable("docs/gcp-layer.md").Split('\n');
+        var apis = ((System.Collections.IEnumerable)typeof(ProjectServicesPlanner).GetField("Apis", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!)
+            .Cast<object>().Select(api => ((string)api.GetType().GetProperty("Service")!.GetValue(api)!).Split('.')[0]).ToList();
+        var services = table.Single(l => l.StartsWith("| `services` ", StringComparison.Ordinal));
+
+        Assert.Equal(DocTables.GcpComponents(), DocTables.GcpPlanners().Select(p => p.Component));
+        Assert.Contains(table, l => l.StartsWith("| `network` ([`NetworkPlanner`](../components/SecureServing.Core/Gcp/Network/NetworkPlanner.cs)) | VPC (`autoCreateSubnetworks: false`)", StringComparison.Ordinal)
+            && l.Contains("| Private nodes have no external IP;", StringComparison.Ordinal));
+        Assert.Contains(table, l => l.StartsWith("| `team-<team>` ([`TeamIdentityPlanner`]", StringComparison.Ordinal));
+        Assert.True(apis.Count > 10 && apis.All(api => services.Contains($" {api},", StringComparison.Ordinal) || services.Contains($" {api} |", StringComparison.Ordinal)),
+            $"the services row names every API of ProjectServicesPlanner's table ({string.Join(", ", apis)})");
+    }
+
+    [Fact]
+    public void Mesh_objects_table_shows_what_each_shipped_stack_creates_per_decision()
+    {
+        var rows = DocTables.MeshObjectsTable().Split('\n');
+
+        Assert.StartsWith("| Decision (reasons and sources: its section below) | What it decides | dev (`mtls: namespace`, `localGateway.mode: http`, `oauthClient: managed`, no Dex) | prod (`mtls: mesh`, `localGateway.mode: https`", rows[0], StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.StartsWith("| [`MeshWideMtls`](#meshwidemtls) | `mesh.mtls: mesh`", StringComparison.Ordinal)
+            && r.EndsWith("| – | PeerAuthentication `istio-system/default`, DestinationRule `istio-system/default` |", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("| [`DexAuth`](#dexauth) |", StringComparison.Ordinal) && r.EndsWith("| – | RequestAuthentication `<namespace>/dex-jwt` |", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("| [`TeamIsolation`](#teamisolation) |", StringComparison.Ordinal)
+            && r.EndsWith("| Namespace `<namespace>`, PeerAuthentication `<namespace>/default`, AuthorizationPolicy `<namespace>/namespace-isolation` | as dev |", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("| [`GatewayServices`](#gatewayservices) |", StringComparison.Ordinal) && r.Contains("Service `istio-system/istio-public-gateway` (patch)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Mesh_decisions_are_the_decision_types_own_docs()
     {
         var decisions = DocTables.MeshDecisions("docs/mesh-layer.md");
@@ -139,11 +171,8 @@ public sealed class GeneratedDocsTests
         [("docs/ci.md", "| Job | When | What |")] = "describes the workflow's jobs; CiWorkflowTests check .github/workflows/ci.yml itself",
         [("docs/ci.md", "| Where | Name | Value |")] = "set-up instructions for GitHub settings outside the repository",
         [("docs/deploy.md", "| Output | What it is |")] = "the Pulumi program's outputs: the program needs the Pulumi packages, so only the Pulumi tests (StackOutputsTests) can see them",
-        [("docs/gcp-layer.md", "| Component | Resources | Why |")] = "the reason for each component's settings (the resource list itself is generated in deploy.md)",
         [("docs/gcp-layer.md", "| `network.egress` | Rules and resources |")] = "explains the two egress modes",
         [("docs/hardened-organization.md", "| Satisfied by the prod render | How |")] = "explains how each constraint is met; OrgPolicyTests checks every constraint against the prod render",
-        [("docs/mesh-layer.md", "| Object | dev (`mtls: namespace`, HTTP local gateway, managed IAP client) | prod (`mtls: mesh`, HTTPS local gateway, BYO IAP client, Dex) | Why (source) |")] =
-            "compares the two shipped modes with the source of each object; the objects themselves are in the snapshots",
         [("docs/mesh-layer.md", "| Policy | Selects | Admits | Why |")] =
             "explains why the default deny carries exactly these allows; the policies are in the snapshots, and the access evaluator proves every intended path on the render (MeshDefaultDenyTests)",
         [("docs/pulumi-layer.md", "| Manifest | Pulumi resource | Type token (example) |")] = "the mapping lives in the Pulumi components, which need the Pulumi packages; the Pulumi tests check it",

@@ -34,12 +34,15 @@ internal sealed partial class XmlDocMarkdown
     /// <summary>The type's summary as Markdown, links relative to <paramref name="fromDoc"/> (e.g. <c>docs/mesh-layer.md</c>).</summary>
     public string Summary(Type type, string fromDoc) => MemberSummary("T:" + type.FullName, fromDoc);
 
-    /// <summary>A member's summary (<c>F:Namespace.Type.Member</c>, the XML doc ID) as Markdown.</summary>
-    public string MemberSummary(string id, string fromDoc)
+    /// <summary>The type's remarks as Markdown (<see cref="Summary"/>'s form).</summary>
+    public string Remarks(Type type, string fromDoc) => MemberSummary("T:" + type.FullName, fromDoc, "remarks");
+
+    /// <summary>A member's summary (<c>F:Namespace.Type.Member</c>, the XML doc ID), or another of its elements, as Markdown.</summary>
+    public string MemberSummary(string id, string fromDoc, string element = "summary")
     {
-        if (!members.Value.TryGetValue(id, out var member) || member.Element("summary") is not { } summary)
+        if (!members.Value.TryGetValue(id, out var member) || member.Element(element) is not { } summary)
         {
-            throw new InvalidOperationException($"{id} has no XML <summary>: its rationale belongs there.");
+            throw new InvalidOperationException($"{id} has no XML <{element}>: its rationale belongs there.");
         }
 
         var blocks = new List<string>();

@@ -91,6 +91,26 @@ public sealed partial class MessageTests
         Assert.Empty(offending);
     }
 
+    /// <summary>XML docs and comments are read by whoever changes the code, who has no design documents either.</summary>
+    [Fact]
+    public void Code_comments_cite_no_seed()
+    {
+        var root = TempRepo.RepoRoot();
+        var files = new[] { "components", "infra" }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .ToList();
+
+        var offending = files
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(root, f), Line: i + 1, Text: line)))
+            .Where(l => SeedCitation().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(files.Count > 100, $"the scan found the sources ({files.Count} files)");
+        Assert.True(offending.Count == 0, "Cite the public page (title and address) or upstream issue (repo#number) instead:\n" + string.Join("\n", offending));
+    }
+
     [Fact]
     public void Every_referenced_documentation_section_exists()
     {

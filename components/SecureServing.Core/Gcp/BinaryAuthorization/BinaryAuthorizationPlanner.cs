@@ -2,7 +2,15 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides the Binary Authorization policy and the cluster's evaluation mode.</summary>
+/// <summary>
+/// The project's policy: default rule <c>ALWAYS_DENY</c>, allowlist <c>REGION-docker.pkg.dev/PROJECT/**</c> plus
+/// <c>binaryAuthorization.admitImages</c>, <c>globalPolicyEvaluationMode: ENABLE</c>
+/// </summary>
+/// <remarks>
+/// Only the stack's Artifact Registry runs, plus Google's GKE system images, which Google's global policy admits (that
+/// is what <c>globalPolicyEvaluationMode: ENABLE</c> evaluates first). Enforced in production,
+/// <c>DRYRUN_AUDIT_LOG_ONLY</c> elsewhere; the cluster evaluates it (<c>PROJECT_SINGLETON_POLICY_ENFORCE</c>) in both.
+/// </remarks>
 public static class BinaryAuthorizationPlanner
 {
     public static readonly string PolicyName = GcpNames.Child(BinaryAuthorizationSpec.Component, "policy");

@@ -3,10 +3,26 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Gcp;
 
 /// <summary>
-/// Decides the private GKE cluster (safer-cluster-like settings callers cannot weaken). The reason for each setting it
-/// fixes is on the spec property it sets (<see cref="GkeClusterSpec"/>, <see cref="NodePoolSpec"/>,
-/// <see cref="NodeConfigSpec"/>), and for the hardened-organization settings on <see cref="ClusterHardening"/>.
+/// Dedicated node service account with <c>logging.logWriter</c>, <c>monitoring.metricWriter</c>,
+/// <c>monitoring.viewer</c>, <c>stackdriver.resourceMetadata.writer</c>, <c>artifactregistry.reader</c> and nothing
+/// else; the GKE cluster; node pools from config
 /// </summary>
+/// <remarks>
+/// <para>Decides the private GKE cluster (safer-cluster-like settings callers cannot weaken). The reason for each
+/// setting it fixes is on the spec property it sets (<see cref="GkeClusterSpec"/>, <see cref="NodePoolSpec"/>, <see
+/// cref="NodeConfigSpec"/>), and for the hardened-organization settings on <see cref="ClusterHardening"/>.</para>
+/// <para>Private nodes, Workload Identity (<c>PROJECT.svc.id.goog</c>, <c>GKE_METADATA</c> on every pool), shielded
+/// nodes with secure boot and integrity monitoring, release channel from config, Dataplane V2
+/// (<c>ADVANCED_DATAPATH</c>), default pool removed (and, while it briefly exists, running as the dedicated account,
+/// not the default Compute Engine account), the configured node tag on every node, deletion protection always on in
+/// production; and the hardened-organization settings (Binary Authorization, secrets encryption, CMEK boot disks,
+/// Google Groups for RBAC, notifications, intranode visibility, security posture, maintenance window, logging and
+/// monitoring components, no legacy ABAC, alpha features, client certificates, insecure RBAC bindings or kubelet
+/// read-only port, COS on every pool, labels). Accelerator pools get <c>guestAccelerators</c> with the GPU driver
+/// installed by GKE and the <c>nvidia.com/gpu</c> taint (unless <c>taints</c> is written), sandbox pools
+/// <c>sandboxConfig.type: GVISOR</c>. A pool with <c>minNodes: 0</c> starts empty (<c>initialNodeCount: 0</c>), so an
+/// accelerator pool bills no GPU until a model needs one.</para>
+/// </remarks>
 public static class ClusterPlanner
 {
     public static readonly string NodeServiceAccountName = GcpNames.Child(ClusterSpec.Component, "node-sa");

@@ -2,7 +2,12 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides the firewall rules of a <c>provider: gke</c> stack.</summary>
+/// <summary>
+/// Control plane → node webhook rules; for <c>egress: restricted</c> the egress lock-down
+/// </summary>
+/// <remarks>
+/// See docs/gcp-layer.md, sections "Webhook ports" and "Egress modes". No rule ever has <c>0.0.0.0/0</c> as a source.
+/// </remarks>
 public static class FirewallPlanner
 {
     /// <summary>Priority of every allow rule; lower numbers win.</summary>

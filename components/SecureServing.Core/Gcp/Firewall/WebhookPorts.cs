@@ -12,7 +12,7 @@ public sealed record WebhookPort(string Component, int Port, string Reason);
 /// <summary>
 /// Decides the control plane -> node webhook ports from what the stack runs (<see cref="PlatformVersions"/>).
 /// GKE's own private-cluster rule opens only 443 and 10250 from the control plane; every other webhook target
-/// port needs a rule (seed 000: "8443 for kfserving webhook, 6443 for cert-manager").
+/// port needs a rule (KServe sample "KFServing GCP/IAP Example", https://github.com/kserve/kserve/tree/master/docs/samples/gcp-iap: 8443 for the KFServing webhook, 6443 for cert-manager).
 /// </summary>
 public static class WebhookPorts
 {

@@ -2,7 +2,22 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides the GCP side of Identity-Aware Proxy.</summary>
+/// <summary>
+/// Global static IP, Google-managed certificate for <c>iap.hostname</c> (else <c>ingress.hostname</c>),
+/// <c>gcp:iap/webIamMember:WebIamMember</c> with <c>roles/iap.httpsResourceAccessor</c>: unconditional for each of
+/// <c>iap.accessors</c> (<c>iap-accessor-&lt;member&gt;</c>), and for each member of a team with an exposed model an
+/// IAM condition <c>request.host == "&lt;IAP hostname&gt;" &amp;&amp;
+/// request.path.startsWith("/kfserving/&lt;namespace&gt;/")</c> (<c>iap-team-&lt;team&gt;-&lt;member&gt;</c>)
+/// </summary>
+/// <remarks>
+/// A team's members reach only their own team's IAP paths (each namespace has one team, each IAP route is
+/// <c>/kfserving/&lt;namespace&gt;/&lt;model&gt;</c>), so one team's members never reach another team's models; IAP
+/// evaluates the condition on the normalized host and path and on the raw path too (Using hostname and path conditions,
+/// https://cloud.google.com/chrome-enterprise-premium/docs/hostname-and-path-conditions). Nothing else: no
+/// <c>gcp:iap/brand</c>, no <c>gcp:iap/client</c> (that API was shut down on 2026-03-19). The OAuth client is
+/// Google-managed by default; a bring-your-own client's secret stays a Pulumi secret reference that the Kubernetes
+/// layer turns into the <c>iap-oauth-client</c> secret for the BackendConfig.
+/// </remarks>
 public static class IapPlanner
 {
     public static readonly string StaticIpName = GcpNames.Child(IapSpec.Component, "ip");

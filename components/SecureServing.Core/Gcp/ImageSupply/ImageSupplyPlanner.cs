@@ -3,7 +3,18 @@ using SecureServing.Core.ServingStack;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides the remote repositories, their readers and the Artifact Registry VPC-SC setting.</summary>
+/// <summary>
+/// Per proxied registry an Artifact Registry Docker remote repository <c>&lt;deploymentName&gt;-&lt;registry&gt;</c> in
+/// the stack's region (Docker Hub preset, or a custom upstream <c>https://quay.io</c>, <c>https://gcr.io</c>,
+/// <c>https://ghcr.io</c>); <c>roles/artifactregistry.reader</c> on each for the node service account; the Artifact
+/// Registry VPC-SC setting of the region set to <c>ALLOW</c> while the perimeter restricts
+/// <c>artifactregistry.googleapis.com</c>
+/// </summary>
+/// <remarks>
+/// The serving stack's and the models' images, pulled inside the perimeter with no copy step (docs/serving-stack.md,
+/// section "Image supply inside the perimeter"). Only when the stack installs the serving stack on GKE under <c>egress:
+/// restricted</c>.
+/// </remarks>
 public static class ImageSupplyPlanner
 {
     public const string ReaderRole = "roles/artifactregistry.reader";

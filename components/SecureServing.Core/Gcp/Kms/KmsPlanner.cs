@@ -3,7 +3,19 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides the Cloud KMS keys the cluster uses and the ones the stack creates.</summary>
+/// <summary>
+/// <c>RandomId</c> (4 bytes); key ring <c>&lt;deploymentName&gt;-keys-&lt;hex&gt;</c> in the stack's region; keys
+/// <c>gke-secrets</c> and <c>gke-boot-disks</c> (<c>ENCRYPT_DECRYPT</c>, rotated every <c>kms.rotationDays</c>, default
+/// 90); <c>roles/cloudkms.cryptoKeyEncrypterDecrypter</c> on <c>gke-secrets</c> for the GKE service agent
+/// (<c>service-NUMBER@container-engine-robot.iam.gserviceaccount.com</c>) and on <c>gke-boot-disks</c> for the Compute
+/// Engine service agent (<c>service-NUMBER@compute-system.iam.gserviceaccount.com</c>)
+/// </summary>
+/// <remarks>
+/// Application-layer encryption of Kubernetes Secrets and CMEK on every boot disk, with keys the stack rotates and you
+/// can revoke. Key rings can never be deleted, hence the suffix: a recreated dev stack gets a new ring. Only keys set
+/// to <c>create</c>; an existing key (<c>cluster.secretsEncryption: projects/.../cryptoKeys/K</c>) is used as named,
+/// and granting its use is yours.
+/// </remarks>
 public static class KmsPlanner
 {
     public const string EncrypterDecrypter = "roles/cloudkms.cryptoKeyEncrypterDecrypter";

@@ -2,7 +2,15 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides the VPC, subnet, restricted-VIP route and NAT of a <c>provider: gke</c> stack.</summary>
+/// <summary>
+/// VPC (<c>autoCreateSubnetworks: false</c>), subnet with Private Google Access and secondary ranges <c>pods</c> /
+/// <c>services</c>, route <c>199.36.153.4/30</c> via <c>default-internet-gateway</c>; for <c>egress: nat</c> also Cloud
+/// Router + Cloud NAT (<c>LIST_OF_SUBNETWORKS</c>: only the node subnet, errors logged)
+/// </summary>
+/// <remarks>
+/// Private nodes have no external IP; they reach Google APIs only through Private Google Access to the restricted VIP
+/// (Kubeflow private GKE guide).
+/// </remarks>
 public static class NetworkPlanner
 {
     public const string PodsRangeName = "pods";

@@ -2,7 +2,13 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides where GKE cluster notifications go.</summary>
+/// <summary>
+/// Pub/Sub topic <c>&lt;deploymentName&gt;-gke-notifications</c>, messages kept in the stack's region
+/// </summary>
+/// <remarks>
+/// The cluster publishes the events of <c>cluster.notifications.events</c> (default: security bulletins) there;
+/// subscribe your alerting to it.
+/// </remarks>
 public static class NotificationsPlanner
 {
     public static readonly string TopicName = GcpNames.Child(NotificationsSpec.Component, "topic");

@@ -2,7 +2,20 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides the VPC Service Controls resources.</summary>
+/// <summary>
+/// Access policy (only with <c>accessPolicy.create</c>, scoped to the project by default; otherwise the existing
+/// <c>accessPolicy.id</c>), a basic access level per <c>accessLevels</c> entry (members, IP ranges, regions, VPC
+/// networks and a device policy in one condition: a request must match all that are given), the service perimeter on
+/// <c>projects/PROJECT_NUMBER</c> with its ingress and egress policies
+/// </summary>
+/// <remarks>
+/// <c>mode: dryRun</c> writes the perimeter into <c>spec</c> with <c>useExplicitDryRunSpec: true</c> (violations are
+/// logged, nothing is blocked); <c>enforced</c> writes <c>status</c>, and with <c>perimeter.dryRun</c> also the next
+/// configuration into <c>spec</c> beside it (<c>dryRun.promote: true</c> makes it the status). VPC accessible services
+/// are restricted to <c>RESTRICTED-SERVICES</c> plus what the cluster itself calls (container, logging, monitoring,
+/// iamcredentials, sts and the registries/storage if the perimeter does not already restrict them), so enforcing the
+/// perimeter does not cut the nodes off.
+/// </remarks>
 public static class PerimeterPlanner
 {
     public static readonly string AccessPolicyName = GcpNames.Child(PerimeterSpec.Component, "access-policy");

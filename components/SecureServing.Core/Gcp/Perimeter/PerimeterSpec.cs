@@ -45,7 +45,7 @@ public sealed record AccessPolicySpec
 public sealed record AccessLevelSpec
 {
     public required string LogicalName { get; init; }
-    /// <summary>Letters, digits, underscore (seed 002: no hyphens).</summary>
+    /// <summary>Letters, digits, underscore, no hyphens: Access Context Manager refuses other characters in access level names.</summary>
     public required string ShortName { get; init; }
     public required string Title { get; init; }
     /// <summary><c>basic.combiningFunction</c>: <c>AND</c>.</summary>

@@ -2,7 +2,15 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides the private registry zones.</summary>
+/// <summary>
+/// Per domain a private zone bound to the VPC with <c>*.D. CNAME D.</c> and <c>D. A 199.36.153.4 .5 .6 .7</c> (TTL 300)
+/// </summary>
+/// <remarks>
+/// Image pulls and API calls resolve to the restricted VIP, inside VPC Service Controls (Kubeflow private GKE guide).
+/// Domains: <c>registryDns.domains</c> (default <c>gcr.io</c>, <c>pkg.dev</c>), plus <c>googleapis.com</c> whenever
+/// <c>egress: restricted</c> (with all other egress denied, nodes reach logging, monitoring, token and GKE APIs only
+/// through the VIP).
+/// </remarks>
 public static class RegistryDnsPlanner
 {
     public const int Ttl = 300;

@@ -2,7 +2,7 @@ namespace SecureServing.Core.Gcp;
 
 /// <summary>
 /// Component <c>registry-dns</c>: one private zone per registry domain, bound to the stack's VPC, answering
-/// <c>*.D. CNAME D.</c> and <c>D. A 199.36.153.4-7</c> so image pulls and API calls go to the restricted VIP (seed 002).
+/// <c>*.D. CNAME D.</c> and <c>D. A 199.36.153.4-7</c> so image pulls and API calls go to the restricted VIP (Kubeflow "Securing Your Clusters", https://v0-5.kubeflow.org/docs/gke/private-clusters/; Google Cloud "Private Google Access with VPC Service Controls", https://cloud.google.com/vpc-service-controls/docs/private-connectivity).
 /// </summary>
 public sealed record RegistryDnsSpec
 {

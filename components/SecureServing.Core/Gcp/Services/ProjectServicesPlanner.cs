@@ -3,10 +3,18 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Gcp;
 
 /// <summary>
-/// Decides which project APIs the stack enables, and which of them each GCP component's resources call, so that a
-/// component waits only for the services it uses (not for every API) and components otherwise deploy in parallel.
-/// Both come from one table, one row per API: why the stack needs it, when it is enabled, who calls it.
+/// <c>gcp:projects/service:Service</c> per API: compute, container, dns, accesscontextmanager, iap, artifactregistry,
+/// iam, iamcredentials, sts, cloudresourcemanager, storage, logging, monitoring, cloudkms, binaryauthorization, pubsub
 /// </summary>
+/// <remarks>
+/// <para>Decides which project APIs the stack enables, and which of them each GCP component's resources call, so that a
+/// component waits only for the services it uses (not for every API) and components otherwise deploy in parallel. Both
+/// come from one table, one row per API: why the stack needs it, when it is enabled, who calls it.</para>
+/// <para>Every other component needs them. <c>disableOnDestroy: false</c>: destroying a stack never switches off an API
+/// other workloads in the project use. container and dns only for <c>cluster.provider: gke</c>, iap only when IAP is
+/// enabled, cloudkms only when the stack creates a key, binaryauthorization unless it is <c>disabled</c>, pubsub only
+/// with cluster notifications.</para>
+/// </remarks>
 public static class ProjectServicesPlanner
 {
     private static readonly Func<PlatformConfig, bool> Always = _ => true;

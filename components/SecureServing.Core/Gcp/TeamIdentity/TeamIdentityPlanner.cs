@@ -2,7 +2,17 @@ using SecureServing.Core.Config;
 
 namespace SecureServing.Core.Gcp;
 
-/// <summary>Decides each team's identities and model bucket.</summary>
+/// <summary>
+/// Team GSA; <c>roles/iam.workloadIdentityUser</c> for
+/// <c>serviceAccount:PROJECT.svc.id.goog[NAMESPACE/model-serving]</c>; <c>RandomId</c> (4 bytes); bucket
+/// <c>&lt;deploymentName&gt;-&lt;team&gt;-models-&lt;hex&gt;</c> in the stack's region with uniform bucket-level
+/// access, public access prevention <c>enforced</c>, versioning, <c>forceDestroy: false</c>;
+/// <c>roles/storage.objectViewer</c> on that bucket for the GSA
+/// </summary>
+/// <remarks>
+/// Models load with the team's own identity, from a bucket inside the perimeter project that nobody can make public and
+/// that a destroy never empties.
+/// </remarks>
 public static class TeamIdentityPlanner
 {
     public const string WorkloadIdentityUserRole = "roles/iam.workloadIdentityUser";
