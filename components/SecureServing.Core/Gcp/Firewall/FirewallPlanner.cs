@@ -3,10 +3,12 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Gcp;
 
 /// <summary>
-/// Control plane → node webhook rules; for <c>egress: restricted</c> the egress lock-down
+/// Control plane → node webhook rules; for <c>egress: restricted</c> the egress lock-down; every rule logged (allow
+/// rules without metadata, the deny rule with it)
 /// </summary>
 /// <remarks>
 /// See docs/gcp-layer.md, sections "Webhook ports" and "Egress modes". No rule ever has <c>0.0.0.0/0</c> as a source.
+/// Hardened organizations refuse a rule without logging (<c>custom.firewallEnforceRuleLogging</c>).
 /// </remarks>
 public static class FirewallPlanner
 {

@@ -6,7 +6,7 @@ namespace SecureServing.Core.Gcp;
 /// <summary>
 /// Per proxied registry an Artifact Registry Docker remote repository <c>&lt;deploymentName&gt;-&lt;registry&gt;</c> in
 /// the stack's region (Docker Hub preset, or a custom upstream <c>https://quay.io</c>, <c>https://gcr.io</c>,
-/// <c>https://ghcr.io</c>); <c>roles/artifactregistry.reader</c> on each for the node service account; the Artifact
+/// <c>https://ghcr.io</c>), encrypted with <c>kms.images</c>; <c>roles/artifactregistry.reader</c> on each for the node service account; the Artifact
 /// Registry VPC-SC setting of the region set to <c>ALLOW</c> while the perimeter restricts
 /// <c>artifactregistry.googleapis.com</c>
 /// </summary>

@@ -5,16 +5,20 @@ namespace SecureServing.Core.Gcp;
 
 /// <summary>
 /// <c>RandomId</c> (4 bytes); key ring <c>&lt;deploymentName&gt;-keys-&lt;hex&gt;</c> in the stack's region; keys
-/// <c>gke-secrets</c> and <c>gke-boot-disks</c> (<c>ENCRYPT_DECRYPT</c>, rotated every <c>kms.rotationDays</c>, default
-/// 90); <c>roles/cloudkms.cryptoKeyEncrypterDecrypter</c> on <c>gke-secrets</c> for the GKE service agent
-/// (<c>service-NUMBER@container-engine-robot.iam.gserviceaccount.com</c>) and on <c>gke-boot-disks</c> for the Compute
-/// Engine service agent (<c>service-NUMBER@compute-system.iam.gserviceaccount.com</c>)
+/// <c>gke-secrets</c>, <c>gke-boot-disks</c>, <c>team-buckets</c>, <c>cluster-notifications</c> and <c>image-cache</c>
+/// (<c>ENCRYPT_DECRYPT</c>, rotated every <c>kms.rotationDays</c>, default 90); on each
+/// <c>roles/cloudkms.cryptoKeyEncrypterDecrypter</c> for the service agent that uses it
+/// (<c>service-NUMBER@</c> <c>container-engine-robot</c>, <c>compute-system</c>, <c>gs-project-accounts</c>,
+/// <c>gcp-sa-pubsub</c>, <c>gcp-sa-artifactregistry</c>); a <c>ServiceIdentity</c> for the Pub/Sub and Artifact
+/// Registry agents
 /// </summary>
 /// <remarks>
-/// Application-layer encryption of Kubernetes Secrets and CMEK on every boot disk, with keys the stack rotates and you
-/// can revoke. Key rings can never be deleted, hence the suffix: a recreated dev stack gets a new ring. Only keys set
-/// to <c>create</c>; an existing key (<c>cluster.secretsEncryption: projects/.../cryptoKeys/K</c>) is used as named,
-/// and granting its use is yours.
+/// Application-layer encryption of Kubernetes Secrets, and CMEK on every boot disk, model bucket, notification and
+/// cached image, with keys the stack rotates and you can revoke; hardened organizations refuse those resources without
+/// CMEK (<c>gcp.restrictNonCmekServices</c>). A grant waits for its agent to exist (the Cloud Storage agent is looked
+/// up, which creates it), and what a key protects waits for its grant. Key rings can never be deleted, hence the
+/// suffix: a recreated dev stack gets a new ring. Only keys set to <c>create</c> whose resource the stack creates; an
+/// existing key (<c>kms.buckets: projects/.../cryptoKeys/K</c>) is used as named, and granting its use is yours.
 /// </remarks>
 public static class KmsPlanner
 {

@@ -3,13 +3,14 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Gcp;
 
 /// <summary>
-/// VPC (<c>autoCreateSubnetworks: false</c>), subnet with Private Google Access and secondary ranges <c>pods</c> /
-/// <c>services</c>, route <c>199.36.153.4/30</c> via <c>default-internet-gateway</c>; for <c>egress: nat</c> also Cloud
+/// VPC (<c>autoCreateSubnetworks: false</c>), subnet with Private Google Access, VPC Flow Logs (half of the flows, 5 s,
+/// with metadata) and secondary ranges <c>pods</c> / <c>services</c>, route <c>199.36.153.4/30</c> via <c>default-internet-gateway</c>; for <c>egress: nat</c> also Cloud
 /// Router + Cloud NAT (<c>LIST_OF_SUBNETWORKS</c>: only the node subnet, errors logged)
 /// </summary>
 /// <remarks>
 /// Private nodes have no external IP; they reach Google APIs only through Private Google Access to the restricted VIP
-/// (Kubeflow private GKE guide).
+/// (Kubeflow private GKE guide). Flow logs record every connection of the subnet, which hardened organizations require
+/// (<c>compute.requireVpcFlowLogs</c>).
 /// </remarks>
 public static class NetworkPlanner
 {

@@ -3,7 +3,8 @@ using SecureServing.Core.Config;
 namespace SecureServing.Core.Gcp;
 
 /// <summary>
-/// Pub/Sub topic <c>&lt;deploymentName&gt;-gke-notifications</c>, messages kept in the stack's region
+/// Pub/Sub topic <c>&lt;deploymentName&gt;-gke-notifications</c>, messages kept in the stack's region and encrypted with
+/// <c>kms.notifications</c>
 /// </summary>
 /// <remarks>
 /// The cluster publishes the events of <c>cluster.notifications.events</c> (default: security bulletins) there;

@@ -6,7 +6,8 @@ namespace SecureServing.Core.Gcp;
 /// Team GSA; <c>roles/iam.workloadIdentityUser</c> for
 /// <c>serviceAccount:PROJECT.svc.id.goog[NAMESPACE/model-serving]</c>; <c>RandomId</c> (4 bytes); bucket
 /// <c>&lt;deploymentName&gt;-&lt;team&gt;-models-&lt;hex&gt;</c> in the stack's region with uniform bucket-level
-/// access, public access prevention <c>enforced</c>, versioning, <c>forceDestroy: false</c>;
+/// access, public access prevention <c>enforced</c>, versioning, <c>forceDestroy: false</c>, default key
+/// <c>kms.buckets</c>;
 /// <c>roles/storage.objectViewer</c> on that bucket for the GSA
 /// </summary>
 /// <remarks>
