@@ -67,7 +67,7 @@ public sealed class KmsComponent : ComponentResource
             {
                 CryptoKeyId = outputs.Resolve(g.CryptoKey),
                 Role = g.Role,
-                Member = g.Activation == AgentActivation.StorageLookup ? StorageAgentMember(spec.KeyRing.Project, g.Member) : g.Member,
+                Member = g.Activation == AgentActivation.StorageLookup ? StorageAgentMember(spec.KeyRing.Project, g.Member, options) : g.Member,
             }, grantOptions);
             outputs.Add(g.LogicalName, grant, (ResourceRef.Outputs.CryptoKeyId, grant.CryptoKeyId));
             return grant;
@@ -79,9 +79,20 @@ public sealed class KmsComponent : ComponentResource
         });
     }
 
-    /// <summary>The spec's member, once looking up the project's Cloud Storage agent has made it exist.</summary>
-    private static Output<string> StorageAgentMember(string project, string member) =>
-        GetProjectServiceAccount.Invoke(new GetProjectServiceAccountInvokeArgs { Project = project }).Apply(_ => member);
+    /// <summary>
+    /// The spec's member, once looking up the project's Cloud Storage agent has made it exist. The lookup runs with the
+    /// component's provider and after the component's dependencies (the Cloud Storage API among them).
+    /// </summary>
+    private Output<string> StorageAgentMember(string project, string member, ComponentResourceOptions? options)
+    {
+        var lookup = new InvokeOutputOptions { Parent = this };
+        if (options?.DependsOn is { } dependsOn)
+        {
+            lookup.DependsOn = dependsOn;
+        }
+
+        return GetProjectServiceAccount.Invoke(new GetProjectServiceAccountInvokeArgs { Project = project }, lookup).Apply(_ => member);
+    }
 
     public RandomId KeyRingSuffix { get; }
     public IReadOnlyDictionary<string, ServiceIdentity> ServiceIdentities { get; }

@@ -9,7 +9,8 @@ namespace SecureServing.Core.Config.Loading;
 /// </summary>
 internal static partial class StackFileReader
 {
-    private const string ProjectScope = "project";
+    /// <summary>The contract's default scope, the stack's own project.</summary>
+    private static readonly string ProjectScope = StackFileContract.PerimeterPolicies.AccessPolicyScope.Default!;
     private const string OrganizationScope = "organization";
 
     /// <summary><c>accessPolicy.scope</c>: a created policy is scoped to the project unless told otherwise.</summary>
@@ -28,17 +29,13 @@ internal static partial class StackFileReader
             return policy;
         }
 
-        string? scope = text switch
-        {
-            null or ProjectScope => $"projects/{projectNumber}",
-            OrganizationScope => null,
-            _ => text,
-        };
-        if (text is not (null or ProjectScope or OrganizationScope) && !(text.StartsWith("folders/", StringComparison.Ordinal) && Formats.PolicyScope().IsMatch(text)))
+        var chosen = text ?? ProjectScope;
+        string? scope = chosen == ProjectScope ? $"projects/{projectNumber}" : chosen == OrganizationScope ? null : chosen;
+        if (chosen != ProjectScope && chosen != OrganizationScope && !(chosen.StartsWith("folders/", StringComparison.Ordinal) && Formats.PolicyScope().IsMatch(chosen)))
         {
             ap.Ctx.Report(RuleCatalog.InvalidValue, ap.Child(key), ap.Value(key),
-                $"`{ap.Child(key)}` is `{text}`; it must be `project` (this stack's project), `folders/ID` or `organization`.",
-                $"Set `{key}: project`; the perimeter's project must be in the policy's scope.");
+                $"`{ap.Child(key)}` is `{chosen}`; it must be `{ProjectScope}` (this stack's project), `folders/ID` or `{OrganizationScope}`.",
+                $"Set `{key}: {ProjectScope}`; the perimeter's project must be in the policy's scope.");
         }
 
         return policy with { Scope = scope };
