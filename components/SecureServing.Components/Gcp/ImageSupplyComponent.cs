@@ -22,6 +22,9 @@ public sealed class ImageSupplyComponent : ComponentResource
         ArgumentNullException.ThrowIfNull(outputs);
         var child = ChildOptions.For(this, options);
 
+        var repositoryOptions = ChildOptions.For(this, options);
+        repositoryOptions.DeleteBeforeReplace = spec.DeleteBeforeReplace;
+
         Repositories = [.. spec.Repositories.Select(r =>
         {
             var repository = new Repository(ChildOptions.Prefixed(name, r.LogicalName), new RepositoryArgs
@@ -45,7 +48,7 @@ public sealed class ImageSupplyComponent : ComponentResource
                 },
                 KmsKeyName = r.KmsKey is { } key ? outputs.Interpolate(key.Rendered) : null,
                 Labels = InputValues.MapOrUnset(r.Labels),
-            }, child);
+            }, repositoryOptions);
             outputs.Add(r.LogicalName, repository, (ResourceRef.Outputs.Name, repository.Name));
             return repository;
         })];

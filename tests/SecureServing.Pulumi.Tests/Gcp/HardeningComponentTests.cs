@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Pulumi;
 using SecureServing.Core.Gcp;
 using SecureServing.Pulumi.Tests.ProgramHarness;
 
@@ -108,6 +109,19 @@ public sealed class HardeningComponentTests(ShippedRuns runs)
         }
 
         Assert.True(labelled >= 8, $"only {labelled} labellable resources");
+    }
+
+    [Fact]
+    public void Prod_buckets_topic_and_image_caches_register_their_keys_and_the_caches_are_replaced_delete_first()
+    {
+        var run = runs["prod"];
+
+        Assert.Equal(MockState.IdOf("kms-buckets-key"), Values.Text(run.Inputs(GcpResourceTypes.Bucket, "team-fraud-bucket"), "encryption.defaultKmsKeyName"));
+        Assert.Equal(MockState.IdOf("kms-notifications-key"), Values.Text(run.Inputs(GcpResourceTypes.PubSubTopic, "notifications-topic"), "kmsKeyName"));
+        Assert.Equal(MockState.IdOf("kms-images-key"), Values.Text(run.Inputs(GcpResourceTypes.ArtifactRegistryRepository, "image-supply-quay-io"), "kmsKeyName"));
+        Assert.Equal("pubsub.googleapis.com", Values.Text(run.Inputs(GcpResourceTypes.ServiceIdentity, "kms-pubsub-agent"), "service"));
+        Assert.True(Assert.IsType<CustomResourceOptions>(run.OptionsOf("image-supply-quay-io")).DeleteBeforeReplace);
+        Assert.Null(Assert.IsType<CustomResourceOptions>(run.OptionsOf("team-fraud-bucket")).DeleteBeforeReplace);
     }
 
     private static string? LabelInput(string type) => SdkInputs.LabelsInput(type);

@@ -21,6 +21,13 @@ public sealed record ImageSupplySpec
     /// <summary>Per repository: <c>roles/artifactregistry.reader</c> for the node service account.</summary>
     public required IReadOnlyList<RepositoryIamMemberSpec> Readers { get; init; }
 
+    /// <summary>
+    /// Pulumi <c>deleteBeforeReplace</c> on the repositories: a repository keeps its id (the image paths the cluster
+    /// pulls), and a change Artifact Registry cannot make in place (its <c>kmsKeyName</c>, its upstream) replaces it, which
+    /// with the same id works only by deleting the old one first. They are caches: the new one fills again on the next pull.
+    /// </summary>
+    public bool DeleteBeforeReplace => true;
+
     /// <summary>Null when the perimeter does not restrict <c>artifactregistry.googleapis.com</c> (nothing to allow).</summary>
     public VpcscConfigSpec? VpcscConfig { get; init; }
 }
