@@ -214,6 +214,11 @@ public static class RuleCatalog
         "The team buckets (the models), the notifications topic or the image cache would then be encrypted with Google-managed keys only, which you cannot rotate, disable or audit; hardened organizations refuse such resources outright (`gcp.restrictNonCmekServices` lists `storage.googleapis.com`, `pubsub.googleapis.com` and `artifactregistry.googleapis.com`). See Customer-managed encryption keys (CMEK), https://cloud.google.com/kms/docs/cmek.",
         "Set the key to `create` (or an existing key in the stack's region).");
 
+    public static readonly Rule KeyRotationOver90Days = new("key-rotation-over-90-days", Severity.Warning, null, false,
+        "`kms.rotationDays` above 90 in a production stack whose keys the stack creates.",
+        "Each key version then protects more data for longer; hardened organizations refuse keys that rotate less often than every 90 days (Cloud Foundation Fabric's `custom.cloudkmsAllowedRotationPeriod`), so the keys would not be created there. See Key rotation, https://cloud.google.com/kms/docs/key-rotation.",
+        "Set `kms.rotationDays` to 90 or less.");
+
     public static readonly Rule GroupsRbacOff = new("groups-rbac-off", Severity.Error, null, true,
         "A production stack without `cluster.securityGroup`.",
         "Without Google Groups for RBAC every RoleBinding names individual users, so leavers keep cluster access until someone edits the bindings; `container.managed.enableGoogleGroupsRBAC` requires it. See Configure Google Groups for RBAC, https://cloud.google.com/kubernetes-engine/docs/how-to/google-groups-rbac.",
@@ -496,7 +501,7 @@ public static class RuleCatalog
         DeploymentName, ClusterName, ReservedPoolName, VpcScName, NamespaceName, ModelName, TeamName, DerivedNameInvalid, DerivedNameCollision,
         CidrSyntax, CidrOverlap, MasterCidrSize, OpenToWorld, RangeTooBroad,
         PublicEndpointInProd, AuthorizedNetworksIgnored, DeletionProtectionOffInProd, KubeconfigMissing,
-        BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, DataNotCmek, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
+        BinaryAuthorizationNotEnforced, SecretsNotEncrypted, BootDisksNotCmek, DataNotCmek, KeyRotationOver90Days, GroupsRbacOff, SecurityBulletinsOff, IntranodeVisibilityOff,
         ClusterLoggingReduced, RapidChannelInProd, SecurityPostureOff, PerimeterNotEnforced,
         IngressFromAnyIdentity, IngressFromAnySource, IngressOpenToAll, EgressToAnyResource, ImageNotAdmitted, ServingImagesNotAdmitted,
         NamespaceClaimedTwice, SystemNamespace,

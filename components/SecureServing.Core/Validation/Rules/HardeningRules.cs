@@ -7,12 +7,15 @@ namespace SecureServing.Core.Validation.Rules;
 
 /// <summary>
 /// The weakenings a hardened organization refuses, in production stacks: binary-authorization-not-enforced,
-/// secrets-not-encrypted, boot-disks-not-cmek, data-not-cmek, groups-rbac-off, security-bulletins-off, intranode-visibility-off,
+/// secrets-not-encrypted, boot-disks-not-cmek, data-not-cmek, key-rotation-over-90-days, groups-rbac-off, security-bulletins-off, intranode-visibility-off,
 /// cluster-logging-reduced, rapid-channel-in-prod, security-posture-off; and image-not-admitted in every stack.
 /// </summary>
 internal static class HardeningRules
 {
     private const string Cluster = RuleContext.Ns + "cluster";
+
+    /// <summary>The longest rotation period hardened organizations accept: 90 days (7776000 s).</summary>
+    private const int MaxProductionRotationDays = 90;
 
     public static void Check(RuleContext ctx)
     {
@@ -44,6 +47,11 @@ internal static class HardeningRules
             {
                 ctx.Stack(RuleCatalog.DataNotCmek, $"{kms}.{name}", $"`{kms}.{name}` is `none` in production stack `{stack}`.");
             }
+        }
+
+        if (config.Kms.RotationDays > MaxProductionRotationDays && KmsPlanner.Plan(config) is not null)
+        {
+            ctx.Stack(RuleCatalog.KeyRotationOver90Days, $"{kms}.rotationDays", $"`{kms}.rotationDays` is {config.Kms.RotationDays} in production stack `{stack}`.");
         }
 
         var cluster = config.Cluster;
