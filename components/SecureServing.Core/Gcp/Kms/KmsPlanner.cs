@@ -8,9 +8,9 @@ namespace SecureServing.Core.Gcp;
 /// <c>gke-secrets</c>, <c>gke-boot-disks</c>, <c>team-buckets</c>, <c>cluster-notifications</c> and <c>image-cache</c>
 /// (<c>ENCRYPT_DECRYPT</c>, rotated every <c>kms.rotationDays</c>, default 90); on each
 /// <c>roles/cloudkms.cryptoKeyEncrypterDecrypter</c> for the service agent that uses it
-/// (<c>service-NUMBER@</c> <c>container-engine-robot</c>, <c>compute-system</c>, <c>gs-project-accounts</c>,
-/// <c>gcp-sa-pubsub</c>, <c>gcp-sa-artifactregistry</c>); a <c>ServiceIdentity</c> for the Pub/Sub and Artifact
-/// Registry agents
+/// (<c>service-NUMBER@container-engine-robot.iam.gserviceaccount.com</c>, and likewise <c>compute-system</c>,
+/// <c>gs-project-accounts</c>, <c>gcp-sa-pubsub</c> and <c>gcp-sa-artifactregistry</c>); a <c>ServiceIdentity</c> for
+/// the Pub/Sub and Artifact Registry agents
 /// </summary>
 /// <remarks>
 /// Application-layer encryption of Kubernetes Secrets, and CMEK on every boot disk, model bucket, notification and
