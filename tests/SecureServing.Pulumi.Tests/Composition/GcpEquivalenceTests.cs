@@ -98,6 +98,12 @@ public sealed class GcpEquivalenceTests
                 SecretsEncryption = KmsKeyChoice.Existing("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/secrets"),
                 BootDiskEncryption = KmsKeyChoice.Existing("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/disks"),
             },
+            Kms = dev.Kms with
+            {
+                Buckets = KmsKeyChoice.Existing("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/buckets"),
+                Notifications = KmsKeyChoice.Existing("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/notifications"),
+                Images = KmsKeyChoice.Existing("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/images"),
+            },
         },
         "hardening-off" => dev with
         {
@@ -112,6 +118,7 @@ public sealed class GcpEquivalenceTests
                 Logging = [],
                 Monitoring = [],
             },
+            Kms = dev.Kms with { Buckets = KmsKeyChoice.None, Notifications = KmsKeyChoice.None, Images = KmsKeyChoice.None },
             Labels = new LabelsConfig(),
         },
         "maintenance-and-confidential-nodes" => dev with

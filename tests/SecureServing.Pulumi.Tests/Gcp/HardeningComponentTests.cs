@@ -124,5 +124,18 @@ public sealed class HardeningComponentTests(ShippedRuns runs)
         Assert.Null(Assert.IsType<CustomResourceOptions>(run.OptionsOf("team-fraud-bucket")).DeleteBeforeReplace);
     }
 
+    [Fact]
+    public async Task Existing_keys_reach_their_resources_as_named_and_the_stack_creates_no_key_ring()
+    {
+        var run = await ProgramRun.GcpLayerAsync(Composition.GcpEquivalenceTests.Variant(ProgramRun.Load("dev"), "existing-keys"));
+
+        Assert.Equal("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/buckets",
+            Values.Text(run.Inputs(GcpResourceTypes.Bucket, "team-fraud-bucket"), "encryption.defaultKmsKeyName"));
+        Assert.Equal("projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/notifications",
+            Values.Text(run.Inputs(GcpResourceTypes.PubSubTopic, "notifications-topic"), "kmsKeyName"));
+        Assert.DoesNotContain(run.Mocks.Registered, r => r.Type is GcpResourceTypes.KeyRing or GcpResourceTypes.CryptoKeyIamMember or GcpResourceTypes.ServiceIdentity);
+        Assert.DoesNotContain(run.Mocks.Calls, c => c.StartsWith("gcp:storage/getProjectServiceAccount", StringComparison.Ordinal));
+    }
+
     private static string? LabelInput(string type) => SdkInputs.LabelsInput(type);
 }
