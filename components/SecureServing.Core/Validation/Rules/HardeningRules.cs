@@ -7,8 +7,9 @@ namespace SecureServing.Core.Validation.Rules;
 
 /// <summary>
 /// The weakenings a hardened organization refuses, in production stacks: binary-authorization-not-enforced,
-/// secrets-not-encrypted, boot-disks-not-cmek, data-not-cmek, key-rotation-over-90-days, groups-rbac-off, security-bulletins-off, intranode-visibility-off,
-/// cluster-logging-reduced, rapid-channel-in-prod, security-posture-off; and image-not-admitted in every stack.
+/// secrets-not-encrypted, boot-disks-not-cmek, data-not-cmek, key-rotation-over-90-days, groups-rbac-off,
+/// security-bulletins-off, intranode-visibility-off, cluster-logging-reduced, rapid-channel-in-prod,
+/// security-posture-off; and image-not-admitted in every stack.
 /// </summary>
 internal static class HardeningRules
 {

@@ -145,7 +145,7 @@ internal static class WorkloadRules
         {
             ctx.Team(team, RuleCatalog.ModelNotSandboxedInProd, $"{path}.sandbox",
                 $"`{path}.sandbox` is not `true` for model `{model.Name}` in production stack `{ctx.Config.Stack}`, so it runs outside gVisor.",
-                sandboxPools.Count > 0 ? null : $"Also add a node pool with `sandbox: true` to `{RuleContext.Ns}cluster.nodePools`.");
+                sandboxPools.Count > 0 ? null : $"Set `sandbox: true` on the model and add a node pool with `sandbox: true` to `{RuleContext.Ns}cluster.nodePools` (the stack has none), or acknowledge it.");
         }
 
         if (model.MinReplicas == 0 && model.Activator == ActivatorMode.Off)
