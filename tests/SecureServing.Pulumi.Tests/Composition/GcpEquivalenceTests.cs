@@ -164,7 +164,7 @@ public sealed class GcpEquivalenceTests
                 ],
             },
         },
-        // For prod: the next change (another restricted service, the deployer from the builders' level only, an
+        // For prod: the next change (another restricted service, the deployer from the builders' level or a CI project, an
         // egress to a warehouse project) in dry run beside the enforced perimeter.
         "perimeter-next-change" => dev with
         {
@@ -173,7 +173,7 @@ public sealed class GcpEquivalenceTests
                 DryRun = new PerimeterDryRunConfig
                 {
                     RestrictedServices = [.. dev.Perimeter.RestrictedServices, "monitoring.googleapis.com"],
-                    IngressPolicies = [dev.Perimeter.IngressPolicies[0] with { Sources = [new IngressSourceConfig(dev.Perimeter.AccessLevels[0].Name, null)] }],
+                    IngressPolicies = [dev.Perimeter.IngressPolicies[0] with { Sources = [new IngressSourceConfig(dev.Perimeter.AccessLevels[0].Name, null), new IngressSourceConfig(null, "projects/555555555555")] }],
                     EgressPolicies =
                     [
                         new EgressPolicyConfig

@@ -98,8 +98,12 @@ public sealed class PerimeterComponentTests(ShippedRuns runs)
         Assert.True(Values.Flag(perimeter, "useExplicitDryRunSpec"));
         Assert.DoesNotContain("monitoring.googleapis.com", Values.Texts(perimeter, "status.restrictedServices"));
         Assert.Contains("monitoring.googleapis.com", Values.Texts(perimeter, "spec.restrictedServices"));
-        var source = Assert.Single(Values.Objects(Assert.Single(Values.Objects(perimeter, "spec.ingressPolicies")), "ingressFrom.sources"));
-        Assert.Equal("accessPolicies/987654321/accessLevels/ss_prod_builders", Values.Text(source, "accessLevel"));
+        var sources = Values.Objects(Assert.Single(Values.Objects(perimeter, "spec.ingressPolicies")), "ingressFrom.sources");
+        Assert.Equal(2, sources.Count);
+        Assert.Equal("accessPolicies/987654321/accessLevels/ss_prod_builders", Values.Text(sources[0], "accessLevel"));
+        Assert.False(Values.Has(sources[0], "resource"));
+        Assert.Equal("projects/555555555555", Values.Text(sources[1], "resource"));
+        Assert.False(Values.Has(sources[1], "accessLevel"));
         Assert.Equal(["projects/444444444444"], Values.Texts(Assert.Single(Values.Objects(perimeter, "spec.egressPolicies")), "egressTo.resources"));
     }
 
