@@ -6,7 +6,7 @@ namespace SecureServing.Components.Gcp;
 /// The options every component gives its children, in one place so they can be tested without a deployment:
 /// <c>Parent</c> is the component; the component's own <c>DependsOn</c> is handed down (Pulumi does not make children
 /// wait for their parent's dependencies); <c>Protect</c> only when the spec asks for it (otherwise unset, so a child
-/// inherits <c>protect</c> from its component); <c>IgnoreChanges</c> from the spec.
+/// inherits <c>protect</c> from its component); <c>IgnoreChanges</c> and <c>DeleteBeforeReplace</c> from the spec.
 /// </summary>
 public static class ChildOptions
 {
@@ -15,13 +15,19 @@ public static class ChildOptions
         ComponentResourceOptions? componentOptions,
         bool protect = false,
         IEnumerable<string>? ignoreChanges = null,
-        IEnumerable<Resource>? dependsOn = null)
+        IEnumerable<Resource>? dependsOn = null,
+        bool deleteBeforeReplace = false)
     {
         ArgumentNullException.ThrowIfNull(parent);
         var options = new CustomResourceOptions { Parent = parent };
         if (protect)
         {
             options.Protect = true;
+        }
+
+        if (deleteBeforeReplace)
+        {
+            options.DeleteBeforeReplace = true;
         }
 
         var ignored = ignoreChanges?.ToList() ?? [];

@@ -22,8 +22,7 @@ public sealed class ImageSupplyComponent : ComponentResource
         ArgumentNullException.ThrowIfNull(outputs);
         var child = ChildOptions.For(this, options);
 
-        var repositoryOptions = ChildOptions.For(this, options);
-        repositoryOptions.DeleteBeforeReplace = spec.DeleteBeforeReplace;
+        var repositoryOptions = ChildOptions.For(this, options, deleteBeforeReplace: spec.DeleteBeforeReplace);
 
         Repositories = [.. spec.Repositories.Select(r =>
         {

@@ -41,14 +41,14 @@ public sealed class ServingStackComponent : ComponentResource
                 : throw new InvalidOperationException($"Release {release.Name} depends on {d}, which the plan orders after it.")).ToList();
             if (release.CreatesNamespace)
             {
-                dependsOn.Add(Namespace(name, release.Namespace, provider));
+                dependsOn.Add(Namespace(name, release.Namespace, provider, options));
             }
 
             var releaseOptions = new ComponentResourceOptions
             {
                 Parent = this,
                 Providers = { provider },
-                DependsOn = dependsOn,
+                DependsOn = Inherited(options, dependsOn),
                 ResourceTransforms = { ReleaseTransforms.For(release) },
             };
             var resourceName = $"{name}-{release.Name}";
@@ -80,17 +80,31 @@ public sealed class ServingStackComponent : ComponentResource
     /// <summary>The registered chart or manifest per release name.</summary>
     public IReadOnlyDictionary<string, Resource> Releases => _releases;
 
-    /// <summary>The namespaces the stack creates, by name.</summary>
-    public IReadOnlyDictionary<string, CoreV1.Namespace> Namespaces => _namespaces;
+    /// <summary>The component's own <c>DependsOn</c> (Pulumi does not hand it down to children) plus <paramref name="extra"/>.</summary>
+    private static InputList<Resource> Inherited(ComponentResourceOptions? options, IEnumerable<Resource> extra)
+    {
+        var list = new InputList<Resource>();
+        if (options?.DependsOn is { } inherited)
+        {
+            list.AddRange(inherited);
+        }
 
-    private CoreV1.Namespace Namespace(string component, string ns, Pulumi.Kubernetes.Provider provider)
+        foreach (var resource in extra)
+        {
+            list.Add(resource);
+        }
+
+        return list;
+    }
+
+    private CoreV1.Namespace Namespace(string component, string ns, Pulumi.Kubernetes.Provider provider, ComponentResourceOptions? options)
     {
         if (!_namespaces.TryGetValue(ns, out var resource))
         {
             resource = new CoreV1.Namespace($"{component}-namespace-{ns}", new NamespaceArgs
             {
                 Metadata = new ObjectMetaArgs { Name = ns },
-            }, new CustomResourceOptions { Parent = this, Provider = provider });
+            }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = Inherited(options, []) });
             _namespaces.Add(ns, resource);
         }
 

@@ -198,7 +198,7 @@ internal sealed class ClusterState
             return;
         }
 
-        if (o.Kind == "NetworkPolicy" && o.ApiVersion != "networking.k8s.io/v1")
+        if (o.Kind == "NetworkPolicy" && o.ApiVersion != ApiVersions.Networking)
         {
             MarkUnmodeled(o, $"the evaluator does not model {o.ApiVersion}", scope);
             return;

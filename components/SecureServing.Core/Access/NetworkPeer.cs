@@ -1,4 +1,5 @@
 using System.Net;
+using SecureServing.Core.Kubernetes;
 
 namespace SecureServing.Core.Access;
 
@@ -15,7 +16,7 @@ internal sealed record OutsideAddresses(IReadOnlyList<IPNetwork>? Ranges, string
 internal sealed record NetworkPeer(string Label, string? Namespace, LabelSet NamespaceLabels, LabelSet PodLabels, OutsideAddresses? Outside)
 {
     /// <summary>The label the API server sets on every namespace, with the namespace's name (Kubernetes 1.22 and later).</summary>
-    public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
+    public const string NamespaceNameLabel = TeamNetworkPolicies.NamespaceLabel;
 
     private static readonly LabelSet NoLabels = new(new Dictionary<string, string>(StringComparer.Ordinal), Complete: true);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Core.ServingStack;
 using YamlDotNet.RepresentationModel;
 
 namespace SecureServing.Core.Access;
@@ -36,11 +37,11 @@ internal sealed partial record ServingConfig(
 {
     private const string Knative = SystemNamespaces.KnativeServing;
 
-    private static readonly KnativeGatewayBinding DefaultExternal = new(Knative, "knative-ingress-gateway", IngressGatewayWorkload.ServiceHost);
+    private static readonly KnativeGatewayBinding DefaultExternal = new(Knative, KnativeReleases.IngressGatewayName, IngressGatewayWorkload.ServiceHost);
     private static readonly KnativeGatewayBinding DefaultLocal = new(Knative, KnativeLocalGateway.Name, KnativeLocalGateway.ServiceHost);
 
     /// <summary>Knative's feature flags ConfigMap (knative/serving <c>config/core/configmaps/features.yaml</c>).</summary>
-    public const string FeaturesConfigMap = "config-features";
+    public const string FeaturesConfigMap = KnativePodSpecFeatures.ConfigMapName;
 
     /// <summary>
     /// Feature flags that only let a revision's pod spec say where it is scheduled (node selector, tolerations, affinity,

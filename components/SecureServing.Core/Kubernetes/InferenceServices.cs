@@ -52,7 +52,7 @@ internal static class InferenceServices
         };
         if (!string.IsNullOrWhiteSpace(model.Image))
         {
-            modelSpec["image"] = ImageMirrors.For(config) is { } mirrors ? mirrors.Rewrite(model.Image) : model.Image;
+            modelSpec["image"] = ImageMirrors.ModelImage(config, model.Image);
         }
 
         ModelPlacement.AddResources(modelSpec, model);

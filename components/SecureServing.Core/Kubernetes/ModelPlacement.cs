@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SecureServing.Core.Config;
+using SecureServing.Core.Config.Contract;
 
 namespace SecureServing.Core.Kubernetes;
 
@@ -86,7 +87,8 @@ internal static class ModelPlacement
         Set(predictor, "scaleTarget", model.ScaleTarget);
         if (model.ScaleMetric is { } metric)
         {
-            predictor["scaleMetric"] = metric == ScaleMetric.Rps ? "rps" : "concurrency";
+            // KServe spells the metrics as the team file does.
+            predictor["scaleMetric"] = TeamFileContract.ScaleMetricKey.Options.Single(o => o.Value == metric).Spelling;
         }
     }
 

@@ -44,7 +44,7 @@ internal static class TeamMemberAccess
     public static IEnumerable<KubernetesObject> For(PlatformConfig config, TeamConfig team)
     {
         var owner = KubernetesObject.TeamOwner(team.Team);
-        yield return new KubernetesObject(Manifest.New("rbac.authorization.k8s.io/v1", "Role", RoleName, team.Namespace)
+        yield return new KubernetesObject(Manifest.New(ApiVersions.Rbac, "Role", RoleName, team.Namespace)
             .With("rules", Manifest.Array(Rules.Select(r => (JsonNode)new JsonObject
             {
                 ["apiGroups"] = Manifest.Strings([r.Group]),
@@ -58,7 +58,7 @@ internal static class TeamMemberAccess
             yield break;
         }
 
-        yield return new KubernetesObject(Manifest.New("rbac.authorization.k8s.io/v1", "RoleBinding", BindingName, team.Namespace)
+        yield return new KubernetesObject(Manifest.New(ApiVersions.Rbac, "RoleBinding", BindingName, team.Namespace)
             .With("roleRef", new JsonObject { ["apiGroup"] = RbacGroup, ["kind"] = "Role", ["name"] = RoleName })
             .With("subjects", Manifest.Array(subjects)), ApplyMode.Create, owner);
     }

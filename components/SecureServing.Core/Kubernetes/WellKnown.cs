@@ -5,6 +5,7 @@ public static class ApiVersions
 {
     public const string Core = "v1";
     public const string Networking = "networking.k8s.io/v1";
+    public const string Rbac = "rbac.authorization.k8s.io/v1";
     public const string IstioSecurity = "security.istio.io/v1";
     public const string IstioNetworking = "networking.istio.io/v1";
     public const string Kserve = "serving.kserve.io/v1beta1";

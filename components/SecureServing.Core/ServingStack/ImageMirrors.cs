@@ -110,6 +110,25 @@ public sealed record ImageMirrors(IReadOnlyList<RegistryMirror> Registries)
         return $"{mirror}/{path}";
     }
 
+    /// <summary>
+    /// The image a model's pods pull for <c>models[].image</c>: the stack's own project's gcr.io images stay as written
+    /// (they are inside the perimeter, reached through the restricted VIP, and may be private, which a remote
+    /// repository fetching anonymously could not pull); any other image from a proxied registry through its mirror.
+    /// </summary>
+    public static string ModelImage(PlatformConfig config, string image)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(image);
+        if (For(config) is not { } mirrors)
+        {
+            return image;
+        }
+
+        var (host, path) = Split(image);
+        var ownGcr = (host == "gcr.io" || host.EndsWith(".gcr.io", StringComparison.Ordinal)) && path.StartsWith(config.ProjectId + "/", StringComparison.Ordinal);
+        return ownGcr ? image : mirrors.Rewrite(image);
+    }
+
     /// <summary>True when <paramref name="image"/> already comes from one of the mirrors.</summary>
     public bool IsMirrored(string image) =>
         Registries.Any(r => image.StartsWith(r.Repository + "/", StringComparison.Ordinal));

@@ -27,10 +27,10 @@ public static class IstioReleases
     public const string Repository = "https://istio-release.storage.googleapis.com/charts";
     public const string Base = "istio-base";
     public const string Istiod = "istiod";
-    public const string PublicGateway = "istio-public-gateway";
-    public const string LocalGateway = "istio-ingressgateway";
-    public const string LocalGatewayServiceAccount = "istio-ingressgateway-service-account";
-    public const string TrustDomain = "cluster.local";
+    public const string PublicGateway = PublicGatewayWorkload.ServiceName;
+    public const string LocalGateway = IngressGatewayWorkload.ServiceName;
+    public const string LocalGatewayServiceAccount = IngressGatewayWorkload.ServiceAccount;
+    public const string TrustDomain = GatewayPrincipals.TrustDomain;
 
     /// <summary>The gateway release whose chart renders the Service <paramref name="serviceName"/> in istio-system.</summary>
     public static string? GatewayOwning(string serviceName) => serviceName switch
@@ -63,7 +63,7 @@ public static class IstioReleases
 
     private static Release Gateway(string name, string version, string? serviceAccount, IReadOnlyDictionary<string, IReadOnlyList<KubernetesObject>> absorbed)
     {
-        var service = new JsonObject { ["type"] = "ClusterIP" };
+        var service = new JsonObject { ["type"] = GatewayServices.ClusterIp };
         foreach (var patch in absorbed.GetValueOrDefault(name, []))
         {
             ServicePatchValues(patch, service);

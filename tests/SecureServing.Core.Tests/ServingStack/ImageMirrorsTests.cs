@@ -34,6 +34,19 @@ public sealed class ImageMirrorsTests
         Assert.Equal(image, Mirrors.Rewrite(image));
     }
 
+    [Theory]
+    [InlineData("gcr.io/acme-ml-dev/fraud-scorer:3", "gcr.io/acme-ml-dev/fraud-scorer:3")]
+    [InlineData("eu.gcr.io/acme-ml-dev/fraud-scorer:3", "eu.gcr.io/acme-ml-dev/fraud-scorer:3")]
+    [InlineData("gcr.io/acme-ml-dev-other/fraud-scorer:3", Prefix + "ss-dev-gcr-io/acme-ml-dev-other/fraud-scorer:3")]
+    [InlineData("ghcr.io/acme/fraud-scorer:3", Prefix + "ss-dev-ghcr-io/acme/fraud-scorer:3")]
+    public void A_model_image_in_the_stack_s_own_gcr_io_is_pulled_as_written_and_others_through_the_mirror(string image, string pulled)
+    {
+        var installing = TestConfigs.Dev() with { Serving = new ServingConfig { Install = true } };
+
+        Assert.Equal(pulled, ImageMirrors.ModelImage(installing, image));
+        Assert.Equal(image, ImageMirrors.ModelImage(TestConfigs.Dev(), image));
+    }
+
     [Fact]
     public void Mirrors_exist_only_when_the_stack_installs_on_gke_with_restricted_egress()
     {

@@ -66,7 +66,7 @@ public static class TeamFileContract
         Activator,
         ExposeViaIap,
         SidecarInjection,
-        new TextKey("image", "Custom predictor image; it must come from a registry the private cluster reaches (Artifact Registry or gcr.io under restricted egress)."),
+        new TextKey("image", "Custom predictor image from a registry the private cluster reaches. Under restricted egress: Artifact Registry or gcr.io in the stack's project (pulled as written), or a public image on a registry the installed serving stack proxies (docker.io, quay.io, gcr.io, ghcr.io; pulled through the stack's remote repositories, which fetch without credentials)."),
         Resources,
         new TextKey("nodePool", "Name of the node pool the predictor runs on (`secure-serving:cluster.nodePools`): node selector plus tolerations of the pool's taints.") { TypeName = "node pool name" },
         MinReplicas,

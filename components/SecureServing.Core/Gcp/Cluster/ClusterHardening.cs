@@ -33,16 +33,18 @@ public static class ClusterHardening
             SecurityPostureMode = cluster.SecurityPosture.Mode switch
             {
                 SecurityPostureMode.Disabled => "DISABLED",
+                SecurityPostureMode.Basic => "BASIC",
                 SecurityPostureMode.Enterprise => "ENTERPRISE",
-                _ => "BASIC",
+                var other => throw new ArgumentOutOfRangeException(nameof(config), other, "No GKE security posture mode for this value."),
             },
             VulnerabilityMode = cluster.SecurityPosture.VulnerabilityScanning == VulnerabilityScanning.Enterprise ? "VULNERABILITY_ENTERPRISE" : "VULNERABILITY_DISABLED",
             MaintenanceWindow = new MaintenanceWindowSpec(window.Start, window.End, window.Recurrence),
             MaintenanceExclusions = [.. cluster.Maintenance.Exclusions.Select(x => new MaintenanceExclusionSpec(x.Name, x.Start, x.End, x.Scope switch
             {
                 MaintenanceExclusionScope.NoUpgrades => "NO_UPGRADES",
+                MaintenanceExclusionScope.NoMinorUpgrades => "NO_MINOR_UPGRADES",
                 MaintenanceExclusionScope.NoMinorOrNodeUpgrades => "NO_MINOR_OR_NODE_UPGRADES",
-                _ => "NO_MINOR_UPGRADES",
+                var other => throw new ArgumentOutOfRangeException(nameof(config), other, "No GKE maintenance exclusion scope for this value."),
             }))],
             LoggingService = cluster.Logging.Count > 0 ? LoggingService : "none",
             LoggingComponents = [.. cluster.Logging.Select(c => ApiName(c.ToString()))],

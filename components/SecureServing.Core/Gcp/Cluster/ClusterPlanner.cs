@@ -85,8 +85,9 @@ public static class ClusterPlanner
             ReleaseChannel = config.Cluster.ReleaseChannel switch
             {
                 ReleaseChannel.Rapid => "RAPID",
+                ReleaseChannel.Regular => "REGULAR",
                 ReleaseChannel.Stable => "STABLE",
-                _ => "REGULAR",
+                var other => throw new ArgumentOutOfRangeException(nameof(config), other, "No GKE release channel for this value."),
             },
             DatapathProvider = "ADVANCED_DATAPATH",
             EnableShieldedNodes = true,
@@ -156,7 +157,8 @@ public static class ClusterPlanner
     public static string GkeTaintEffect(TaintEffect effect) => effect switch
     {
         TaintEffect.PreferNoSchedule => "PREFER_NO_SCHEDULE",
+        TaintEffect.NoSchedule => "NO_SCHEDULE",
         TaintEffect.NoExecute => "NO_EXECUTE",
-        _ => "NO_SCHEDULE",
+        _ => throw new ArgumentOutOfRangeException(nameof(effect), effect, "No GKE taint effect for this value."),
     };
 }

@@ -21,7 +21,6 @@ namespace SecureServing.Core.Gcp;
 /// </summary>
 public static partial class GpuAccelerators
 {
-    public const string MachineTypesSource = "https://cloud.google.com/compute/docs/gpus";
     public const string RegionsSource = "https://cloud.google.com/compute/docs/gpus/gpu-regions-zones";
 
     /// <summary>Accelerator type → the machine series (name prefixes) it runs on.</summary>

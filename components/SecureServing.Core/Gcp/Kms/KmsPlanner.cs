@@ -142,7 +142,8 @@ public static class KmsPlanner
                 LogicalName = KeyRingName,
                 Project = config.ProjectId,
                 Location = config.Region,
-                NamePrefix = GcpNames.Bounded(GcpNames.Kebab($"{config.DeploymentName}-keys"), 58),
+                // Key ring names are at most 63 characters; the suffix adds a hyphen and its hex digits.
+                NamePrefix = GcpNames.Bounded(GcpNames.Kebab($"{config.DeploymentName}-keys"), 63 - 1 - (KeyRingSuffixBytes * 2)),
                 NameSuffix = new ResourceRef(SuffixName, ResourceRef.Outputs.Hex),
             },
             Keys = keys,
@@ -150,6 +151,13 @@ public static class KmsPlanner
             ServiceIdentities = identities,
             Protect = config.IsProduction,
         };
+    }
+
+    /// <summary>Whether the stack creates any key (and so the key ring and the KMS API): <see cref="Plan"/> is not null.</summary>
+    public static bool Creates(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Created(config).Any();
     }
 
     private static IEnumerable<Purpose> Created(PlatformConfig config) =>

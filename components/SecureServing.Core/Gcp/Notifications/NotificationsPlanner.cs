@@ -52,7 +52,8 @@ public static class NotificationsPlanner
             ClusterEvent.SecurityBulletin => "SECURITY_BULLETIN_EVENT",
             ClusterEvent.UpgradeAvailable => "UPGRADE_AVAILABLE_EVENT",
             ClusterEvent.Upgrade => "UPGRADE_EVENT",
-            _ => "UPGRADE_INFO_EVENT",
+            ClusterEvent.UpgradeInfo => "UPGRADE_INFO_EVENT",
+            var other => throw new ArgumentOutOfRangeException(nameof(notifications), other, "No GKE notification event type for this value."),
         })];
     }
 }

@@ -73,7 +73,7 @@ public static class PerimeterPlanner
             VpcNetworkSources = [.. level.VpcNetworkSources.Select(v => new VpcNetworkSourceSpec(v.Network, v.IpRanges))],
             DevicePolicy = level.DevicePolicy is { } d
                 ? new DevicePolicySpec(d.RequireScreenLock, d.RequireCorpOwned, d.RequireAdminApproval, d.EncryptedStorage ? ["ENCRYPTED"] : [],
-                    [.. d.OsConstraints.Select(o => new OsConstraintSpec(ApiName(o.Os.ToString()), o.MinimumVersion))])
+                    [.. d.OsConstraints.Select(o => new OsConstraintSpec(GcpNames.UpperSnake(o.Os.ToString()), o.MinimumVersion))])
                 : null,
         }).ToList();
 
@@ -130,7 +130,7 @@ public static class PerimeterPlanner
             {
                 Title = i.Title,
                 Identities = i.Identities,
-                IdentityType = i.IdentityType is { } t ? ApiName(t.ToString()) : null,
+                IdentityType = i.IdentityType is { } t ? GcpNames.UpperSnake(t.ToString()) : null,
                 Sources = [.. i.Sources.Select(s => new IngressSourceSpec(
                     s.AccessLevel is null ? null : s.IsAnywhere ? IngressSourceConfig.Anywhere : ResourceRef.Name(LevelName(s.AccessLevel)).Rendered,
                     s.Resource))],
@@ -141,7 +141,7 @@ public static class PerimeterPlanner
             {
                 Title = e.Title,
                 Identities = e.Identities,
-                IdentityType = e.IdentityType is { } t ? ApiName(t.ToString()) : null,
+                IdentityType = e.IdentityType is { } t ? GcpNames.UpperSnake(t.ToString()) : null,
                 Resources = e.Resources,
                 Operations = Operations(e.Operations),
             })],
@@ -156,6 +156,4 @@ public static class PerimeterPlanner
             : o.Permissions.Count > 0 ? [.. o.Permissions.Select(p => new MethodSelectorSpec(null, p))]
             : [new MethodSelectorSpec("*", null)]))];
 
-    /// <summary><c>AnyServiceAccount</c> → <c>ANY_SERVICE_ACCOUNT</c>, <c>DesktopChromeOs</c> → <c>DESKTOP_CHROME_OS</c>.</summary>
-    private static string ApiName(string name) => GcpNames.UpperSnake(name);
 }

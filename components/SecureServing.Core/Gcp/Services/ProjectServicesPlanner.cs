@@ -48,13 +48,13 @@ public static class ProjectServicesPlanner
         new("dns.googleapis.com", OnGke, [RegistryDnsSpec.Component]),
         // IAP web IAM (the accessors of the team paths).
         new("iap.googleapis.com", config => config.Iap.Enabled, [IapSpec.Component]),
-        // Keys the stack creates (secrets and boot-disk encryption), and their grants.
-        new("cloudkms.googleapis.com", config => KmsPlanner.Plan(config) is not null, [KmsSpec.Component]),
+        // Keys the stack creates (secrets, boot disks, buckets, notifications, image caches), and their grants.
+        new("cloudkms.googleapis.com", KmsPlanner.Creates, [KmsSpec.Component]),
         // The project's Binary Authorization policy, and the cluster's evaluation of it.
         new("binaryauthorization.googleapis.com", config => config.BinaryAuthorization.Mode != BinaryAuthorizationMode.Disabled,
             [BinaryAuthorizationSpec.Component, ClusterSpec.Component]),
         // The cluster notifications topic.
-        new("pubsub.googleapis.com", config => NotificationsPlanner.Plan(config) is not null, [NotificationsSpec.Component, KmsSpec.Component]),
+        new("pubsub.googleapis.com", NotificationsPlanner.Creates, [NotificationsSpec.Component, KmsSpec.Component]),
     ];
 
     public static ProjectServicesSpec Plan(PlatformConfig config)

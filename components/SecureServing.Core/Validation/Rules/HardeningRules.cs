@@ -50,7 +50,7 @@ internal static class HardeningRules
             }
         }
 
-        if (config.Kms.RotationDays > MaxProductionRotationDays && KmsPlanner.Plan(config) is not null)
+        if (config.Kms.RotationDays > MaxProductionRotationDays && KmsPlanner.Creates(config))
         {
             ctx.Stack(RuleCatalog.KeyRotationOver90Days, $"{kms}.rotationDays", $"`{kms}.rotationDays` is {config.Kms.RotationDays} in production stack `{stack}`.");
         }
@@ -151,10 +151,9 @@ internal static class HardeningRules
         }
 
         var patterns = BinaryAuthorizationPlanner.AdmitPatterns(ctx.Config);
-        var mirrors = ImageMirrors.For(ctx.Config);
         foreach (var (team, model, path) in ctx.Models())
         {
-            if (model.Image is { } image && (mirrors?.Rewrite(image) ?? image) is var pulled && !BinaryAuthorizationPlanner.Admits(patterns, pulled))
+            if (model.Image is { } image && ImageMirrors.ModelImage(ctx.Config, image) is var pulled && !BinaryAuthorizationPlanner.Admits(patterns, pulled))
             {
                 var enforced = mode == BinaryAuthorizationMode.Enforced;
                 ctx.Team(team, RuleCatalog.ImageNotAdmitted, $"{path}.image",
