@@ -27,9 +27,8 @@ public static class ResourceQuantity
             return null;
         }
 
-        return text!.EndsWith('m')
-            ? decimal.Parse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture) / 1000m
-            : decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        var (digits, divisor) = text!.EndsWith('m') ? (text[..^1], 1000m) : (text, 1m);
+        return decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) ? number / divisor : decimal.MaxValue;
     }
 
     /// <summary>Bytes of a memory quantity (<c>1Gi</c> is 1073741824); null when it is not one.</summary>
@@ -44,10 +43,14 @@ public static class ResourceQuantity
         {
             if (text!.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return decimal.Parse(text[..^suffix.Length], NumberStyles.None, CultureInfo.InvariantCulture) * factor;
+                // Saturates instead of overflowing: the format bounds the shape, not the size.
+                return decimal.TryParse(text[..^suffix.Length], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                    && number <= decimal.MaxValue / factor
+                    ? number * factor
+                    : decimal.MaxValue;
             }
         }
 
-        return decimal.Parse(text!, NumberStyles.None, CultureInfo.InvariantCulture);
+        return decimal.TryParse(text!, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) ? bytes : decimal.MaxValue;
     }
 }

@@ -157,4 +157,18 @@ public sealed class LenientParsingTests
         var line = repo.LineOf(Dev, "!!str verifyJwtInMesh");
         Assert.Contains(repo.Check("dev").Findings, f => f.RuleId == "yaml-syntax" && f.File == Dev && f.Line == line);
     }
+    [Fact]
+    public void Replicas_and_quantities_too_large_to_add_up_are_findings_not_a_crash()
+    {
+        using var repo = TempRepo.Shipped("dev");
+        repo.Edit("stacks/dev/recsys.yaml", "      memory: 16Gi\n", "      memory: 999999999999999Ti\n");
+        repo.Edit("stacks/dev/recsys.yaml", "    nodePool: gpu-l4\n    minReplicas: 1\n", "    nodePool: gpu-l4\n    minReplicas: 1000\n");
+        repo.Edit("stacks/dev/recsys.yaml", "    exposeViaIap: false\n    minReplicas: 0\n", "    exposeViaIap: false\n    minReplicas: 2147483647\n");
+
+        var findings = repo.Check("dev").Findings;
+
+        Assert.Contains(findings, f => f.RuleId == "quota-too-small" && f.File == "stacks/dev/recsys.yaml" && f.Message.Contains("bytes of memory", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.RuleId == "quota-too-small" && f.Message.Contains("2147484648 pods", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.RuleId == "invalid-value" && f.KeyPath == "models[1].minReplicas");
+    }
 }

@@ -161,10 +161,11 @@ internal static class WorkloadRules
         var quota = team.Quota;
         var written = ctx.Sources.Has(team.SourceFile, "quota");
 
-        var pods = team.Models.Sum(m => m.EffectiveMinReplicas);
-        var gpus = team.Models.Sum(m => m.EffectiveMinReplicas * (m.Resources?.Gpu ?? 0));
-        var cores = team.Models.Sum(m => m.EffectiveMinReplicas * (ResourceQuantity.Cores(m.Resources?.Cpu) ?? 0m));
-        var bytes = team.Models.Sum(m => m.EffectiveMinReplicas * (ResourceQuantity.Bytes(m.Resources?.Memory) ?? 0m));
+        // Saturating sums: a hostile file's replicas times its quantities must give a finding, not an overflow.
+        var pods = Total(team.Models.Select(m => (decimal)m.EffectiveMinReplicas));
+        var gpus = Total(team.Models.Select(m => Times(m.EffectiveMinReplicas, m.Resources?.Gpu ?? 0)));
+        var cores = Total(team.Models.Select(m => Times(m.EffectiveMinReplicas, ResourceQuantity.Cores(m.Resources?.Cpu) ?? 0m)));
+        var bytes = Total(team.Models.Select(m => Times(m.EffectiveMinReplicas, ResourceQuantity.Bytes(m.Resources?.Memory) ?? 0m)));
 
         void Over(string what, string need, string have, string subKey) =>
             ctx.Team(team, RuleCatalog.QuotaTooSmall, written ? $"quota.{subKey}" : "quota",
@@ -190,6 +191,36 @@ internal static class WorkloadRules
         {
             Over("bytes of memory", $"{Math.Ceiling(bytes / (1024m * 1024m * 1024m)).ToString(CultureInfo.InvariantCulture)}Gi", quota.Memory, "memory");
         }
+    }
+
+    /// <summary><paramref name="a"/> × <paramref name="b"/>, or <see cref="decimal.MaxValue"/> when it does not fit.</summary>
+    private static decimal Times(decimal a, decimal b)
+    {
+        try
+        {
+            return a * b;
+        }
+        catch (OverflowException)
+        {
+            return decimal.MaxValue;
+        }
+    }
+
+    /// <summary>The sum of <paramref name="values"/>, or <see cref="decimal.MaxValue"/> when it does not fit.</summary>
+    private static decimal Total(IEnumerable<decimal> values)
+    {
+        var total = 0m;
+        foreach (var value in values)
+        {
+            if (value > decimal.MaxValue - total)
+            {
+                return decimal.MaxValue;
+            }
+
+            total += value;
+        }
+
+        return total;
     }
 
     private static void Members(RuleContext ctx, TeamConfig team)
