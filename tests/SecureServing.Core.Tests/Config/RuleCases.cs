@@ -99,6 +99,9 @@ public static class RuleCases
         new("image pattern admitting a whole registry", "invalid-value", "dev", Dev, "secure-serving:binaryAuthorization.admitImages[0]",
             E(Dev, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n      - docker.io/**\n  secure-serving:labels:"),
             E(Dev, "      - docker.io/**", "      - europe-docker.pkg.dev/acme-mirror/istio/**")),
+        new("image pattern with a wildcard in its first path segment", "invalid-value", "dev", Dev, "secure-serving:binaryAuthorization.admitImages[0]",
+            E(Dev, "  secure-serving:labels:", "  secure-serving:binaryAuthorization:\n    admitImages:\n      - gcr.io/acme**\n  secure-serving:labels:"),
+            E(Dev, "      - gcr.io/acme**", "      - gcr.io/acme/istio/**")),
         new("label value with capitals", "invalid-value", "dev", Dev, "secure-serving:labels.team",
             E(Dev, "    team: ml-platform\n  secure-serving:perimeter", "    team: ML-Platform\n  secure-serving:perimeter"), None),
 

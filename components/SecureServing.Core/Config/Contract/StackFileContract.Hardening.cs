@@ -35,7 +35,7 @@ public static partial class StackFileContract
     /// <summary>Keys of <c>secure-serving:kms</c>.</summary>
     public static class Kms
     {
-        public static readonly CountKey RotationDays = new("rotationDays", "Automatic rotation period of every key the stack creates, in days (1-3650).", 90) { Minimum = 1 };
+        public static readonly CountKey RotationDays = new("rotationDays", "Automatic rotation period of every key the stack creates, in days (1-3650).", 90) { Minimum = 1, Maximum = 3650 };
 
         public static readonly TextKey Buckets = ClusterHardening.KeyChoice("buckets",
             "Customer-managed encryption of the team buckets (the models): each bucket's default key; `create`, an existing key name in the stack's region, or `none` (refused in production unless acknowledged). The Cloud Storage service agent uses the key.");

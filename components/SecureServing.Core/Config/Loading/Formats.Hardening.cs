@@ -17,7 +17,7 @@ internal static partial class Formats
     /// A Binary Authorization name pattern: a registry host, a literal first path segment, more segments, and at most
     /// a trailing <c>*</c> (within the last segment) or <c>**</c> (any depth), the wildcards Binary Authorization accepts.
     /// </summary>
-    [GeneratedRegex(@"\A(?=.{1,500}\z)[a-z0-9-]+(\.[a-z0-9-]+)+(:[0-9]{1,5})?/[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*(/?[A-Za-z0-9._-]*\*{1,2})?\z")]
+    [GeneratedRegex(@"\A(?=.{1,500}\z)[a-z0-9-]+(\.[a-z0-9-]+)+(:[0-9]{1,5})?/[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*(/[A-Za-z0-9._-]*\*{1,2})?\z")]
     public static partial Regex ImagePattern();
 
     /// <summary>An RFC 3339 UTC time with seconds, e.g. <c>2026-01-03T00:00:00Z</c>.</summary>

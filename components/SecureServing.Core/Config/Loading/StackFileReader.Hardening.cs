@@ -48,10 +48,11 @@ internal static partial class StackFileReader
 
         if (kms.Int("rotationDays") is { } days)
         {
-            if (days is < 1 or > 3650)
+            var key = StackFileContract.Kms.RotationDays;
+            if (days < key.Minimum || days > key.Maximum)
             {
                 config.Ctx.Report(RuleCatalog.InvalidValue, kms.Child("rotationDays"), kms.Value("rotationDays"),
-                    $"`{kms.Child("rotationDays")}` is {days}; Cloud KMS rotates at most daily, and this project allows at most 3650 days.", $"Set `rotationDays` between 1 and 3650 ({StackFileContract.Kms.RotationDays.Default} is the default).");
+                    $"`{kms.Child("rotationDays")}` is {days}; Cloud KMS rotates at most daily, and this project allows at most {key.Maximum} days.", $"Set `rotationDays` between {key.Minimum} and {key.Maximum} ({key.Default} is the default).");
             }
 
             result = result with { RotationDays = days };
@@ -125,7 +126,7 @@ internal static partial class StackFileReader
             case null:
                 return null;
             case StackFileContract.ClusterHardening.CreateKey:
-                return StackFileContract.ClusterHardening.DefaultKeyChoice;
+                return KmsKeyChoice.Create;
             case StackFileContract.ClusterHardening.NoKey:
                 return KmsKeyChoice.None;
         }
@@ -248,8 +249,10 @@ internal static partial class StackFileReader
 
             var name = x.String("name", required: true) ?? "";
             Check(x, "name", name.Length == 0 ? null : name, Formats.ExclusionName().IsMatch, "1-63 ASCII letters, digits, spaces (not first or last), `_` or `-`");
-            var from = Time(x, "start", x.String("start", required: true));
-            var to = Time(x, "end", x.String("end", required: true));
+            var start = x.String("start", required: true);
+            var end = x.String("end", required: true);
+            var from = Time(x, "start", start);
+            var to = Time(x, "end", end);
             var scope = x.Enum(StackFileContract.ClusterHardening.ExclusionScope) ?? StackFileContract.ClusterHardening.ExclusionScope.Default;
             if (from is { } f && to is { } t)
             {
@@ -265,7 +268,7 @@ internal static partial class StackFileReader
                 }
             }
 
-            exclusions.Add(new MaintenanceExclusion(name, x.String("start") ?? "", x.String("end") ?? "", scope));
+            exclusions.Add(new MaintenanceExclusion(name, start ?? "", end ?? "", scope));
             x.Finish();
         }
 
