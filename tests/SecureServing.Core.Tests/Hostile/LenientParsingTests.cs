@@ -171,4 +171,28 @@ public sealed class LenientParsingTests
         Assert.Contains(findings, f => f.RuleId == "quota-too-small" && f.Message.Contains("2147484648 pods", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.RuleId == "invalid-value" && f.KeyPath == "models[1].minReplicas");
     }
+    [Fact]
+    public void A_misspelt_event_is_a_did_you_mean_not_an_empty_list()
+    {
+        using var repo = TempRepo.Shipped("dev");
+        repo.Edit(Dev, "    deletionProtection: false\n", "    deletionProtection: false\n    notifications:\n      events: [securityBulletn]\n");
+
+        var findings = repo.Check("dev").Findings.Where(f => f.KeyPath.StartsWith("secure-serving:cluster.notifications", StringComparison.Ordinal)).ToList();
+
+        var finding = Assert.Single(findings);
+        Assert.Contains("securityBulletin", finding.Fix ?? finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("is empty", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_region_is_one_finding_not_a_chain_of_follow_ons()
+    {
+        using var repo = TempRepo.Shipped("dev");
+        repo.Edit(Dev, "  gcp:region: europe-west4\n", "");
+        repo.Edit(Dev, "    deletionProtection: false\n", "    deletionProtection: false\n    secretsEncryption: projects/acme-kms/locations/europe-west4/keyRings/gke/cryptoKeys/secrets\n");
+
+        var findings = repo.Check("dev").Findings.Where(f => f.Severity == Severity.Error || f.RuleId == "accelerator-not-in-region").ToList();
+
+        Assert.Equal(["gcp:region"], findings.Select(f => f.KeyPath));
+    }
 }

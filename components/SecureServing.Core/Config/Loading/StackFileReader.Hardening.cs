@@ -140,7 +140,8 @@ internal static partial class StackFileReader
             return null;
         }
 
-        if (match.Groups["location"].Value != region)
+        // A missing or malformed gcp:region has its own finding; comparing against it would only add noise.
+        if (Formats.Region().IsMatch(region) && match.Groups["location"].Value != region)
         {
             map.Ctx.Report(RuleCatalog.InvalidValue, map.Child(key), map.Value(key),
                 $"`{map.Child(key)}` is a key in `{match.Groups["location"].Value}`, but the stack's resources are in `{region}`; a customer-managed key protects only resources in its own location.",
@@ -159,13 +160,15 @@ internal static partial class StackFileReader
 
         var defaults = new ClusterNotificationsConfig();
         var events = EnumList(n, "events", StackFileContract.ClusterHardening.EventSpellings);
-        if (events is { Count: 0 })
+        var enabled = n.Bool("enabled") ?? defaults.Enabled;
+        // Empty as written: a list of misspellings already has its findings, and a disabled topic sends nothing anyway.
+        if (events is { Count: 0 } && enabled && n.Strings("events") is { Count: 0 })
         {
             n.Ctx.Report(RuleCatalog.InvalidValue, n.Child("events"), n.Value("events"), $"`{n.Child("events")}` is empty, so no event would be sent.",
                 "List the events to send (`securityBulletin`, `upgradeAvailable`, `upgrade`, `upgradeInfo`), or set `enabled: false`.");
         }
 
-        var result = new ClusterNotificationsConfig { Enabled = n.Bool("enabled") ?? defaults.Enabled, Events = events ?? defaults.Events };
+        var result = new ClusterNotificationsConfig { Enabled = enabled, Events = events ?? defaults.Events };
         n.Finish();
         return result;
     }

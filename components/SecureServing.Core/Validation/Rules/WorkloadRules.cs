@@ -45,7 +45,8 @@ internal static class WorkloadRules
                     ctx.Stack(RuleCatalog.AcceleratorNotInRegion, $"{path}.type",
                         $"`{path}.type` is `{a.Type}`, which Compute Engine does not offer in `{c.Region}` (`gcp:region`).");
                     break;
-                case null when c.Cluster.Provider == ClusterProvider.Gke:
+                // A missing or malformed gcp:region has its own finding.
+                case null when c.Cluster.Provider == ClusterProvider.Gke && Config.Loading.Formats.Region().IsMatch(c.Region):
                     ctx.Stack(RuleCatalog.AcceleratorNotInRegion, $"{path}.type",
                         $"`{path}.type` `{a.Type}` in `{c.Region}` is not in the offline table ({GpuAccelerators.RegionsSource}), so its availability is not checked here; GKE checks it when the pool is created.",
                         $"Confirm with `gcloud compute accelerator-types list --filter=\"zone~^{c.Region}\"`.", Severity.Warning);
