@@ -29,6 +29,18 @@ public static class KserveReleases
     /// <summary>The chart default of <c>kserve.controller.rbacProxyImage</c> at v0.19.0 and v0.20.0 (a full reference).</summary>
     public const string KubeRbacProxyImage = "quay.io/brancz/kube-rbac-proxy:v0.18.0";
 
+    private const string ControllerImage = "kserve/kserve-controller";
+    private const string AgentImage = "kserve/agent";
+    private const string RouterImage = "kserve/router";
+    private const string StorageInitializerImage = "kserve/storage-initializer";
+    private const string ArtExplainerImage = "kserve/art-explainer";
+
+    /// <summary>
+    /// The images the KServe chart runs besides its model runtimes, as the chart defaults name them: what the mirrored
+    /// install points at its mirrors, and what the admission check of an unmirrored install looks at (<see cref="ServingImages"/>).
+    /// </summary>
+    public static IReadOnlyList<string> ChartImages { get; } = [ControllerImage, AgentImage, RouterImage, StorageInitializerImage, KubeRbacProxyImage, ArtExplainerImage];
+
     /// <summary>The runtime key of KServe's Triton runtime, whose image is on nvcr.io.</summary>
     public const string TritonRuntime = "tritonserver";
 
@@ -94,12 +106,12 @@ public static class KserveReleases
         var kserve = new JsonObject { ["controller"] = controller };
         if (mirrors is not null)
         {
-            controller["image"] = mirrors.Rewrite("kserve/kserve-controller");
+            controller["image"] = mirrors.Rewrite(ControllerImage);
             controller["rbacProxyImage"] = mirrors.Rewrite(KubeRbacProxyImage);
-            kserve["agent"] = new JsonObject { ["image"] = mirrors.Rewrite("kserve/agent") };
-            kserve["router"] = new JsonObject { ["image"] = mirrors.Rewrite("kserve/router") };
-            kserve["storage"] = new JsonObject { ["image"] = mirrors.Rewrite("kserve/storage-initializer") };
-            kserve["servingruntime"] = new JsonObject { ["art"] = new JsonObject { ["image"] = mirrors.Rewrite("kserve/art-explainer") } };
+            kserve["agent"] = new JsonObject { ["image"] = mirrors.Rewrite(AgentImage) };
+            kserve["router"] = new JsonObject { ["image"] = mirrors.Rewrite(RouterImage) };
+            kserve["storage"] = new JsonObject { ["image"] = mirrors.Rewrite(StorageInitializerImage) };
+            kserve["servingruntime"] = new JsonObject { ["art"] = new JsonObject { ["image"] = mirrors.Rewrite(ArtExplainerImage) } };
         }
 
         if (controller.Count == 0)

@@ -12,8 +12,8 @@ namespace SecureServing.Core.ServingStack;
 /// <c>imageRegistry</c> and <c>imageNamespace</c>; the startup API check is off).</item>
 /// <item>Knative Serving and net-istio: <c>gcr.io/knative-releases/knative.dev/...</c> (the release manifests), including
 /// the queue-proxy Knative adds to every revision.</item>
-/// <item>KServe: the chart defaults the mirrored install overrides (<see cref="KserveReleases"/>), and the runtime images
-/// of the KServe line (<see cref="KserveReleases.ServingRuntimes"/>).</item>
+/// <item>KServe: the chart's own images (<see cref="KserveReleases.ChartImages"/>, which the mirrored install overrides),
+/// and the runtime images of the KServe line (<see cref="KserveReleases.ServingRuntimes"/>).</item>
 /// </list>
 /// Docker Hub references are written with their registry (<c>docker.io/kserve/agent</c>), as <see cref="ImageMirrors.Split"/>
 /// reads them.
@@ -35,11 +35,6 @@ public static class ServingImages
         "gcr.io/knative-releases/knative.dev/serving/cmd/queue",
         "gcr.io/knative-releases/knative.dev/net-istio/cmd/controller",
         "gcr.io/knative-releases/knative.dev/net-istio/cmd/webhook",
-        "docker.io/kserve/kserve-controller",
-        "docker.io/kserve/agent",
-        "docker.io/kserve/router",
-        "docker.io/kserve/storage-initializer",
-        KserveReleases.KubeRbacProxyImage[..KserveReleases.KubeRbacProxyImage.LastIndexOf(':')],
     ];
 
     /// <summary>Every repository of the installed stack at the config's versions, in the order above, runtimes last.</summary>
@@ -48,12 +43,20 @@ public static class ServingImages
         ArgumentNullException.ThrowIfNull(config);
         MinorVersion.TryParse(config.Versions.Kserve, out var line);
         var runtimes = KserveReleases.ServingRuntimes.Where(r => r.Since <= line).Select(r => Qualified(r.Image));
-        return [.. Fixed.Concat(runtimes).Distinct(StringComparer.Ordinal)];
+        return [.. Fixed.Concat(KserveReleases.ChartImages.Select(Repository)).Concat(runtimes).Distinct(StringComparer.Ordinal)];
     }
 
     private static string Qualified(string image)
     {
         var (host, path) = ImageMirrors.Split(image);
         return $"{host}/{path}";
+    }
+
+    /// <summary>The qualified repository of an image reference, without its tag.</summary>
+    private static string Repository(string image)
+    {
+        var qualified = Qualified(image);
+        var tag = qualified.LastIndexOf(':');
+        return tag > qualified.LastIndexOf('/') ? qualified[..tag] : qualified;
     }
 }
