@@ -4,7 +4,7 @@ using SecureServing.Core.Config.Loading;
 namespace SecureServing.Core.Config.Contract;
 
 /// <summary>
-/// The hardening keys (issue 13): Binary Authorization, KMS, labels, and the cluster's and node pools' hardening
+/// The hardening keys: Binary Authorization, KMS, labels, and the cluster's and node pools' hardening
 /// settings. Defaults that differ between production and other stacks are documented as derived defaults.
 /// </summary>
 public static partial class StackFileContract

@@ -3,7 +3,7 @@ using SecureServing.Core.Config.Loading;
 namespace SecureServing.Core.Config.Contract;
 
 /// <summary>
-/// VPC Service Controls keys beyond members and IP ranges (issue 13): ingress and egress policies, a dry run of the
+/// VPC Service Controls keys beyond members and IP ranges: ingress and egress policies, a dry run of the
 /// next change next to the enforced perimeter, scoped access policies and richer access-level conditions.
 /// </summary>
 public static partial class StackFileContract

@@ -1,10 +1,8 @@
-using SecureServing.Core.Kubernetes;
-
-namespace SecureServing.Components.Kubernetes;
+namespace SecureServing.Core.Kubernetes;
 
 /// <summary>
 /// The ordering edges between objects of one plan that the API server or the controllers actually need, and no others
-/// (issue 6: a dependency graph without false edges). Keys are <see cref="KubernetesObject.Key"/>s.
+/// (no false edges, so independent objects deploy in parallel); the Pulumi layer only maps them onto resources. Keys are <see cref="KubernetesObject.Key"/>s.
 /// <list type="bullet">
 /// <item>A namespaced object waits for its Namespace when the plan creates it: the API server refuses objects in a
 /// namespace that does not exist yet.</item>
