@@ -39,7 +39,7 @@ public sealed partial class OrgPolicyTests
         ["container.managed.disableRBACSystemBindings"] = new(On.Cluster, "no RBAC bindings to system:authenticated or system:unauthenticated",
             c => Bool(c, "rbacBindingConfig.enableInsecureBindingSystemAuthenticated") == false && Bool(c, "rbacBindingConfig.enableInsecureBindingSystemUnauthenticated") == false),
         ["container.managed.disallowDefaultComputeServiceAccount"] = new(On.NodeConfigs, "nodes run as the dedicated service account, not the Compute Engine default",
-            n => Str(n, "serviceAccount") == $"${{{ClusterPlanner.NodeServiceAccountName}.email}}"),
+            n => Str(n, "serviceAccount") == "${cluster-node-sa.email}"),
         ["container.managed.enableBinaryAuthorization"] = new(On.Cluster, "binaryAuthorization.evaluationMode PROJECT_SINGLETON_POLICY_ENFORCE",
             c => Str(c, "binaryAuthorization.evaluationMode") == "PROJECT_SINGLETON_POLICY_ENFORCE"),
         ["container.managed.enableCloudLogging"] = new(On.Cluster, "Cloud Logging on, with system and workload logs",
