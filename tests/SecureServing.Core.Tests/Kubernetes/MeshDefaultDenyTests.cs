@@ -3,6 +3,7 @@ using SecureServing.Core.Access;
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Core.Tests.Access;
 using SecureServing.Core.Tests.Fixtures;
 using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
 
@@ -45,8 +46,8 @@ public sealed class MeshDefaultDenyTests
 
     private static PlatformConfig Config(string name) => name switch
     {
-        "shipped dev" => ShippedStack("dev"),
-        "shipped prod" => ShippedStack("prod"),
+        "shipped dev" => AccessKit.Shipped("dev", includeAccess: true),
+        "shipped prod" => AccessKit.Shipped("prod", includeAccess: true),
         "dev with a team without isolation" => TestConfigs.Dev().WithTeams(
             TestConfigs.Team(),
             TestConfigs.Team("open", "open-models", TestConfigs.Model("public-demo", ActivatorMode.On)) with { Authorization = false }),
@@ -66,9 +67,6 @@ public sealed class MeshDefaultDenyTests
             TestConfigs.Team("ads", "ads-models")),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
-
-    private static PlatformConfig ShippedStack(string stack) =>
-        Validation.StackCheck.Run(SecureServing.Core.Tests.Config.TempRepo.RepoRoot(), stack).Config ?? throw new Xunit.Sdk.XunitException($"shipped {stack} does not pass check");
 
     /// <summary>The cluster as the plan leaves it, how the plan's cluster enforces NetworkPolicy, and the pods on the paths.</summary>
     private sealed class Cluster
@@ -121,8 +119,7 @@ public sealed class MeshDefaultDenyTests
             NetworkPolicies.Decide(State, Enforcement, NetworkPeer.Of(State, client), NetworkPeer.At(cidr, IPNetwork.Parse(cidr)), port).Outcome;
     }
 
-    private static Workload Pods(string ns, string key, string value, bool proxied = true) =>
-        new(ns, value, new Dictionary<string, string> { [key] = value }, "default", proxied, WorkloadRole.Other, new ObjectRef("Pod", ns, value), "test");
+    private static Workload Pods(string ns, string key, string value, bool proxied = true) => AccessKit.Pod(ns, value, [(key, value)], proxied);
 
     private static Workload Team(string ns) => CallerPods.InNamespace(ns, sidecar: true);
 
