@@ -28,6 +28,11 @@ internal static class AccessKit
 
     public static ClusterState State(string yaml) => ClusterState.Build(Plan(yaml));
 
+    /// <summary>A hand-built pod <c>ns/name</c> with <paramref name="labels"/>, running as <c>default</c>, with a sidecar unless <paramref name="proxied"/> is false.</summary>
+    public static Workload Pod(string ns, string name, IEnumerable<(string Key, string Value)> labels, bool proxied = true) =>
+        new(ns, name, labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal), "default", proxied, WorkloadRole.Other,
+            new ObjectRef("Pod", ns, name), "test");
+
     /// <summary>A plan read back from <c>render</c>'s manifests.yaml (a document after <c># patch: ...</c> is a patch).</summary>
     public static KubernetesPlan Rendered(string manifestsYaml)
     {
@@ -53,10 +58,13 @@ internal static class AccessKit
     /// <summary>A GCP plan with the dev stack's IAP (used where the test does not look at IAP).</summary>
     public static GcpPlan DevGcp() => GcpPlanner.Plan(TestConfigs.Dev());
 
-    /// <summary>The validated config of a shipped stack (every guardrail but the access gate).</summary>
-    public static PlatformConfig Shipped(string stack)
+    /// <summary>
+    /// The validated config of a shipped stack (every guardrail, the access gate only with <paramref name="includeAccess"/>);
+    /// fails with the whole check report when <c>check</c> refuses it.
+    /// </summary>
+    public static PlatformConfig Shipped(string stack, bool includeAccess = false)
     {
-        var report = StackCheck.Run(TempRepo.RepoRoot(), stack, includeAccess: false);
+        var report = StackCheck.Run(TempRepo.RepoRoot(), stack, includeAccess);
         return report.Config ?? throw new InvalidOperationException(CheckReportText.ToText(report));
     }
 

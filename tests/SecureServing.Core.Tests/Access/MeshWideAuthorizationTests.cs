@@ -50,8 +50,7 @@ public sealed class MeshWideAuthorizationTests
         $"metadata: {{name: {name}, namespace: {ns}}}\nspec:\n" +
         string.Join('\n', spec.Split('\n').Select(l => "  " + l)) + "\n---\n";
 
-    private static Workload Pods(string ns, string app) =>
-        new(ns, app, new Dictionary<string, string> { ["app"] = app }, "default", true, WorkloadRole.Other, new ObjectRef("Pod", ns, app), "test");
+    private static Workload Pods(string ns, string app) => AccessKit.Pod(ns, app, [("app", app)]);
 
     private static Peer Mtls(string ns, string sa = "default") => new(GatewayPrincipals.Of(ns, sa), ns);
 

@@ -24,8 +24,7 @@ public sealed class NetworkPolicyTests
     private static readonly Workload Model = Pod("team", ("app", "m"));
 
     private static Workload Pod(string ns, params (string Key, string Value)[] labels) =>
-        new(ns, "p", labels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal), "default", true, WorkloadRole.Other,
-            new ObjectRef("Pod", ns, "p"), "test") { Display = $"pods {ns}/{string.Join(",", labels.Select(l => $"{l.Key}={l.Value}"))}" };
+        AccessKit.Pod(ns, "p", labels) with { Display = $"pods {ns}/{string.Join(",", labels.Select(l => $"{l.Key}={l.Value}"))}" };
 
     /// <summary>The evaluator's caller: some pod of the namespace, labels unknown.</summary>
     private static Workload AnyPodIn(string ns) => CallerPods.InNamespace(ns, sidecar: true);

@@ -21,8 +21,7 @@ public sealed class TeamNetworkPolicyShapesTests
     private static readonly Workload FraudPod = CallerPods.InNamespace("fraud-models", sidecar: true);
 
     private static Workload Pod(string ns, string key, string value, params (string Key, string Value)[] more) =>
-        new(ns, value, new[] { (Key: key, Value: value) }.Concat(more).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal), "default", true, WorkloadRole.Other,
-            new ObjectRef("Pod", ns, value), "test");
+        AccessKit.Pod(ns, value, [(key, value), .. more]);
 
     private static Outcome ToPod(ClusterState state, Workload to, int port, string protocol = "TCP") =>
         NetworkPolicies.Decide(state, NetworkPolicyEnforcement.DataplaneV2, FraudPod, to, port, protocol).Outcome;

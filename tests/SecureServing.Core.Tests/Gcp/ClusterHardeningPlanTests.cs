@@ -95,6 +95,7 @@ public sealed class ClusterHardeningPlanTests
         // Through the grant's output: the cluster is created only after the GKE service agent may use the key.
         Assert.Equal("${kms-secrets-gke-agent.cryptoKeyId}", cluster.Str("databaseEncryption.keyName"));
         Assert.Equal("${kms-boot-disks-compute-agent.cryptoKeyId}", cluster.Str("nodeConfig.bootDiskKmsKey"));
+        Assert.Equal(["cluster-pool-serving"], plan.OfType(GcpResourceTypes.NodePool).Select(p => p.Name));
         Assert.All(plan.OfType(GcpResourceTypes.NodePool), pool => Assert.Equal("${kms-boot-disks-compute-agent.cryptoKeyId}", pool.Str("nodeConfig.bootDiskKmsKey")));
         Assert.True(plan.Kms!.Protect);
         Assert.False(GcpPlanner.Plan(TestConfigs.Dev()).Kms!.Protect);

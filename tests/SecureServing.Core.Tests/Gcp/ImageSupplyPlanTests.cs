@@ -71,7 +71,10 @@ public sealed class ImageSupplyPlanTests
             installing with { Cluster = installing.Cluster with { Provider = ClusterProvider.Existing } },
         })
         {
-            Assert.DoesNotContain(GcpPlanner.Plan(config).Resources, r => r.Name.StartsWith(ImageSupplySpec.Component + "-", StringComparison.Ordinal));
+            var resources = GcpPlanner.Plan(config).Resources;
+            Assert.NotEmpty(resources);
+            Assert.DoesNotContain(resources, r => r.Name.StartsWith("image-supply-", StringComparison.Ordinal));
+            Assert.DoesNotContain(resources, r => r.Type is GcpResourceTypes.ArtifactRegistryRepository or GcpResourceTypes.ArtifactRegistryVpcscConfig);
         }
     }
 

@@ -85,8 +85,10 @@ public sealed class PerimeterPoliciesPlanTests
         Assert.DoesNotContain("monitoring.googleapis.com", perimeter.Strings("spec.vpcAccessibleServices.allowedServices"));
         Assert.Equal("CI deployer", perimeter.Str("spec.ingressPolicies.0.title"));
         // Not written in dryRun: the enforced value.
-        Assert.Equal(perimeter.Strings("status.accessLevels"), perimeter.Strings("spec.accessLevels"));
-        Assert.Equal(perimeter.Strings("status.resources"), perimeter.Strings("spec.resources"));
+        Assert.Equal(["${perimeter-level-ss-prod-builders.name}"], perimeter.Strings("status.accessLevels"));
+        Assert.Equal(["${perimeter-level-ss-prod-builders.name}"], perimeter.Strings("spec.accessLevels"));
+        Assert.Equal(["projects/222222222222"], perimeter.Strings("status.resources"));
+        Assert.Equal(["projects/222222222222"], perimeter.Strings("spec.resources"));
     }
 
     [Fact]

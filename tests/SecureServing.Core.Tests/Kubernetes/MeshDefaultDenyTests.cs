@@ -3,6 +3,7 @@ using SecureServing.Core.Access;
 using SecureServing.Core.Config;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Core.Tests.Access;
 using SecureServing.Core.Tests.Fixtures;
 using static SecureServing.Core.Tests.Kubernetes.PlanQueries;
 
@@ -23,10 +24,30 @@ public sealed class MeshDefaultDenyTests
     public static TheoryData<string> Stacks =>
         ["shipped dev", "shipped prod", "dev with a team without isolation", "prod with the activator on", "dev without IAP", "dev with a model without a sidecar"];
 
+    /// <summary>
+    /// Per stack, as literals: whether the activator is open to every pod (some model admits whatever it forwards:
+    /// activator on, no sidecar or no isolation) and whether the local gateway is open to the mesh.
+    /// </summary>
+    public static TheoryData<string, bool, bool> Openings => new()
+    {
+        { "shipped dev", true, false },
+        { "shipped prod", false, false },
+        { "dev with a team without isolation", true, false },
+        { "prod with the activator on", true, false },
+        { "dev without IAP", false, false },
+        { "dev with a model without a sidecar", true, false },
+    };
+
+    [Fact]
+    public void The_openings_cover_every_stack()
+    {
+        Assert.Equal(((IEnumerable<object[]>)Stacks).Select(row => (string)row[0]), ((IEnumerable<object[]>)Openings).Select(row => (string)row[0]));
+    }
+
     private static PlatformConfig Config(string name) => name switch
     {
-        "shipped dev" => ShippedStack("dev"),
-        "shipped prod" => ShippedStack("prod"),
+        "shipped dev" => AccessKit.Shipped("dev", includeAccess: true),
+        "shipped prod" => AccessKit.Shipped("prod", includeAccess: true),
         "dev with a team without isolation" => TestConfigs.Dev().WithTeams(
             TestConfigs.Team(),
             TestConfigs.Team("open", "open-models", TestConfigs.Model("public-demo", ActivatorMode.On)) with { Authorization = false }),
@@ -46,9 +67,6 @@ public sealed class MeshDefaultDenyTests
             TestConfigs.Team("ads", "ads-models")),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
-
-    private static PlatformConfig ShippedStack(string stack) =>
-        Validation.StackCheck.Run(SecureServing.Core.Tests.Config.TempRepo.RepoRoot(), stack).Config ?? throw new Xunit.Sdk.XunitException($"shipped {stack} does not pass check");
 
     /// <summary>The cluster as the plan leaves it, how the plan's cluster enforces NetworkPolicy, and the pods on the paths.</summary>
     private sealed class Cluster
@@ -101,8 +119,7 @@ public sealed class MeshDefaultDenyTests
             NetworkPolicies.Decide(State, Enforcement, NetworkPeer.Of(State, client), NetworkPeer.At(cidr, IPNetwork.Parse(cidr)), port).Outcome;
     }
 
-    private static Workload Pods(string ns, string key, string value, bool proxied = true) =>
-        new(ns, value, new Dictionary<string, string> { [key] = value }, "default", proxied, WorkloadRole.Other, new ObjectRef("Pod", ns, value), "test");
+    private static Workload Pods(string ns, string key, string value, bool proxied = true) => AccessKit.Pod(ns, value, [(key, value)], proxied);
 
     private static Workload Team(string ns) => CallerPods.InNamespace(ns, sidecar: true);
 
@@ -198,11 +215,13 @@ public sealed class MeshDefaultDenyTests
     }
 
     [Theory]
-    [MemberData(nameof(Stacks))]
-    public void Unintended_callers_of_the_platform_are_refused(string stack)
+    [MemberData(nameof(Openings))]
+    public void Unintended_callers_of_the_platform_are_refused(string stack, bool activatorOpen, bool localGatewayOpen)
     {
         var cluster = new Cluster(Config(stack));
         var config = cluster.Config;
+        Assert.Equal(activatorOpen, MeshDefaultDeny.ActivatorCallers(config).Count == 0);
+        Assert.Equal(localGatewayOpen, LocalGatewayCallers.IsOpen(config.Mesh));
 
         foreach (var team in config.Teams)
         {
@@ -216,7 +235,7 @@ public sealed class MeshDefaultDenyTests
 
         // The activator is narrowed to the namespaces that may call a model, unless some model admits whatever it
         // forwards (activator on, no sidecar, no isolation): then any pod may reach it, as the team's file accepts.
-        if (MeshDefaultDeny.ActivatorCallers(config).Count > 0)
+        if (!activatorOpen)
         {
             Refused(cluster, Intruder, cluster.Activator, 8012, "/", "intruder -> activator");
         }
@@ -233,7 +252,7 @@ public sealed class MeshDefaultDenyTests
             Refused(cluster, Outside("Google's load balancer without IAP's JWT", GoogleRanges.HealthCheckRanges), cluster.PublicGateway, 80, "/kfserving/x/y:predict", "no IAP JWT -> public gateway");
         }
 
-        if (!LocalGatewayCallers.IsOpen(config.Mesh))
+        if (!localGatewayOpen)
         {
             Refused(cluster, Intruder, cluster.LocalGateway, 8081, "/", "intruder -> local gateway");
         }

@@ -33,11 +33,11 @@ public sealed class TeamBoundariesTests
         {
             var hard = Hard(plan, ns);
             Assert.Equal("0", hard["requests.nvidia.com/gpu"]!.GetValue<string>());
-            Assert.Equal(new TeamQuota().Cpu, hard["requests.cpu"]!.GetValue<string>());
+            Assert.Equal("8", hard["requests.cpu"]!.GetValue<string>());
             var limits = plan.Single("LimitRange", ns, "container-defaults").At("spec.limits.0")!;
             Assert.Equal("Container", limits["type"]!.GetValue<string>());
-            Assert.NotNull(limits["defaultRequest"]!["cpu"]);
-            Assert.NotNull(limits["defaultRequest"]!["memory"]);
+            Assert.Equal(("100m", "128Mi"), ((string?)limits["defaultRequest"]!["cpu"], (string?)limits["defaultRequest"]!["memory"]));
+            Assert.Equal("1Gi", (string?)limits["default"]!["memory"]);
         }
     }
 

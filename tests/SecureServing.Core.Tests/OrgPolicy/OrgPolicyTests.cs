@@ -2,9 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Rendering;
-using SecureServing.Core.Tests.Config;
 using SecureServing.Core.Tests.Gcp;
-using SecureServing.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace SecureServing.Core.Tests.OrgPolicy;
@@ -19,7 +17,7 @@ namespace SecureServing.Core.Tests.OrgPolicy;
 /// </summary>
 public sealed partial class OrgPolicyTests
 {
-    private const string DataFile = "tests/SecureServing.Core.Tests/OrgPolicy/hardened-gke-constraints.yaml";
+    private const string DataFile = "hardened-gke-constraints.yaml";
 
     /// <summary>The constraint requiring GKE Sandbox on every node pool but one named like GKE's default pool.</summary>
     private const string Sandbox = "custom.gkeRequireNodePoolSandbox";
@@ -39,7 +37,7 @@ public sealed partial class OrgPolicyTests
         ["container.managed.disableRBACSystemBindings"] = new(On.Cluster, "no RBAC bindings to system:authenticated or system:unauthenticated",
             c => Bool(c, "rbacBindingConfig.enableInsecureBindingSystemAuthenticated") == false && Bool(c, "rbacBindingConfig.enableInsecureBindingSystemUnauthenticated") == false),
         ["container.managed.disallowDefaultComputeServiceAccount"] = new(On.NodeConfigs, "nodes run as the dedicated service account, not the Compute Engine default",
-            n => Str(n, "serviceAccount") == $"${{{ClusterPlanner.NodeServiceAccountName}.email}}"),
+            n => Str(n, "serviceAccount") == "${cluster-node-sa.email}"),
         ["container.managed.enableBinaryAuthorization"] = new(On.Cluster, "binaryAuthorization.evaluationMode PROJECT_SINGLETON_POLICY_ENFORCE",
             c => Str(c, "binaryAuthorization.evaluationMode") == "PROJECT_SINGLETON_POLICY_ENFORCE"),
         ["container.managed.enableCloudLogging"] = new(On.Cluster, "Cloud Logging on, with system and workload logs",
@@ -184,19 +182,9 @@ public sealed partial class OrgPolicyTests
         return [.. targets.Where(t => !check.Holds(t.Node)).Select(t => t.Name)];
     }
 
-    private static IReadOnlyList<RenderedResource> Render(string stack)
-    {
-        var report = StackCheck.Run(TempRepo.RepoRoot(), stack);
-        Assert.False(report.HasErrors);
-        return GcpPlanner.Plan(report.Config!).Resources;
-    }
+    private static IReadOnlyList<RenderedResource> Render(string stack) => OrgPolicyData.Render(stack);
 
-    private static YamlMappingNode Data()
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(TempRepo.RepoRoot(), DataFile))));
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
+    private static YamlMappingNode Data() => OrgPolicyData.Load(DataFile);
 
     private static List<string> Constraints(string key) =>
         [.. ((YamlSequenceNode)Data().Children[new YamlScalarNode(key)]).Children.Select(n => n.ToString())];

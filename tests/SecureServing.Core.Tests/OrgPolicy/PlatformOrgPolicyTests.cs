@@ -18,7 +18,7 @@ namespace SecureServing.Core.Tests.OrgPolicy;
 /// </summary>
 public sealed class PlatformOrgPolicyTests
 {
-    private const string DataFile = "tests/SecureServing.Core.Tests/OrgPolicy/hardened-platform-constraints.yaml";
+    private const string DataFile = "hardened-platform-constraints.yaml";
 
     /// <summary>The resources a constraint reads, and what it requires of each (restated from its definition).</summary>
     private sealed record Check(string Condition, Func<IReadOnlyList<RenderedResource>, KubernetesPlan, IEnumerable<(string Name, bool Holds)>> Targets);
@@ -129,18 +129,12 @@ public sealed class PlatformOrgPolicyTests
 
     private static (IReadOnlyList<RenderedResource> Gcp, KubernetesPlan Kubernetes) Render(string stack)
     {
-        var report = StackCheck.Run(TempRepo.RepoRoot(), stack);
-        Assert.False(report.HasErrors);
-        return (GcpPlanner.Plan(report.Config!).Resources, KubernetesPlanner.Plan(report.Config!));
+        var config = OrgPolicyData.Shipped(stack);
+        return (GcpPlanner.Plan(config).Resources, KubernetesPlanner.Plan(config));
     }
 
     private static Dictionary<string, string> Section(string key) =>
         ((YamlMappingNode)Data().Children[new YamlScalarNode(key)]).Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString(), StringComparer.Ordinal);
 
-    private static YamlMappingNode Data()
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(TempRepo.RepoRoot(), DataFile))));
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
+    private static YamlMappingNode Data() => OrgPolicyData.Load(DataFile);
 }

@@ -133,6 +133,10 @@ public sealed partial class StackRenderTests
             Assert.Equal(release.Version, (string?)documents[i]!["version"]);
             Assert.NotNull(documents[i]![release.Mechanism == InstallMechanism.HelmChart ? "chart" : "manifest"]);
         }
+
+        // What a document holds, as literals (the round trip above cannot see a wrong value in the document itself).
+        Assert.Equal(("istiod", "helm-chart", "istiod", "https://istio-release.storage.googleapis.com/charts"),
+            ((string?)documents[1]!["name"], (string?)documents[1]!["mechanism"], (string?)documents[1]!["chart"], (string?)documents[1]!["repository"]));
     }
 
     [Fact]
@@ -155,13 +159,24 @@ public sealed partial class StackRenderTests
         var config = Shipped(stack);
         var registry = $"{config.Region}-docker.pkg.dev/{config.ProjectId}/{config.DeploymentName}-";
         var rendered = StackRender.Render(config);
+        var releases = Yaml11.ReadAll(rendered.ReleasesYaml);
 
-        var images = ImageReferences(Yaml11.ReadAll(rendered.ReleasesYaml).Select(d => d!["values"]))
+        var images = ImageReferences(releases.Select(d => d!["values"]))
             .Concat(ImageReferences(Yaml11.ReadAll(rendered.ManifestsYaml)))
             .ToList();
 
         Assert.NotEmpty(images);
         Assert.All(images, image => Assert.StartsWith(registry, image, StringComparison.Ordinal));
+
+        // Release manifests have no values: their images are redirected by the document's images map, registry by registry.
+        var manifests = releases.Where(d => (string?)d!["mechanism"] == "release-manifest").ToList();
+        Assert.Equal(["knative-serving", "net-istio"], manifests.Select(d => (string?)d!["name"]));
+        Assert.All(manifests, d =>
+        {
+            var map = d!["images"]!.AsObject();
+            Assert.Equal(["docker.io", "quay.io", "gcr.io", "ghcr.io"], map.Select(kv => kv.Key));
+            Assert.All(map, kv => Assert.StartsWith(registry, (string?)kv.Value, StringComparison.Ordinal));
+        });
     }
 
     /// <summary>Every string under a key that holds an image reference or registry (image, hub, rbacProxyImage, imageRegistry).</summary>

@@ -3,6 +3,7 @@ using NJsonSchema;
 using SecureServing.Core.Config;
 using SecureServing.Core.ServingStack;
 using SecureServing.Core.Tests.Config;
+using SecureServing.Core.Tests.Access;
 using SecureServing.Core.Tests.Fixtures;
 
 namespace SecureServing.Core.Tests.ServingStack;
@@ -46,7 +47,7 @@ public sealed class ChartValuesSchemaTests
     {
         if (stack is "dev" or "prod")
         {
-            return StackCheck(stack);
+            return AccessKit.Shipped(stack, includeAccess: true);
         }
 
         var dev = TestConfigs.Dev() with { Serving = new ServingConfig { Install = true } };
@@ -54,9 +55,6 @@ public sealed class ChartValuesSchemaTests
             ? dev with { Network = dev.Network with { Egress = EgressMode.Nat } }
             : dev with { Iap = dev.Iap with { Enabled = false }, Ingress = dev.Ingress with { LoadBalancerService = true } };
     }
-
-    private static PlatformConfig StackCheck(string stack) =>
-        Validation.StackCheck.Run(TempRepo.RepoRoot(), stack).Config ?? throw new InvalidOperationException($"{stack} does not pass check");
 
     [Theory]
     [MemberData(nameof(Stacks))]
@@ -84,10 +82,10 @@ public sealed class ChartValuesSchemaTests
     [Fact]
     public void The_schemas_refuse_a_value_the_chart_does_not_know()
     {
-        var release = ServingStackPlanner.Plan(StackCheck("dev")).Find("istio-public-gateway")!;
+        var release = ServingStackPlanner.Plan(AccessKit.Shipped("dev", includeAccess: true)).Find("istio-public-gateway")!;
         var values = (JsonObject)release.Values.DeepClone();
         values["serviceAcount"] = new JsonObject { ["name"] = "istio-public-gateway" };
-        var certManager = (JsonObject)ServingStackPlanner.Plan(StackCheck("dev")).Find("cert-manager")!.Values.DeepClone();
+        var certManager = (JsonObject)ServingStackPlanner.Plan(AccessKit.Shipped("dev", includeAccess: true)).Find("cert-manager")!.Values.DeepClone();
         certManager["crds"]!["enabled"] = "yes";
 
         Assert.NotEmpty(Loaded.Value["istio-gateway/values.schema.json"].Validate(values.ToJsonString()));

@@ -17,15 +17,15 @@ public sealed class DependencyGraphTests
         var mocks = new ProgramMocks(GcpResourceTypes.NodePool) { ReleaseAfter = independents };
         var run = await ProgramRun.ProgramAsync("dev", mocks);
         var events = mocks.Events.ToList();
-        var poolsDone = run.OfType(GcpResourceTypes.NodePool).Max(p => events.IndexOf($"done:{p.Name}"));
+        var poolsDone = run.OfType(GcpResourceTypes.NodePool).Max(p => events.At($"done:{p.Name}"));
 
         var kubernetes = run.Mocks.Registered.Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal) || r.Type == "pulumi:providers:kubernetes").ToList();
         Assert.NotEmpty(kubernetes);
-        Assert.All(kubernetes, r => Assert.True(events.IndexOf($"start:{r.Name}") > poolsDone, $"{r.Type} {r.Name} was registered before the node pools"));
+        Assert.All(kubernetes, r => Assert.True(events.At($"start:{r.Name}") > poolsDone, $"{r.Type} {r.Name} was registered before the node pools"));
 
         foreach (var independent in independents)
         {
-            Assert.True(events.IndexOf($"done:{independent}") < poolsDone, $"{independent} waited for the node pools");
+            Assert.True(events.At($"done:{independent}") < poolsDone, $"{independent} waited for the node pools");
         }
     }
 
@@ -36,18 +36,18 @@ public sealed class DependencyGraphTests
         var mocks = new ProgramMocks(GcpResourceTypes.Network) { ReleaseAfter = independents };
         await ProgramRun.GcpLayerAsync(ProgramRun.Load("dev"), mocks);
         var events = mocks.Events.ToList();
-        var vpcDone = events.IndexOf("done:network-vpc");
+        var vpcDone = events.At("done:network-vpc");
 
         // These use the VPC's id ...
         foreach (var user in new[] { "network-subnet", "network-restricted-vip-route", "firewall-webhook-kserve", "registry-dns-gcr-io-zone", "cluster-gke" })
         {
-            Assert.True(events.IndexOf($"start:{user}") > vpcDone, $"{user} was registered before the VPC it uses");
+            Assert.True(events.At($"start:{user}") > vpcDone, $"{user} was registered before the VPC it uses");
         }
 
         // ... these do not, and are not held up by it.
         foreach (var independent in independents)
         {
-            Assert.True(events.IndexOf($"done:{independent}") < vpcDone, $"{independent} waited for the VPC");
+            Assert.True(events.At($"done:{independent}") < vpcDone, $"{independent} waited for the VPC");
         }
     }
 
@@ -70,13 +70,13 @@ public sealed class DependencyGraphTests
         ];
         foreach (var (user, grant) in uses)
         {
-            Assert.True(events.IndexOf($"start:{user}") > events.IndexOf($"done:{grant}"), $"{user} was registered before {grant}");
+            Assert.True(events.At($"start:{user}") > events.At($"done:{grant}"), $"{user} was registered before {grant}");
         }
 
-        var firstGrant = uses.Min(u => events.IndexOf($"done:{u.Grant}"));
+        var firstGrant = uses.Min(u => events.At($"done:{u.Grant}"));
         foreach (var independent in independents)
         {
-            Assert.True(events.IndexOf($"done:{independent}") < firstGrant, $"{independent} waited for a key grant");
+            Assert.True(events.At($"done:{independent}") < firstGrant, $"{independent} waited for a key grant");
         }
     }
 
@@ -97,12 +97,12 @@ public sealed class DependencyGraphTests
         var mocks = new ProgramMocks(GcpResourceTypes.BinaryAuthorizationPolicy) { ReleaseAfter = ["cluster-gke"] };
         var run = await ProgramRun.ProgramAsync("prod", mocks);
         var events = mocks.Events.ToList();
-        var policyDone = events.IndexOf("done:binary-authorization-policy");
+        var policyDone = events.At("done:binary-authorization-policy");
 
         var kubernetes = run.Mocks.Registered.Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(kubernetes);
-        Assert.All(kubernetes, r => Assert.True(events.IndexOf($"start:{r.Name}") > policyDone, $"{r.Type} {r.Name} was registered before the admission policy"));
-        Assert.True(events.IndexOf("done:cluster-gke") < policyDone, "the cluster waited for the policy");
+        Assert.All(kubernetes, r => Assert.True(events.At($"start:{r.Name}") > policyDone, $"{r.Type} {r.Name} was registered before the admission policy"));
+        Assert.True(events.At("done:cluster-gke") < policyDone, "the cluster waited for the policy");
     }
 
     [Fact]
@@ -111,12 +111,12 @@ public sealed class DependencyGraphTests
         var mocks = new ProgramMocks(GcpResourceTypes.Cluster) { ReleaseAfter = ["team-fraud-bucket", "team-recsys-bucket"] };
         await ProgramRun.GcpLayerAsync(ProgramRun.Load("dev"), mocks);
         var events = mocks.Events.ToList();
-        var clusterDone = events.IndexOf("done:cluster-gke");
+        var clusterDone = events.At("done:cluster-gke");
 
         foreach (var team in new[] { "fraud", "recsys" })
         {
-            Assert.True(events.IndexOf($"start:team-{team}-workload-identity") > clusterDone, $"team {team}'s binding did not wait for the cluster");
-            Assert.True(events.IndexOf($"done:team-{team}-bucket") < clusterDone, $"team {team}'s bucket waited for the cluster");
+            Assert.True(events.At($"start:team-{team}-workload-identity") > clusterDone, $"team {team}'s binding did not wait for the cluster");
+            Assert.True(events.At($"done:team-{team}-bucket") < clusterDone, $"team {team}'s bucket waited for the cluster");
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class SdkInputNameTests
     }
 
     [Fact]
-    public void The_check_notices_a_misspelt_input_a_block_given_for_a_value_and_a_missing_required_input()
+    public void The_check_notices_a_misspelt_input_a_block_given_for_a_value_a_value_given_for_a_block_and_a_missing_required_input()
     {
         var problems = new SortedSet<string>(StringComparer.Ordinal);
         var firewall = GcpPlanner.Plan(ProgramRun.Load("dev")).Resources.First(r => r.Type == GcpResourceTypes.Firewall);
@@ -88,11 +88,15 @@ public sealed class SdkInputNameTests
         changed.Remove("network");
         changed["sourceRange"] = new JsonArray("10.0.0.0/8");
         changed["priority"] = new JsonObject { ["value"] = 1 };
+        changed["logConfig"] = "on";
+        changed["allows"] = "tcp";
 
         CheckInputs(SdkInputs.ArgsOf(firewall.Type)!, firewall.Type, changed, problems);
 
         Assert.Equal(
             [
+                $"{firewall.Type}: 'allows' holds a String, but the input is a Blocks",
+                $"{firewall.Type}: 'logConfig' holds a String, but the input is a Block",
                 $"{firewall.Type}: 'priority' holds an object, but the input is not a block",
                 $"{firewall.Type}: 'sourceRange' is not an input",
                 $"{firewall.Type}: required input 'network' is not set",
@@ -169,6 +173,9 @@ public sealed class SdkInputNameTests
                     break;
                 case (JsonArray items, SdkInputs.Shape.Value) when items.Any(i => i is JsonObject):
                     problems.Add($"{path} holds a list of objects, but the input is a list of values");
+                    break;
+                case (_, SdkInputs.Shape.Block or SdkInputs.Shape.Blocks or SdkInputs.Shape.Map):
+                    problems.Add($"{path} holds a {value?.GetValueKind().ToString() ?? "null"}, but the input is a {input.Shape}");
                     break;
             }
         }

@@ -1,5 +1,6 @@
 using SecureServing.Components.Kubernetes;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Pulumi.Tests.ProgramHarness;
 
 namespace SecureServing.Pulumi.Tests.Kubernetes;
 
@@ -20,15 +21,15 @@ public sealed class KubernetesDependencyTests
         foreach (var team in config.Teams)
         {
             var ns = run.Plan.Objects.Single(o => o.Kind == "Namespace" && o.Name == team.Namespace);
-            var namespaceDone = events.IndexOf($"done:{LayerRun.NameOf(ns)}");
+            var namespaceDone = events.At($"done:{LayerRun.NameOf(ns)}");
             foreach (var obj in run.Plan.Objects.Where(o => o.Namespace == team.Namespace))
             {
-                Assert.True(events.IndexOf($"start:{LayerRun.NameOf(obj)}") > namespaceDone, $"{obj.Key} was registered before its namespace");
+                Assert.True(events.At($"start:{LayerRun.NameOf(obj)}") > namespaceDone, $"{obj.Key} was registered before its namespace");
             }
 
             // The platform objects do not wait for team namespaces.
             var platform = run.Plan.OwnedBy(KubernetesObject.PlatformOwner).First();
-            Assert.True(events.IndexOf($"start:{LayerRun.NameOf(platform)}") < namespaceDone, "platform objects waited for a team namespace");
+            Assert.True(events.At($"start:{LayerRun.NameOf(platform)}") < namespaceDone, "platform objects waited for a team namespace");
         }
     }
 
@@ -41,15 +42,15 @@ public sealed class KubernetesDependencyTests
 
         var patches = run.Plan.Objects.Where(o => o.Mode == ApplyMode.Patch && o.Kind == "ConfigMap").ToList();
         Assert.Equal(5, patches.Count);
-        var lastPatchDone = patches.Max(p => events.IndexOf($"done:{LayerRun.NameOf(p)}"));
+        var lastPatchDone = patches.Max(p => events.At($"done:{LayerRun.NameOf(p)}"));
         foreach (var isvc in run.Plan.Objects.Where(o => o.Kind == "InferenceService"))
         {
-            Assert.True(events.IndexOf($"start:{LayerRun.NameOf(isvc)}") > lastPatchDone, $"{isvc.Key} was registered before the serving configuration");
+            Assert.True(events.At($"start:{LayerRun.NameOf(isvc)}") > lastPatchDone, $"{isvc.Key} was registered before the serving configuration");
         }
 
         // Namespaces and authorization policies do not wait for the serving configuration.
         var policy = run.Plan.Objects.First(o => o.Kind == "AuthorizationPolicy" && o.Owner != KubernetesObject.PlatformOwner);
-        Assert.True(events.IndexOf($"done:{LayerRun.NameOf(policy)}") < lastPatchDone, "team policies waited for the serving configuration");
+        Assert.True(events.At($"done:{LayerRun.NameOf(policy)}") < lastPatchDone, "team policies waited for the serving configuration");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace SecureServing.Pulumi.Tests.ProgramHarness;
 /// constructor are held back until every registration named in <see cref="ReleaseAfter"/> is done and nothing else has
 /// happened for a moment, so a test sees which registrations wait for them and which do not. Waiting for the named
 /// registrations (not for a moment of quiet alone) keeps a test that asserts "these do not wait" from failing by chance
-/// on a slow or busy machine; one that really waits is never done, and after the deadline the test fails as it should.
+/// on a slow or busy machine; one that really waits (or is never registered) is never done, and after the deadline the run fails naming it.
 /// </summary>
 internal sealed class ProgramMocks
 {
@@ -76,6 +76,14 @@ internal sealed class ProgramMocks
                 && Environment.TickCount64 < deadline)
             {
                 await Task.Delay(25);
+            }
+
+            // A name that never registers (a typo, a renamed resource, or one that really waits for the held type)
+            // fails the run here, naming it, instead of releasing silently and letting an order check pass.
+            var missing = ReleaseAfter.Where(n => !_done.ContainsKey(n)).ToList();
+            if (missing.Count > 0)
+            {
+                Assert.Fail($"ReleaseAfter never registered before the deadline, holding {args.Type} {args.Name}: {string.Join(", ", missing)}");
             }
         }
 
