@@ -86,23 +86,8 @@ public sealed class GcpLayer
     /// <summary>The explicit dependencies (project services) each component was given, by component name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Resource>> ComponentDependencies => _dependencies;
 
-    /// <summary>
-    /// What the Kubernetes objects must wait for besides the data they use: the node pools (webhook pods, and every
-    /// pod, need nodes), the firewall (the control plane reaches the Knative, KServe and Istio admission webhooks only
-    /// through it), the registry DNS records (images are pulled through the restricted VIP), the remote repositories,
-    /// their readers and the VPC-SC setting the images come through, the IAP address and certificate the Ingress
-    /// names in its annotations, and the Binary Authorization policy (no pod is admitted under the project's default
-    /// allow-all policy). Empty for <c>cluster.provider: existing</c> without IAP and without Binary Authorization.
-    /// </summary>
-    public IReadOnlyList<Resource> KubernetesPrerequisites() =>
-    [
-        .. Cluster?.NodePools ?? [],
-        .. Firewall?.Rules ?? [],
-        .. RegistryDns?.Records ?? [],
-        .. ImageSupply?.PullPrerequisites ?? [],
-        .. Iap is null ? [] : new Resource[] { Iap.StaticIp, Iap.Certificate },
-        .. BinaryAuthorization is null ? [] : new Resource[] { BinaryAuthorization.Policy },
-    ];
+    /// <summary>The resources <see cref="GcpPlan.KubernetesPrerequisites"/> names, in its order.</summary>
+    public IReadOnlyList<Resource> KubernetesPrerequisites() => [.. Plan.KubernetesPrerequisites.Select(Outputs.Resource)];
 
     private ComponentResourceOptions After(string component, string? apisOf = null)
     {

@@ -18,8 +18,6 @@ public static class KubernetesWiring
     public const string LayerName = "k8s";
     public const string ProviderName = "k8s-provider";
 
-    public const string ServingStackName = "serving";
-
     /// <summary>The Kubernetes side of a stack: the installed serving stack (when it installs one) and the layer of objects.</summary>
     public static KubernetesComposition Create(PlatformConfig config, KubernetesPlan plan, ServingStackPlan stack, GcpLayer gcp)
     {
@@ -32,7 +30,7 @@ public static class KubernetesWiring
         var provider = KubernetesProviderFactory.Create(ProviderName, config.Cluster, gcp.Cluster?.Kubeconfig,
             new CustomResourceOptions { DependsOn = prerequisites.ToArray() });
         var serving = stack.Installs
-            ? new ServingStackComponent(ServingStackName, stack, provider, new ComponentResourceOptions { DependsOn = prerequisites.ToArray() })
+            ? new ServingStackComponent(ServingStackNames.Component, stack, provider, new ComponentResourceOptions { DependsOn = prerequisites.ToArray() })
             : null;
         var inputs = KubernetesLayerInputs.Create(plan, provider, gcp.Outputs.Resolve) with
         {

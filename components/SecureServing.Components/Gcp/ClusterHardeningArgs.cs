@@ -7,8 +7,8 @@ namespace SecureServing.Components.Gcp;
 
 /// <summary>
 /// The cluster's hardening settings (<see cref="ClusterHardeningSpec"/>) as <see cref="ClusterArgs"/> inputs, field for
-/// field as <c>ClusterRendering</c> writes them; blocks the spec leaves out (no notifications, no
-/// logging components) stay unset.
+/// field as <c>ClusterRendering</c> writes them; blocks the spec leaves null (notifications, logging and monitoring
+/// components) stay unset.
 /// </summary>
 internal static class ClusterHardeningArgs
 {
@@ -26,7 +26,7 @@ internal static class ClusterHardeningArgs
             {
                 Pubsub = new ClusterNotificationConfigPubsubArgs
                 {
-                    Enabled = true,
+                    Enabled = n.Enabled,
                     Topic = outputs.Resolve(n.Topic),
                     Filter = new ClusterNotificationConfigPubsubFilterArgs { EventTypes = InputValues.ListOrUnset(n.EventTypes) },
                 },
@@ -52,16 +52,13 @@ internal static class ClusterHardeningArgs
             })),
         };
         args.LoggingService = h.LoggingService;
-        if (h.LoggingComponents.Count > 0)
-        {
-            args.LoggingConfig = new ClusterLoggingConfigArgs { EnableComponents = InputValues.ListOrUnset(h.LoggingComponents) };
-        }
-
+        args.LoggingConfig = h.LoggingComponents is { } logging
+            ? new ClusterLoggingConfigArgs { EnableComponents = InputValues.ListOrUnset(logging) }
+            : null!;
         args.MonitoringService = h.MonitoringService;
-        if (h.MonitoringComponents.Count > 0)
-        {
-            args.MonitoringConfig = new ClusterMonitoringConfigArgs { EnableComponents = InputValues.ListOrUnset(h.MonitoringComponents) };
-        }
+        args.MonitoringConfig = h.MonitoringComponents is { } monitoring
+            ? new ClusterMonitoringConfigArgs { EnableComponents = InputValues.ListOrUnset(monitoring) }
+            : null!;
 
         args.EnableLegacyAbac = h.EnableLegacyAbac;
         args.EnableKubernetesAlpha = h.EnableKubernetesAlpha;

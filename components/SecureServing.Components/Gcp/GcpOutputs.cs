@@ -14,6 +14,7 @@ namespace SecureServing.Components.Gcp;
 public sealed partial class GcpOutputs
 {
     private readonly Dictionary<(string Resource, string Output), Output<string>> _values = [];
+    private readonly Dictionary<string, CustomResource> _resources = new(StringComparer.Ordinal);
 
     /// <summary>Registers <paramref name="resource"/>'s <c>id</c> and the given outputs under <paramref name="logicalName"/>.</summary>
     public void Add(string logicalName, CustomResource resource, params (string Output, Output<string> Value)[] outputs)
@@ -21,10 +22,21 @@ public sealed partial class GcpOutputs
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(outputs);
         Set(logicalName, ResourceRef.Outputs.Id, resource.Id);
+        _resources[logicalName] = resource;
         foreach (var (output, value) in outputs)
         {
             Set(logicalName, output, value);
         }
+    }
+
+    /// <summary>The resource registered under <paramref name="logicalName"/> (e.g. for a <c>dependsOn</c> the plan names).</summary>
+    /// <exception cref="InvalidOperationException">No component registered it (a wiring bug, never a user mistake).</exception>
+    public CustomResource Resource(string logicalName)
+    {
+        ArgumentNullException.ThrowIfNull(logicalName);
+        return _resources.TryGetValue(logicalName, out var resource)
+            ? resource
+            : throw new InvalidOperationException($"'{logicalName}' is not registered: the component creating it must be created first.");
     }
 
     /// <summary>True when <paramref name="reference"/> can be resolved.</summary>

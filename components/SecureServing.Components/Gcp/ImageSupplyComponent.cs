@@ -87,7 +87,4 @@ public sealed class ImageSupplyComponent : ComponentResource
     public IReadOnlyList<RepositoryIamMember> Readers { get; }
     /// <summary>Null when the perimeter does not restrict Artifact Registry.</summary>
     public VpcscConfig? VpcscConfig { get; }
-
-    /// <summary>What an image pull needs: the repositories, the node service account's read access and the VPC-SC setting.</summary>
-    public IReadOnlyList<Resource> PullPrerequisites => [.. Repositories, .. Readers, .. VpcscConfig is null ? [] : new Resource[] { VpcscConfig }];
 }

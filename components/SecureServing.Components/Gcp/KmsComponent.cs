@@ -60,14 +60,14 @@ public sealed class KmsComponent : ComponentResource
 
         Grants = [.. spec.Grants.Select(g =>
         {
-            var grantOptions = g.ServiceIdentity is { } identity
+            var grantOptions = g.WaitsForServiceIdentity is { } identity
                 ? ChildOptions.For(this, options, dependsOn: [ServiceIdentities[identity]])
                 : child;
             var grant = new CryptoKeyIAMMember(ChildOptions.Prefixed(name, g.LogicalName), new CryptoKeyIAMMemberArgs
             {
                 CryptoKeyId = outputs.Resolve(g.CryptoKey),
                 Role = g.Role,
-                Member = g.Activation == AgentActivation.StorageLookup ? StorageAgentMember(spec.KeyRing.Project, g.Member, options) : g.Member,
+                Member = g.StorageAgentLookupProject is { } project ? StorageAgentMember(project, g.Member, options) : g.Member,
             }, grantOptions);
             outputs.Add(g.LogicalName, grant, (ResourceRef.Outputs.CryptoKeyId, grant.CryptoKeyId));
             return grant;

@@ -6,16 +6,11 @@ namespace SecureServing.Components.Kubernetes;
 /// <summary>
 /// The <see cref="ResourceTransform"/> a release is registered with: every Kubernetes object its chart or manifest
 /// renders goes through <see cref="ManifestOverrides.Apply"/> before it is created: its override merged in and its images
-/// pointed at the stack's mirrors. Nothing is decided here; only kinds that carry an image or can be a target of an
-/// override are read, every other object passes untouched.
+/// pointed at the stack's mirrors. Nothing is decided here; only kinds <see cref="ManifestOverrides.MayChange"/> names
+/// are read, every other object passes untouched.
 /// </summary>
 public static class ReleaseTransforms
 {
-    /// <summary>Kinds that hold images (pod templates, Knative's Image, KServe's runtimes) or that overrides target.</summary>
-    private static readonly HashSet<string> Kinds = new(
-        ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod", "Image", "ServingRuntime", "ClusterServingRuntime", "ConfigMap", "Namespace", "Gateway", "Service"],
-        StringComparer.Ordinal);
-
     public static ResourceTransform For(Release release)
     {
         ArgumentNullException.ThrowIfNull(release);
@@ -26,7 +21,7 @@ public static class ReleaseTransforms
     public static ResourceTransformResult? Apply(Release release, ResourceTransformArgs args)
     {
         ArgumentNullException.ThrowIfNull(release);
-        if (!args.Custom || !args.Type.StartsWith("kubernetes:", StringComparison.Ordinal) || !Kinds.Contains(KindOf(args.Type)))
+        if (!args.Custom || !args.Type.StartsWith("kubernetes:", StringComparison.Ordinal) || !ManifestOverrides.MayChange(release, KindOf(args.Type)))
         {
             return null;
         }

@@ -18,7 +18,7 @@ namespace SecureServing.Components.Kubernetes;
 /// <item><see cref="InstallMechanism.ReleaseManifest"/> → <c>Pulumi.Kubernetes.Yaml.V2.ConfigFile</c> (the manifest URL).</item>
 /// </list>
 /// Each release waits for the releases it depends on and for the namespace the stack creates for it
-/// (<c>&lt;name&gt;-namespace-&lt;namespace&gt;</c>), and is registered with <see cref="ReleaseTransforms.For"/>, which applies the
+/// (named by <see cref="ServingStackNames"/>), and is registered with <see cref="ReleaseTransforms.For"/>, which applies the
 /// release's overrides and image mirrors to every object it renders.
 /// </summary>
 public sealed class ServingStackComponent : ComponentResource
@@ -51,7 +51,7 @@ public sealed class ServingStackComponent : ComponentResource
                 DependsOn = Inherited(options, dependsOn),
                 ResourceTransforms = { ReleaseTransforms.For(release) },
             };
-            var resourceName = $"{name}-{release.Name}";
+            var resourceName = ServingStackNames.Release(name, release.Name);
             _releases.Add(release.Name, release.Mechanism switch
             {
                 InstallMechanism.HelmChart => new Pulumi.Kubernetes.Helm.V4.Chart(resourceName, new ChartArgs
@@ -101,7 +101,7 @@ public sealed class ServingStackComponent : ComponentResource
     {
         if (!_namespaces.TryGetValue(ns, out var resource))
         {
-            resource = new CoreV1.Namespace($"{component}-namespace-{ns}", new NamespaceArgs
+            resource = new CoreV1.Namespace(ServingStackNames.Namespace(component, ns), new NamespaceArgs
             {
                 Metadata = new ObjectMetaArgs { Name = ns },
             }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = Inherited(options, []) });

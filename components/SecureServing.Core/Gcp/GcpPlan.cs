@@ -65,6 +65,17 @@ public sealed record GcpPlan
     public required IReadOnlyList<TeamIdentitySpec> Teams { get; init; }
 
     /// <summary>
+    /// Logical names of the GCP resources every Kubernetes object waits for besides the data it uses: the node pools
+    /// (webhook pods, and every pod, need nodes), the firewall rules (the control plane reaches the Knative, KServe and
+    /// Istio admission webhooks only through them), the registry DNS records (images are pulled through the restricted
+    /// VIP), the remote repositories, their readers and the VPC-SC setting the images come through, the IAP address
+    /// and certificate the Ingress names in its annotations, and the Binary Authorization policy (no pod is admitted
+    /// under the project's default allow-all policy). Empty for <c>cluster.provider: existing</c> without IAP and
+    /// without Binary Authorization.
+    /// </summary>
+    public required IReadOnlyList<string> KubernetesPrerequisites { get; init; }
+
+    /// <summary>
     /// Every resource in a fixed order: services, network, KMS, notifications, Binary Authorization, cluster,
     /// firewall, registry DNS, image supply, perimeter, IAP, teams.
     /// </summary>

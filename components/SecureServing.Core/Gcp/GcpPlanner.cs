@@ -51,7 +51,22 @@ public static class GcpPlanner
             Perimeter = perimeter,
             Iap = iap,
             Teams = teams,
+            KubernetesPrerequisites = KubernetesPrerequisites(cluster, firewall, registryDns, imageSupply, iap, binaryAuthorization),
             Resources = resources,
         };
     }
+
+    /// <summary>See <see cref="GcpPlan.KubernetesPrerequisites"/>.</summary>
+    private static IReadOnlyList<string> KubernetesPrerequisites(
+        ClusterSpec? cluster, FirewallSpec? firewall, RegistryDnsSpec? registryDns, ImageSupplySpec? imageSupply, IapSpec? iap, BinaryAuthorizationSpec? binaryAuthorization) =>
+    [
+        .. cluster?.NodePools.Select(p => p.LogicalName) ?? [],
+        .. firewall?.Rules.Select(r => r.LogicalName) ?? [],
+        .. registryDns?.Zones.SelectMany(z => new[] { z.Wildcard.LogicalName, z.Apex.LogicalName }) ?? [],
+        .. imageSupply?.Repositories.Select(r => r.LogicalName) ?? [],
+        .. imageSupply?.Readers.Select(r => r.LogicalName) ?? [],
+        .. imageSupply?.VpcscConfig is { } vpcsc ? [vpcsc.LogicalName] : Array.Empty<string>(),
+        .. iap is null ? [] : new[] { iap.StaticIp.LogicalName, iap.Certificate.LogicalName },
+        .. binaryAuthorization is null ? [] : new[] { binaryAuthorization.Policy.LogicalName },
+    ];
 }

@@ -17,6 +17,21 @@ public static class ManifestOverrides
     private static readonly HashSet<string> PodTemplateKinds = new(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"], StringComparer.Ordinal);
     private static readonly string[] ContainerLists = ["initContainers", "containers", "ephemeralContainers"];
 
+    /// <summary>Kinds <see cref="ImageFields"/> reads: pod templates, pods, cron jobs, Knative's Image, KServe's runtimes, Knative's queue-proxy ConfigMap.</summary>
+    private static readonly HashSet<string> ImageKinds = new([.. PodTemplateKinds, "Pod", "CronJob", "Image", "ServingRuntime", "ClusterServingRuntime", "ConfigMap"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <see cref="Apply"/> can change an object of <paramref name="kind"/> in <paramref name="release"/>: an
+    /// override targets that kind, or the release rewrites images and the kind can hold one. Every other object passes
+    /// untouched, so a caller may skip reading it.
+    /// </summary>
+    public static bool MayChange(Release release, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        ArgumentNullException.ThrowIfNull(kind);
+        return release.Overrides.Any(o => o.Kind == kind) || (release.Images is not null && ImageKinds.Contains(kind));
+    }
+
     /// <summary>
     /// <paramref name="manifest"/> with its override merged and its images rewritten, or null when nothing changes.
     /// The input is not modified.
@@ -106,8 +121,15 @@ public static class ManifestOverrides
             {
                 target.Remove(key);
             }
-            else if (value is JsonObject patchObject && target[key] is JsonObject targetObject)
+            else if (value is JsonObject patchObject)
             {
+                // MergePatch({}, value) where the target holds no object: nested nulls are removed, not copied.
+                if (target[key] is not JsonObject targetObject)
+                {
+                    targetObject = [];
+                    target[key] = targetObject;
+                }
+
                 MergePatch(targetObject, patchObject);
             }
             else

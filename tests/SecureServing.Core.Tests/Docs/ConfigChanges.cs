@@ -49,7 +49,7 @@ internal static class ConfigChanges
                 yield return (at, With(variant));
             }
 
-            if (value is not null && IsRecord(value.GetType()))
+            if (value is not null && IsRecord(value.GetType()) && value is not KmsKeyChoice)
             {
                 foreach (var change in Walk(value, at, With))
                 {
@@ -76,6 +76,14 @@ internal static class ConfigChanges
         else if (plain.IsEnum)
         {
             foreach (var other in Enum.GetValues(plain).Cast<object>().Where(v => !v.Equals(value)))
+            {
+                yield return other;
+            }
+        }
+        else if (plain == typeof(KmsKeyChoice))
+        {
+            // One value, not two fields: flipping only the mode would name an existing key without its name.
+            foreach (var other in new[] { KmsKeyChoice.Create, KmsKeyChoice.None, KmsKeyChoice.Existing("x") }.Where(c => !c.Equals(value)))
             {
                 yield return other;
             }

@@ -87,7 +87,7 @@ internal static partial class DocTables
             .Select(t => (Type: t, Plan: t.GetMethod("Plan", [typeof(PlatformConfig)])))
             .Where(p => p.Plan is not null)
             .ToList();
-        var properties = typeof(GcpPlan).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != nameof(GcpPlan.Resources)).ToList();
+        var properties = typeof(GcpPlan).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(IsComponent).ToList();
         return [.. GcpComponents().Zip(properties, (component, property) =>
             (component, planners.Single(p => ConcernIndex.SpecOf(p.Plan!.ReturnType) == ConcernIndex.SpecOf(property.PropertyType)).Type))];
     }
@@ -98,10 +98,14 @@ internal static partial class DocTables
             ? throw new InvalidOperationException($"{source.Name}'s XML docs feed a table cell: write them as paragraphs, not lists.")
             : markdown.Replace("\n\n", " ", StringComparison.Ordinal);
 
+    /// <summary>Whether a <see cref="GcpPlan"/> property is a component's spec (not the resource list or the Kubernetes prerequisites).</summary>
+    private static bool IsComponent(PropertyInfo property) =>
+        property.Name is not (nameof(GcpPlan.Resources) or nameof(GcpPlan.KubernetesPrerequisites));
+
     /// <summary>The components of the GCP plan: one per <see cref="GcpPlan"/> property (kebab-case), <c>team-&lt;team&gt;</c> for the teams.</summary>
     public static IReadOnlyList<string> GcpComponents() =>
         [.. typeof(GcpPlan).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.Name != nameof(GcpPlan.Resources))
+            .Where(IsComponent)
             .Select(p => p.Name == nameof(GcpPlan.Teams) ? "team-<team>" : Kebab(p.Name))];
 
     /// <summary>The stacks the resources table is drawn from: dev, prod, and dev creating its access policy.</summary>

@@ -150,9 +150,11 @@ public sealed class ClusterHardeningPlanTests
         Assert.Equal("serviceAccount:service-222222222222@gcp-sa-artifactregistry.iam.gserviceaccount.com", plan.Single("kms-images-artifactregistry-agent").Str("member"));
         Assert.Equal(["team-buckets", "cluster-notifications", "image-cache"], plan.Kms!.Keys.Skip(2).Select(k => k.Name));
         Assert.Equal(["pubsub.googleapis.com", "artifactregistry.googleapis.com"], plan.Kms.ServiceIdentities.Select(i => i.Service));
-        Assert.Equal([AgentActivation.WithApi, AgentActivation.WithApi, AgentActivation.StorageLookup, AgentActivation.ServiceIdentity, AgentActivation.ServiceIdentity],
-            plan.Kms.Grants.Select(g => g.Activation));
-        Assert.Equal("kms-pubsub-agent", plan.Kms.Grants.Single(g => g.LogicalName == "kms-notifications-pubsub-agent").ServiceIdentity);
+        // GKE's and Compute Engine's agents exist with their APIs; Cloud Storage's is looked up; Pub/Sub's and Artifact Registry's are created.
+        Assert.Equal([null, null, plan.Kms.KeyRing.Project, null, null], plan.Kms.Grants.Select(g => g.StorageAgentLookupProject));
+        Assert.Equal([null, null, null, "kms-pubsub-agent", "kms-artifactregistry-agent"], plan.Kms.Grants.Select(g => g.WaitsForServiceIdentity));
+        Assert.Equal(plan.Kms.ServiceIdentities.Select(i => i.LogicalName), plan.Kms.Grants.Select(g => g.WaitsForServiceIdentity).OfType<string>());
+        Assert.Equal("kms-pubsub-agent", plan.Kms.Grants.Single(g => g.LogicalName == "kms-notifications-pubsub-agent").WaitsForServiceIdentity);
     }
 
     [Fact]

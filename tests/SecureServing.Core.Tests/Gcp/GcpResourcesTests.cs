@@ -92,6 +92,25 @@ public sealed partial class GcpResourcesTests
             }
         }, iter: 150);
 
+    /// <summary>The types the Kubernetes side waits for: nodes, webhook firewall rules, registry DNS, image supply, IAP address and certificate, Binary Authorization.</summary>
+    private static readonly HashSet<string> PrerequisiteTypes = new(
+        [GcpResourceTypes.NodePool, GcpResourceTypes.Firewall, GcpResourceTypes.RecordSet, GcpResourceTypes.ArtifactRegistryRepository,
+         GcpResourceTypes.ArtifactRegistryRepositoryIamMember, GcpResourceTypes.ArtifactRegistryVpcscConfig, GcpResourceTypes.GlobalAddress,
+         GcpResourceTypes.ManagedSslCertificate, GcpResourceTypes.BinaryAuthorizationPolicy],
+        StringComparer.Ordinal);
+
+    [Fact]
+    public void Kubernetes_prerequisites_name_exactly_the_plan_resources_kubernetes_objects_wait_for() =>
+        Configs.Select(c => Gen.Bool.Select(install => c with { Serving = new ServingConfig { Install = install } })).SelectMany(g => g).Holds(config =>
+        {
+            var plan = GcpPlanner.Plan(config);
+
+            Assert.Equal(plan.KubernetesPrerequisites.Count, plan.KubernetesPrerequisites.Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(
+                plan.Resources.Where(r => PrerequisiteTypes.Contains(r.Type)).Select(r => r.Name).Order(StringComparer.Ordinal),
+                plan.KubernetesPrerequisites.Order(StringComparer.Ordinal));
+        }, iter: 150);
+
     [Fact]
     public void No_firewall_rule_ever_allows_any_address_in() =>
         Configs.Holds(config =>

@@ -88,4 +88,29 @@ public sealed class ManifestOverridesTests
         Assert.Equal(Prefix + "ss-dev-docker-io/kserve/sklearnserver:v0.20.0", (string?)result["spec"]!["containers"]![0]!["image"]);
         Assert.Null(ManifestOverrides.Apply(Plan.Find("kserve-runtimes")!, triton));
     }
+
+    [Fact]
+    public void Merge_patch_into_a_missing_or_scalar_key_drops_the_patch_nulls_as_rfc_7386_says()
+    {
+        var target = Parse("""{"spec":"scalar"}""");
+
+        ManifestOverrides.MergePatch(target, Parse("""{"spec":{"a":1,"b":null,"c":{"d":null,"e":2}},"extra":{"x":null}}"""));
+
+        Assert.Equal("""{"spec":{"a":1,"c":{"e":2}},"extra":{}}""", target.ToJsonString());
+    }
+
+    [Fact]
+    public void May_change_names_exactly_the_kinds_an_override_targets_or_an_image_field_lives_in()
+    {
+        var netIstio = Plan.Find("net-istio")!;
+        var runtimes = Plan.Find("kserve-runtimes")!;
+
+        Assert.NotEmpty(netIstio.Overrides);
+        Assert.All(netIstio.Overrides, o => Assert.True(ManifestOverrides.MayChange(netIstio, o.Kind), o.Kind));
+        Assert.True(ManifestOverrides.MayChange(runtimes, "ClusterServingRuntime"));
+        Assert.True(ManifestOverrides.MayChange(runtimes, "CronJob"));
+        Assert.False(ManifestOverrides.MayChange(netIstio, "ClusterRole"));
+        Assert.False(ManifestOverrides.MayChange(runtimes, "Secret"));
+        Assert.False(ManifestOverrides.MayChange(runtimes with { Images = null }, "ClusterServingRuntime"));
+    }
 }

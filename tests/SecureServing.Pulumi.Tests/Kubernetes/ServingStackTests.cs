@@ -21,7 +21,7 @@ public sealed class ServingStackTests(ShippedRuns runs)
     public const string ChartType = "kubernetes:helm.sh/v4:Chart";
     public const string ConfigFileType = "kubernetes:yaml/v2:ConfigFile";
 
-    private static string NameOf(Release release) => $"{KubernetesWiring.ServingStackName}-{release.Name}";
+    private static string NameOf(Release release) => ServingStackNames.Release(ServingStackNames.Component, release.Name);
 
     [Theory]
     [InlineData("dev")]
@@ -63,7 +63,7 @@ public sealed class ServingStackTests(ShippedRuns runs)
         var differences = new List<string>();
         var name = (string)document["name"]!;
         var chart = document["mechanism"]!.GetValue<string>() == "helm-chart";
-        var inputs = run.Inputs(chart ? ChartType : ConfigFileType, $"{KubernetesWiring.ServingStackName}-{name}");
+        var inputs = run.Inputs(chart ? ChartType : ConfigFileType, ServingStackNames.Release(ServingStackNames.Component, name));
         void Same(string what, string? expected, object? actual)
         {
             if (expected != actual as string)

@@ -26,7 +26,6 @@ public static class ClusterHardening
         return new ClusterHardeningSpec
         {
             BinaryAuthorizationEvaluationMode = BinaryAuthorizationPlanner.ClusterEvaluationMode(config),
-            DatabaseEncryptionState = secretsKey is null ? "DECRYPTED" : "ENCRYPTED",
             DatabaseEncryptionKey = secretsKey,
             Notifications = notifications,
             EnableIntranodeVisibility = cluster.IntranodeVisibility,
@@ -46,10 +45,8 @@ public static class ClusterHardening
                 MaintenanceExclusionScope.NoMinorOrNodeUpgrades => "NO_MINOR_OR_NODE_UPGRADES",
                 var other => throw new ArgumentOutOfRangeException(nameof(config), other, "No GKE maintenance exclusion scope for this value."),
             }))],
-            LoggingService = cluster.Logging.Count > 0 ? LoggingService : "none",
-            LoggingComponents = [.. cluster.Logging.Select(c => ApiName(c.ToString()))],
-            MonitoringService = cluster.Monitoring.Count > 0 ? MonitoringService : "none",
-            MonitoringComponents = [.. cluster.Monitoring.Select(c => ApiName(c.ToString()))],
+            LoggingComponents = cluster.Logging.Count == 0 ? null : [.. cluster.Logging.Select(c => ApiName(c.ToString()))],
+            MonitoringComponents = cluster.Monitoring.Count == 0 ? null : [.. cluster.Monitoring.Select(c => ApiName(c.ToString()))],
             EnableLegacyAbac = false,
             EnableKubernetesAlpha = false,
             IssueClientCertificate = false,

@@ -109,8 +109,9 @@ public sealed record ClusterHardeningSpec
 {
     /// <summary><c>binaryAuthorization.evaluationMode</c>: <c>PROJECT_SINGLETON_POLICY_ENFORCE</c> (the project policy decides, dry run included) or <c>DISABLED</c>.</summary>
     public required string BinaryAuthorizationEvaluationMode { get; init; }
-    /// <summary><c>databaseEncryption</c>: <c>ENCRYPTED</c> with the key, or <c>DECRYPTED</c> (Google-managed encryption only).</summary>
-    public required string DatabaseEncryptionState { get; init; }
+    /// <summary><c>databaseEncryption.state</c>: <c>ENCRYPTED</c> with <see cref="DatabaseEncryptionKey"/>, else <c>DECRYPTED</c> (Google-managed encryption only).</summary>
+    public string DatabaseEncryptionState => DatabaseEncryptionKey is null ? "DECRYPTED" : "ENCRYPTED";
+    /// <summary><c>databaseEncryption.keyName</c>; null without an application-layer secrets key.</summary>
     public KmsKeyRef? DatabaseEncryptionKey { get; init; }
     /// <summary><c>notificationConfig.pubsub</c>; null when notifications are off.</summary>
     public ClusterNotificationSpec? Notifications { get; init; }
@@ -122,12 +123,13 @@ public sealed record ClusterHardeningSpec
     public required MaintenanceWindowSpec MaintenanceWindow { get; init; }
     public required IReadOnlyList<MaintenanceExclusionSpec> MaintenanceExclusions { get; init; }
     /// <summary><c>loggingService</c>: <c>logging.googleapis.com/kubernetes</c>, or <c>none</c> when no component logs.</summary>
-    public required string LoggingService { get; init; }
-    /// <summary><c>loggingConfig.enableComponents</c>, e.g. <c>SYSTEM_COMPONENTS</c>, <c>WORKLOADS</c>.</summary>
-    public required IReadOnlyList<string> LoggingComponents { get; init; }
-    /// <summary><c>monitoringService</c>: <c>monitoring.googleapis.com/kubernetes</c>, or <c>none</c>.</summary>
-    public required string MonitoringService { get; init; }
-    public required IReadOnlyList<string> MonitoringComponents { get; init; }
+    public string LoggingService => LoggingComponents is null ? "none" : ClusterHardening.LoggingService;
+    /// <summary><c>loggingConfig.enableComponents</c>, e.g. <c>SYSTEM_COMPONENTS</c>, <c>WORKLOADS</c>; null (no <c>loggingConfig</c> block) when no component logs, never empty.</summary>
+    public IReadOnlyList<string>? LoggingComponents { get; init; }
+    /// <summary><c>monitoringService</c>: <c>monitoring.googleapis.com/kubernetes</c>, or <c>none</c> when no component is monitored.</summary>
+    public string MonitoringService => MonitoringComponents is null ? "none" : ClusterHardening.MonitoringService;
+    /// <summary><c>monitoringConfig.enableComponents</c>; null (no <c>monitoringConfig</c> block) when no component is monitored, never empty.</summary>
+    public IReadOnlyList<string>? MonitoringComponents { get; init; }
     /// <summary><c>enableLegacyAbac</c>: always false (RBAC only).</summary>
     public required bool EnableLegacyAbac { get; init; }
     /// <summary><c>enableKubernetesAlpha</c>: always false.</summary>
@@ -144,7 +146,11 @@ public sealed record ClusterHardeningSpec
 }
 
 /// <summary><c>notificationConfig.pubsub</c>: <c>enabled</c>, the topic's <c>id</c>, <c>filter.eventTypes</c>.</summary>
-public sealed record ClusterNotificationSpec(ResourceRef Topic, IReadOnlyList<string> EventTypes);
+public sealed record ClusterNotificationSpec(ResourceRef Topic, IReadOnlyList<string> EventTypes)
+{
+    /// <summary><c>enabled</c>: always true (the block is present only when notifications are on).</summary>
+    public bool Enabled => true;
+}
 
 /// <summary><c>maintenancePolicy.recurringWindow</c>.</summary>
 public sealed record MaintenanceWindowSpec(string StartTime, string EndTime, string Recurrence);

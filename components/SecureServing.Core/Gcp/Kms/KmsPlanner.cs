@@ -124,8 +124,8 @@ public static class KmsPlanner
             CryptoKey = ResourceRef.Id(KeyLogicalName(p)),
             Role = EncrypterDecrypter,
             Member = "serviceAccount:" + p.Agent(config),
-            Activation = p.Activation,
-            ServiceIdentity = p.Activation == AgentActivation.ServiceIdentity ? IdentityLogicalName(p) : null,
+            WaitsForServiceIdentity = p.Activation == AgentActivation.ServiceIdentity ? IdentityLogicalName(p) : null,
+            StorageAgentLookupProject = p.Activation == AgentActivation.StorageLookup ? config.ProjectId : null,
         }).ToList();
         var identities = created.Where(p => p.Activation == AgentActivation.ServiceIdentity).Select(p => new ServiceIdentitySpec
         {
@@ -174,8 +174,8 @@ public static class KmsPlanner
         var choice = purpose.Choice(config);
         return choice.Mode switch
         {
-            KmsKeyMode.Create => new KmsKeyRef(null, new ResourceRef(GrantLogicalName(purpose), ResourceRef.Outputs.CryptoKeyId)),
-            KmsKeyMode.Existing => new KmsKeyRef(choice.ExistingKey, null),
+            KmsKeyMode.Create => KmsKeyRef.ForCreated(new ResourceRef(GrantLogicalName(purpose), ResourceRef.Outputs.CryptoKeyId)),
+            KmsKeyMode.Existing => KmsKeyRef.ForExisting(choice.ExistingKey ?? throw new InvalidOperationException($"kms: the {purpose.Child} key is set to an existing key without a name.")),
             _ => null,
         };
     }

@@ -62,13 +62,19 @@ public sealed record CryptoKeyGrantSpec
     public required string Role { get; init; }
     /// <summary>The service agent, <c>serviceAccount:service-NUMBER@….iam.gserviceaccount.com</c>.</summary>
     public required string Member { get; init; }
-    /// <summary>How the service agent is made to exist before the grant.</summary>
-    public AgentActivation Activation { get; init; }
-    /// <summary>The <see cref="ServiceIdentitySpec"/> the grant waits for; only with <see cref="AgentActivation.ServiceIdentity"/>.</summary>
-    public string? ServiceIdentity { get; init; }
+    /// <summary>
+    /// The logical name of the <see cref="ServiceIdentitySpec"/> the grant waits for (<see cref="AgentActivation.ServiceIdentity"/>:
+    /// Pub/Sub's, Artifact Registry's agent); null otherwise.
+    /// </summary>
+    public string? WaitsForServiceIdentity { get; init; }
+    /// <summary>
+    /// The project whose Cloud Storage agent is looked up (<c>gcp.storage.getProjectServiceAccount</c>, which creates
+    /// it) before the grant names it (<see cref="AgentActivation.StorageLookup"/>); null otherwise.
+    /// </summary>
+    public string? StorageAgentLookupProject { get; init; }
 }
 
-/// <summary>How a service agent comes to exist before a grant names it.</summary>
+/// <summary>How a service agent comes to exist before a grant names it (the planner turns it into <see cref="CryptoKeyGrantSpec"/>'s fields).</summary>
 public enum AgentActivation
 {
     /// <summary>The agent exists once its API is enabled (GKE's, Compute Engine's).</summary>
@@ -90,10 +96,35 @@ public sealed record ServiceIdentitySpec
 
 /// <summary>
 /// The key a setting uses: an existing key by name, or the <c>cryptoKeyId</c> output of the grant on a key the stack
-/// creates (so whatever uses it is created only once its service agent may use the key). Exactly one is set.
+/// creates (so whatever uses it is created only once its service agent may use the key). Exactly one is set: the
+/// factories are the only way to build one.
 /// </summary>
-public sealed record KmsKeyRef(string? Existing, ResourceRef? Created)
+public sealed record KmsKeyRef
 {
+    private KmsKeyRef(string? existing, ResourceRef? created)
+    {
+        Existing = existing;
+        Created = created;
+    }
+
+    /// <summary>The existing key's full name; null for a key the stack creates.</summary>
+    public string? Existing { get; }
+
+    /// <summary>The grant's <c>cryptoKeyId</c> output of a key the stack creates; null for an existing key.</summary>
+    public ResourceRef? Created { get; }
+
     /// <summary>The key name, or its <c>${…}</c> placeholder.</summary>
     public string Rendered => Existing ?? Created!.Rendered;
+
+    public static KmsKeyRef ForExisting(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new(name, null);
+    }
+
+    public static KmsKeyRef ForCreated(ResourceRef grantKeyId)
+    {
+        ArgumentNullException.ThrowIfNull(grantKeyId);
+        return new(null, grantKeyId);
+    }
 }
