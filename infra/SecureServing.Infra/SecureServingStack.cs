@@ -54,7 +54,8 @@ public static class SecureServingStack
     {
         ArgumentNullException.ThrowIfNull(config);
         var gcp = new GcpLayer(GcpPlanner.Plan(config));
-        var kubernetes = KubernetesWiring.Create(config, KubernetesPlanner.Plan(config), ServingStackPlanner.Plan(config), gcp);
+        var plan = KubernetesPlanner.Plan(config);
+        var kubernetes = KubernetesWiring.Create(config, plan, ServingStackPlanner.Plan(config, plan), gcp);
         return new StackComposition(gcp, kubernetes.Layer, StackOutputs.For(config, gcp)) { ServingStack = kubernetes.ServingStack };
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using SecureServing.Core.Gcp;
 using SecureServing.Core.Kubernetes;
 using SecureServing.Core.Rendering;
+using SecureServing.Core.ServingStack;
 using SecureServing.Core.Validation;
 
 namespace SecureServing.Benchmarks;
@@ -32,7 +33,7 @@ internal static class ScaleProbe
             var check = Best(() => StackCheck.Run(repo.Root, SyntheticRepo.Stack));
             var planGcp = Best(() => GcpPlanner.Plan(config));
             var planKubernetes = Best(() => KubernetesPlanner.Plan(config));
-            var writeYaml = Best(() => StackRender.Render(config.Stack, [], kubernetes.Objects));
+            var writeYaml = Best(() => StackRender.Render(config.Stack, [], kubernetes.Objects, ServingStackPlan.None));
             var writeJson = Best(() => GcpResourcesJsonWriter.Write(gcp.Resources));
             var total = Best(() => StackRender.Render(config));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

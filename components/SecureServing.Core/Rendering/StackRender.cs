@@ -41,14 +41,15 @@ public static class StackRender
 
         var gcp = GcpPlanner.Plan(config);
         var kubernetes = KubernetesPlanner.Plan(config);
-        return Render(config.Stack, gcp.Resources, kubernetes.Objects, ServingStackPlanner.Plan(config));
+        return Render(config.Stack, gcp.Resources, kubernetes.Objects, ServingStackPlanner.Plan(config, kubernetes));
     }
 
     /// <summary>Writes already planned resources and objects (what <see cref="Render(PlatformConfig)"/> does after planning).</summary>
-    public static RenderedStack Render(string stack, IReadOnlyList<RenderedResource> resources, IReadOnlyList<KubernetesObject> objects, ServingStackPlan? releases = null)
+    public static RenderedStack Render(string stack, IReadOnlyList<RenderedResource> resources, IReadOnlyList<KubernetesObject> objects, ServingStackPlan releases)
     {
         ArgumentNullException.ThrowIfNull(resources);
         ArgumentNullException.ThrowIfNull(objects);
+        ArgumentNullException.ThrowIfNull(releases);
 
         var patches = objects.Count(o => o.Mode == ApplyMode.Patch);
         string[] header =
@@ -61,7 +62,6 @@ public static class StackRender
             header,
             objects.Select(o => (o.Manifest, o.Mode == ApplyMode.Patch ? PatchComments : NoComments)));
         var json = GcpResourcesJsonWriter.Write(resources);
-        var stackReleases = releases ?? ServingStackPlan.None;
-        return new RenderedStack(yaml, json, objects.Count, patches, resources.Count, ReleasesYamlWriter.Write(stack, stackReleases), stackReleases.Releases.Count);
+        return new RenderedStack(yaml, json, objects.Count, patches, resources.Count, ReleasesYamlWriter.Write(stack, releases), releases.Releases.Count);
     }
 }

@@ -15,13 +15,22 @@ public static class ServingStackPlanner
     public static ServingStackPlan Plan(PlatformConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        if (!config.Serving.Install)
-        {
-            return ServingStackPlan.None;
-        }
+        return config.Serving.Install ? Plan(config, KubernetesPlanner.PlatformObjects(config)) : ServingStackPlan.None;
+    }
 
+    /// <summary>The plan for a stack whose Kubernetes plan is already built (the settings it absorbs are its <see cref="KubernetesPlan.InstalledValues"/>).</summary>
+    public static ServingStackPlan Plan(PlatformConfig config, KubernetesPlan kubernetes)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(kubernetes);
+        return config.Serving.Install ? Plan(config, kubernetes.InstalledValues) : ServingStackPlan.None;
+    }
+
+    /// <summary>The releases, with the patches <see cref="InstalledObjects.Absorbed"/> picks from <paramref name="platform"/> merged in.</summary>
+    private static ServingStackPlan Plan(PlatformConfig config, IReadOnlyList<KubernetesObject> platform)
+    {
         var mirrors = ImageMirrors.For(config);
-        var absorbed = InstalledObjects.Absorbed(config, KubernetesPlanner.Plan(config).InstalledValues);
+        var absorbed = InstalledObjects.Absorbed(config, platform);
         IEnumerable<Release> releases =
         [
             .. IstioReleases.For(config, mirrors, absorbed),
@@ -41,9 +50,9 @@ public static class ServingStackPlanner
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var release in plan.Releases)
         {
-            foreach (var dependency in release.DependsOn.Where(d => !seen.Contains(d)))
+            if (release.DependsOn.FirstOrDefault(d => !seen.Contains(d)) is { } missing)
             {
-                throw new InvalidOperationException($"Release {release.Name} depends on {dependency}, which is not planned before it.");
+                throw new InvalidOperationException($"Release {release.Name} depends on {missing}, which is not planned before it.");
             }
 
             if (!seen.Add(release.Name))

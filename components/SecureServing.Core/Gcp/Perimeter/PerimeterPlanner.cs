@@ -100,7 +100,6 @@ public static class PerimeterPlanner
                 ShortName = perimeter.Name,
                 Title = perimeter.Title,
                 PerimeterType = "PERIMETER_TYPE_REGULAR",
-                UseExplicitDryRunSpec = spec is not null,
                 Status = status,
                 DryRunSpec = spec,
             },

@@ -96,7 +96,7 @@ public sealed record ServicePerimeterSpec
     /// logged, nothing blocked), and for <c>enforced</c> with <c>perimeter.dryRun</c> (the next change, logged next to
     /// the enforced status).
     /// </summary>
-    public required bool UseExplicitDryRunSpec { get; init; }
+    public bool UseExplicitDryRunSpec => DryRunSpec is not null;
     /// <summary><c>status</c>, the enforced configuration; null for <c>mode: dryRun</c>.</summary>
     public PerimeterConfigurationSpec? Status { get; init; }
     /// <summary><c>spec</c>, the dry-run configuration; null unless <see cref="UseExplicitDryRunSpec"/>.</summary>
