@@ -93,14 +93,13 @@ public static class KserveReleases
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(absorbed);
         var version = "v" + config.Versions.Kserve;
-        MinorVersion.TryParse(config.Versions.Kserve, out var line);
 
         yield return Chart(Crd, "kserve-crd", version, [], []);
 
         var controller = new JsonObject();
-        foreach (var patch in absorbed.GetValueOrDefault(Resources, []))
+        if (absorbed.GetValueOrDefault(Resources, []).SingleOrDefault() is { } ingressPatch)
         {
-            controller["gateway"] = GatewayValues(patch);
+            controller["gateway"] = GatewayValues(ingressPatch);
         }
 
         var kserve = new JsonObject { ["controller"] = controller };
@@ -123,24 +122,38 @@ public static class KserveReleases
             [Crd, CertManagerRelease.Name, KnativeReleases.Serving]) with { CreatesNamespace = true };
 
         var runtimes = new JsonObject { ["enabled"] = true };
-        foreach (var (key, image, since) in ServingRuntimes.Where(r => r.Since <= line))
+        if (mirrors is not null)
         {
-            if (mirrors is null)
+            foreach (var (key, image, _) in RuntimesAt(config))
             {
-                continue;
+                runtimes[key] = Disables(mirrors, image)
+                    ? new JsonObject { ["disabled"] = true }
+                    : new JsonObject { ["image"] = mirrors.Rewrite(image) };
             }
-
-            runtimes[key] = ImageMirrors.NotProxied.ContainsKey(ImageMirrors.Split(image).Host)
-                ? new JsonObject { ["disabled"] = true }
-                : new JsonObject { ["image"] = mirrors.Rewrite(image) };
         }
 
         yield return Chart(Runtimes, "kserve-runtime-configs", version, new JsonObject { ["kserve"] = new JsonObject { ["servingruntime"] = runtimes } },
             [Resources]);
     }
 
-    /// <summary>Whether the stack's Triton runtime is switched off (its image cannot be pulled through the mirrors).</summary>
-    public static bool TritonDisabled(PlatformConfig config) => ImageMirrors.Needed(config);
+    /// <summary>The serving runtimes of the config's KServe line (<see cref="ServingRuntimes"/> since at most that minor version).</summary>
+    public static IEnumerable<(string Key, string Image, MinorVersion Since)> RuntimesAt(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        MinorVersion.TryParse(config.Versions.Kserve, out var line);
+        return ServingRuntimes.Where(r => r.Since <= line);
+    }
+
+    /// <summary>Whether the stack's Triton runtime is switched off: the same rule that writes its <c>disabled</c> value.</summary>
+    public static bool TritonDisabled(PlatformConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Disables(ImageMirrors.For(config), ServingRuntimes.Single(r => r.Key == TritonRuntime).Image);
+    }
+
+    /// <summary>A runtime is switched off when the stack pulls through mirrors and its image's registry is one they cannot proxy.</summary>
+    private static bool Disables(ImageMirrors? mirrors, string image) =>
+        mirrors is not null && ImageMirrors.NotProxied.ContainsKey(ImageMirrors.Split(image).Host);
 
     /// <summary>The <c>ingress</c> JSON of an <c>inferenceservice-config</c> patch as <c>kserve.controller.gateway</c> values.</summary>
     private static JsonObject GatewayValues(KubernetesObject patch)

@@ -41,8 +41,7 @@ public static class ServingImages
     public static IReadOnlyList<string> Upstream(PlatformConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        MinorVersion.TryParse(config.Versions.Kserve, out var line);
-        var runtimes = KserveReleases.ServingRuntimes.Where(r => r.Since <= line).Select(r => Qualified(r.Image));
+        var runtimes = KserveReleases.RuntimesAt(config).Select(r => Qualified(r.Image));
         return [.. Fixed.Concat(KserveReleases.ChartImages.Select(Repository)).Concat(runtimes).Distinct(StringComparer.Ordinal)];
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SecureServing.Core.Config;
 using SecureServing.Core.Kubernetes;
+using SecureServing.Core.Rendering;
 using SecureServing.Core.ServingStack;
 using SecureServing.Core.Tests.Fixtures;
 
@@ -175,6 +176,32 @@ public sealed class ServingStackPlanTests
         Assert.Null(plan.Find("istiod")!.Values["global"]);
         Assert.Equal("""{"enabled":true}""", plan.Find("kserve-runtimes")!.Values["kserve"]!["servingruntime"]!.ToJsonString());
         Assert.DoesNotContain(plan.Find("knative-serving")!.Overrides, o => o.Name == "config-deployment");
+    }
+
+    [Fact]
+    public void Triton_disabled_says_what_the_runtime_values_write()
+    {
+        foreach (var egress in new[] { EgressMode.Restricted, EgressMode.Nat })
+        {
+            var config = Installing() with { Network = TestConfigs.Dev().Network with { Egress = egress } };
+
+            var triton = ServingStackPlanner.Plan(config).Find("kserve-runtimes")!.Values["kserve"]!["servingruntime"]![KserveReleases.TritonRuntime];
+
+            Assert.Equal(egress == EgressMode.Restricted, KserveReleases.TritonDisabled(config));
+            Assert.Equal(KserveReleases.TritonDisabled(config), (bool?)triton?["disabled"] == true);
+        }
+    }
+
+    [Fact]
+    public void Planning_with_the_kubernetes_plan_gives_the_same_releases_as_planning_from_the_config()
+    {
+        var config = Installing();
+
+        var fromConfig = ServingStackPlanner.Plan(config);
+        var fromPlan = ServingStackPlanner.Plan(config, KubernetesPlanner.Plan(config));
+
+        Assert.Equal(ReleasesYamlWriter.Write(config.Stack, fromConfig), ReleasesYamlWriter.Write(config.Stack, fromPlan));
+        Assert.Same(ServingStackPlan.None, ServingStackPlanner.Plan(TestConfigs.Dev(), KubernetesPlanner.Plan(TestConfigs.Dev())));
     }
 
     [Fact]

@@ -18,7 +18,6 @@ namespace SecureServing.Core.Gcp;
 public static class ImageSupplyPlanner
 {
     public const string ReaderRole = "roles/artifactregistry.reader";
-    public const string ArtifactRegistryService = "artifactregistry.googleapis.com";
 
     /// <summary>Null unless the stack pulls through remote repositories (<see cref="ImageMirrors.Needed"/>).</summary>
     public static ImageSupplySpec? Plan(PlatformConfig config)
@@ -63,7 +62,7 @@ public static class ImageSupplyPlanner
                     Member = nodeServiceAccount,
                 }),
             ],
-            VpcscConfig = config.Perimeter.RestrictedServices.Contains(ArtifactRegistryService, StringComparer.Ordinal)
+            VpcscConfig = config.Perimeter.RestrictedServices.Contains(GcpApis.ArtifactRegistry, StringComparer.Ordinal)
                 ? new VpcscConfigSpec
                 {
                     LogicalName = GcpNames.Child(ImageSupplySpec.Component, "vpcsc"),

@@ -49,16 +49,14 @@ public static class KmsPlanner
         c => c.Kms.Buckets, c => c.Teams.Count > 0);
 
     /// <summary>The notifications topic's key: the Pub/Sub service agent encrypts the messages.</summary>
-    private static readonly Purpose Notifications = new("notifications", "cluster-notifications", "pubsub-agent", PubSubServiceAgent, AgentActivation.ServiceIdentity, PubSubService,
+    private static readonly Purpose Notifications = new("notifications", "cluster-notifications", "pubsub-agent", PubSubServiceAgent, AgentActivation.ServiceIdentity, GcpApis.PubSub,
         c => c.Kms.Notifications, NotificationsPlanner.Creates);
 
     /// <summary>The image-cache repositories' key: the Artifact Registry service agent encrypts the cached layers.</summary>
-    private static readonly Purpose Images = new("images", "image-cache", "artifactregistry-agent", ArtifactRegistryServiceAgent, AgentActivation.ServiceIdentity, ImageSupplyPlanner.ArtifactRegistryService,
+    private static readonly Purpose Images = new("images", "image-cache", "artifactregistry-agent", ArtifactRegistryServiceAgent, AgentActivation.ServiceIdentity, GcpApis.ArtifactRegistry,
         c => c.Kms.Images, ServingStack.ImageMirrors.Needed);
 
     private static readonly Purpose[] Purposes = [Secrets, BootDisks, Buckets, Notifications, Images];
-
-    public const string PubSubService = "pubsub.googleapis.com";
 
     private static bool CreatesCluster(PlatformConfig config) => config.Cluster.Provider == ClusterProvider.Gke;
 

@@ -32,14 +32,14 @@ public static class PerimeterPlanner
     /// </summary>
     public static readonly IReadOnlyList<string> ClusterServices =
     [
-        "artifactregistry.googleapis.com",
-        "container.googleapis.com",
-        "containerregistry.googleapis.com",
-        "iamcredentials.googleapis.com",
-        "logging.googleapis.com",
-        "monitoring.googleapis.com",
-        "storage.googleapis.com",
-        "sts.googleapis.com",
+        GcpApis.ArtifactRegistry,
+        GcpApis.Container,
+        GcpApis.ContainerRegistry,
+        GcpApis.IamCredentials,
+        GcpApis.Logging,
+        GcpApis.Monitoring,
+        GcpApis.Storage,
+        GcpApis.Sts,
     ];
 
     public static PerimeterSpec Plan(PlatformConfig config)

@@ -24,37 +24,37 @@ public static class ProjectServicesPlanner
     [
         // Networks, firewalls, routes and NAT; the IAP global address and managed certificate; the boot-disk key's
         // grant names the Compute Engine service agent, which exists once compute is enabled.
-        new("compute.googleapis.com", Always, [NetworkSpec.Component, FirewallSpec.Component, IapSpec.Component, KmsSpec.Component]),
+        new(GcpApis.Compute, Always, [NetworkSpec.Component, FirewallSpec.Component, IapSpec.Component, KmsSpec.Component]),
         // VPC Service Controls: the access policy, its levels and the perimeter.
-        new("accesscontextmanager.googleapis.com", Always, [PerimeterSpec.Component]),
+        new(GcpApis.AccessContextManager, Always, [PerimeterSpec.Component]),
         // Registries nodes pull from, through the restricted VIP; the image-supply remote repositories, their IAM and
         // the Artifact Registry VPC-SC setting.
-        new("artifactregistry.googleapis.com", Always, [ImageSupplySpec.Component, KmsSpec.Component]),
+        new(GcpApis.ArtifactRegistry, Always, [ImageSupplySpec.Component, KmsSpec.Component]),
         // Service accounts and their IAM bindings: the node service account, each team's GSA and Workload Identity binding.
-        new("iam.googleapis.com", Always, [ClusterSpec.Component, TeamIdentitySpec.ComponentPrefix]),
+        new(GcpApis.Iam, Always, [ClusterSpec.Component, TeamIdentitySpec.ComponentPrefix]),
         // Workload Identity at run time: KSA tokens are exchanged (sts) for GSA access tokens (iamcredentials).
-        new("iamcredentials.googleapis.com", Always, []),
-        new("sts.googleapis.com", Always, []),
+        new(GcpApis.IamCredentials, Always, []),
+        new(GcpApis.Sts, Always, []),
         // Project-level IAM members (the node service account's roles).
-        new("cloudresourcemanager.googleapis.com", Always, [ClusterSpec.Component]),
+        new(GcpApis.CloudResourceManager, Always, [ClusterSpec.Component]),
         // Team model buckets and their IAM.
-        new("storage.googleapis.com", Always, [TeamIdentitySpec.ComponentPrefix, KmsSpec.Component]),
+        new(GcpApis.Storage, Always, [TeamIdentitySpec.ComponentPrefix, KmsSpec.Component]),
         // What the node service account writes to.
-        new("logging.googleapis.com", Always, []),
-        new("monitoring.googleapis.com", Always, []),
+        new(GcpApis.Logging, Always, []),
+        new(GcpApis.Monitoring, Always, []),
         // The cluster and its node pools; the secrets key's grant names the GKE service agent.
-        new("container.googleapis.com", OnGke, [ClusterSpec.Component, KmsSpec.Component]),
+        new(GcpApis.Container, OnGke, [ClusterSpec.Component, KmsSpec.Component]),
         // Private registry zones bound to the stack's VPC.
-        new("dns.googleapis.com", OnGke, [RegistryDnsSpec.Component]),
+        new(GcpApis.Dns, OnGke, [RegistryDnsSpec.Component]),
         // IAP web IAM (the accessors of the team paths).
-        new("iap.googleapis.com", config => config.Iap.Enabled, [IapSpec.Component]),
+        new(GcpApis.Iap, config => config.Iap.Enabled, [IapSpec.Component]),
         // Keys the stack creates (secrets, boot disks, buckets, notifications, image caches), and their grants.
-        new("cloudkms.googleapis.com", KmsPlanner.Creates, [KmsSpec.Component]),
+        new(GcpApis.CloudKms, KmsPlanner.Creates, [KmsSpec.Component]),
         // The project's Binary Authorization policy, and the cluster's evaluation of it.
-        new("binaryauthorization.googleapis.com", config => config.BinaryAuthorization.Mode != BinaryAuthorizationMode.Disabled,
+        new(GcpApis.BinaryAuthorization, config => config.BinaryAuthorization.Mode != BinaryAuthorizationMode.Disabled,
             [BinaryAuthorizationSpec.Component, ClusterSpec.Component]),
         // The cluster notifications topic.
-        new("pubsub.googleapis.com", NotificationsPlanner.Creates, [NotificationsSpec.Component, KmsSpec.Component]),
+        new(GcpApis.PubSub, NotificationsPlanner.Creates, [NotificationsSpec.Component, KmsSpec.Component]),
     ];
 
     public static ProjectServicesSpec Plan(PlatformConfig config)

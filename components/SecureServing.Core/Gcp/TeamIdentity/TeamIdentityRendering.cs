@@ -38,8 +38,4 @@ public static class TeamIdentityRendering
             .Add("member", spec.BucketViewer.Member)
             .Resource(GcpResourceTypes.BucketIamMember, spec.BucketViewer.LogicalName);
     }
-
-    internal static RenderedResource Render(this RandomIdSpec suffix) => new PropertyBag()
-        .Add("byteLength", suffix.ByteLength)
-        .Resource(GcpResourceTypes.RandomId, suffix.LogicalName);
 }

@@ -35,13 +35,6 @@ public sealed record ServiceAccountIamMemberSpec
     public required string Member { get; init; }
 }
 
-/// <summary><c>random:index/randomId:RandomId</c>.</summary>
-public sealed record RandomIdSpec
-{
-    public required string LogicalName { get; init; }
-    public required int ByteLength { get; init; }
-}
-
 /// <summary><c>gcp:storage/bucket:Bucket</c>.</summary>
 public sealed record BucketSpec
 {
