@@ -68,7 +68,7 @@ public static class ReleaseValues
         var kind => throw new InvalidOperationException($"{path}: unsupported value kind {kind}."),
     };
 
-    /// <summary>Integers as <see cref="int"/> or <see cref="long"/>, others as <see cref="double"/> (Pulumi sends every number as a double).</summary>
+    /// <summary>Integers within <see cref="int"/>'s range as <see cref="int"/>, every other number as <see cref="double"/> (Pulumi sends every number as a double).</summary>
     private static object Number(JsonValue value)
     {
         var d = double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);

@@ -80,7 +80,14 @@ internal static class NetworkPolicies
         if (stop is null)
         {
             var admitted = ends.Select(e => e.Admitted).OfType<string>().ToList();
-            return admitted.Count == 0 ? NetworkResult.Open : new NetworkResult(Outcome.Allowed, ends.First(e => e.By is not null).By!.Ref, string.Join("; ", admitted), string.Join("; ", admitted));
+            if (admitted.Count == 0)
+            {
+                return NetworkResult.Open;
+            }
+
+            // The policies that admit the connection are both why it is allowed and the hop it is recorded as.
+            var by = string.Join("; ", admitted);
+            return new NetworkResult(Outcome.Allowed, ends.First(e => e.By is not null).By!.Ref, by, by);
         }
 
         if (stop.Allowed == false && enforcement.Enforced is null)

@@ -17,15 +17,15 @@ public static class KubernetesPlanner
         var buckets = TeamIdentityPlanner.Plan(config).ToDictionary(t => t.Team, t => ResourceRef.Name(t.Bucket.LogicalName), StringComparer.Ordinal);
 
         // Patches of objects the installed serving stack creates become its install-time values instead.
-        var platform = PlatformObjects(config);
+        var absorbed = PlatformObjects(config).ToLookup(o => InstalledObjects.IsAbsorbed(config, o));
 
         var teams = config.Teams
             .OrderBy(t => t.Team, StringComparer.Ordinal)
             .SelectMany(team => Team(config, team, buckets[team.Team]));
 
-        return new KubernetesPlan([.. platform.Where(o => !InstalledObjects.IsAbsorbed(config, o)), .. teams])
+        return new KubernetesPlan([.. absorbed[false], .. teams])
         {
-            InstalledValues = [.. platform.Where(o => InstalledObjects.IsAbsorbed(config, o))],
+            InstalledValues = [.. absorbed[true]],
         };
     }
 

@@ -105,7 +105,7 @@ internal static class MeshDefaultDeny
         }
 
         var policy = Manifest.New(ApiVersions.IstioSecurity, "AuthorizationPolicy", TeamAllowAllName, team.Namespace)
-            .With("spec", new JsonObject { ["action"] = "ALLOW", ["rules"] = Manifest.Array(new JsonObject()) });
+            .With("spec", AllowAll());
         yield return new KubernetesObject(policy, ApplyMode.Create, KubernetesObject.TeamOwner(team.Team));
     }
 
@@ -123,12 +123,19 @@ internal static class MeshDefaultDeny
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)];
 
-    private static JsonObject AllowAll(JsonObject selector) => new()
+    /// <summary>An ALLOW policy with one empty rule (every request), for the workloads <paramref name="selector"/> matches, or the whole namespace without one.</summary>
+    private static JsonObject AllowAll(JsonObject? selector = null)
     {
-        ["selector"] = new JsonObject { ["matchLabels"] = selector },
-        ["action"] = "ALLOW",
-        ["rules"] = Manifest.Array(new JsonObject()),
-    };
+        var spec = new JsonObject();
+        if (selector is not null)
+        {
+            spec["selector"] = new JsonObject { ["matchLabels"] = selector };
+        }
+
+        spec["action"] = "ALLOW";
+        spec["rules"] = Manifest.Array(new JsonObject());
+        return spec;
+    }
 
     private static JsonObject PortsOnly(string port) => new()
     {

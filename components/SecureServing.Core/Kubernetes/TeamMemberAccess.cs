@@ -71,17 +71,14 @@ internal static class TeamMemberAccess
             return null;
         }
 
-        var colon = member.IndexOf(':', StringComparison.Ordinal);
-        var kind = member[..colon] == "group" ? "Group" : "User";
-        return new JsonObject { ["kind"] = kind, ["apiGroup"] = RbacGroup, ["name"] = member[(colon + 1)..] };
+        var (type, name) = Split(member);
+        return new JsonObject { ["kind"] = type == "group" ? "Group" : "User", ["apiGroup"] = RbacGroup, ["name"] = name };
     }
 
     /// <summary>Why a member gets no RoleBinding subject, or null when it gets one.</summary>
     public static string? Unbindable(PlatformConfig config, string member)
     {
-        var colon = member.IndexOf(':', StringComparison.Ordinal);
-        var type = colon < 0 ? "" : member[..colon];
-        return type switch
+        return Split(member).Type switch
         {
             "user" or "serviceAccount" => null,
             "group" when config.Cluster.SecurityGroup is not null => null,
@@ -89,5 +86,12 @@ internal static class TeamMemberAccess
             "domain" => "Kubernetes RBAC has no subject for a whole domain",
             _ => "it is not an IAM member with a type prefix",
         };
+    }
+
+    /// <summary><c>group:ml@example.com</c> → (<c>group</c>, <c>ml@example.com</c>); no type without a colon.</summary>
+    private static (string Type, string Name) Split(string member)
+    {
+        var colon = member.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? ("", member) : (member[..colon], member[(colon + 1)..]);
     }
 }

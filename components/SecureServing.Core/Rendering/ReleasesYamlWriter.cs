@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SecureServing.Core.Kubernetes;
 using SecureServing.Core.ServingStack;
 
 namespace SecureServing.Core.Rendering;
@@ -16,19 +17,21 @@ public static class ReleasesYamlWriter
     public static string Write(string stack, ServingStackPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        string[] header = plan.Installs
-            ?
-            [
-                $"Rendered by `secure-serving render --stack {stack}`: {plan.Releases.Count} releases. Generated; do not edit.",
-                "What `pulumi up` installs before manifests.yaml, in this order: Helm charts rendered by Pulumi (Helm.V4.Chart)",
-                "and release manifests applied object by object (Yaml.V2.ConfigFile), with the values and overrides below.",
-            ]
-            :
-            [
-                $"Rendered by `secure-serving render --stack {stack}`: 0 releases. Generated; do not edit.",
-                "secure-serving:serving.install is false: Istio, cert-manager, Knative Serving (net-istio) and KServe must already",
-                "run in the cluster (see docs/serving-stack.md, section \"Prerequisites in the cluster\"); manifests.yaml patches what they installed.",
-            ];
+        string[] header =
+        [
+            $"Rendered by `secure-serving render --stack {stack}`: {plan.Releases.Count} releases. Generated; do not edit.",
+            .. plan.Installs
+                ? new[]
+                {
+                    "What `pulumi up` installs before manifests.yaml, in this order: Helm charts rendered by Pulumi (Helm.V4.Chart)",
+                    "and release manifests applied object by object (Yaml.V2.ConfigFile), with the values and overrides below.",
+                }
+                :
+                [
+                    "secure-serving:serving.install is false: Istio, cert-manager, Knative Serving (net-istio) and KServe must already",
+                    "run in the cluster (see docs/serving-stack.md, section \"Prerequisites in the cluster\"); manifests.yaml patches what they installed.",
+                ],
+        ];
         return ManifestYamlWriter.Write(header, plan.Releases.Select(r => (Document(r), (IReadOnlyList<string>)[])));
     }
 
@@ -57,7 +60,7 @@ public static class ReleasesYamlWriter
             doc["createNamespace"] = true;
         }
 
-        doc["dependsOn"] = new JsonArray([.. release.DependsOn.Select(d => (JsonNode)JsonValue.Create(d))]);
+        doc["dependsOn"] = Manifest.Strings(release.DependsOn);
         if (release.Mechanism == InstallMechanism.HelmChart)
         {
             doc["values"] = release.Values.DeepClone();
