@@ -1,3 +1,4 @@
+using Pulumi;
 using Pulumi.Gcp.AccessContextManager.Inputs;
 using SecureServing.Core.Gcp;
 
@@ -30,7 +31,7 @@ internal static class PerimeterConfigurationArgs
 
     private static readonly TwinArgs<(IngressSourceSpec Source, GcpOutputs Outputs), ServicePerimeterStatusIngressPolicyIngressFromSourceArgs, ServicePerimeterSpecIngressPolicyIngressFromSourceArgs> IngressSource =
         new TwinArgs<(IngressSourceSpec Source, GcpOutputs Outputs), ServicePerimeterStatusIngressPolicyIngressFromSourceArgs, ServicePerimeterSpecIngressPolicyIngressFromSourceArgs>()
-            .Field(s => s.Source.AccessLevel is { } level ? s.Outputs.Interpolate(level) : null, (a, v) => a.AccessLevel = v, (a, v) => a.AccessLevel = v)
+            .Field(s => AccessLevel(s.Source, s.Outputs), (a, v) => a.AccessLevel = v, (a, v) => a.AccessLevel = v)
             .Field(s => InputValues.Optional(s.Source.Resource), (a, v) => a.Resource = v, (a, v) => a.Resource = v);
 
     private static readonly TwinArgs<(IngressPolicySpec Policy, GcpOutputs Outputs), ServicePerimeterStatusIngressPolicyIngressFromArgs, ServicePerimeterSpecIngressPolicyIngressFromArgs> IngressFrom =
@@ -90,4 +91,20 @@ internal static class PerimeterConfigurationArgs
             .Block(VpcAccessibleServices, (a, v) => a.VpcAccessibleServices = v, (a, v) => a.VpcAccessibleServices = v)
             .Blocks(s => s.Spec.IngressPolicies.Select(i => (i, s.Outputs)), Ingress, (a, v) => a.IngressPolicies = v, (a, v) => a.IngressPolicies = v)
             .Blocks(s => s.Spec.EgressPolicies, Egress, (a, v) => a.EgressPolicies = v, (a, v) => a.EgressPolicies = v);
+
+    /// <summary><c>accessLevel</c>: <c>*</c> for any source, the level's <c>name</c> output, or unset for a project source.</summary>
+    private static Input<string>? AccessLevel(IngressSourceSpec source, GcpOutputs outputs)
+    {
+        if (source.AnySource)
+        {
+            return IngressSourceSpec.Any;
+        }
+
+        if (source.AccessLevel is { } level)
+        {
+            return outputs.Resolve(level);
+        }
+
+        return null;
+    }
 }

@@ -131,7 +131,8 @@ public static class PerimeterPlanner
                 Identities = i.Identities,
                 IdentityType = i.IdentityType is { } t ? GcpNames.UpperSnake(t.ToString()) : null,
                 Sources = [.. i.Sources.Select(s => new IngressSourceSpec(
-                    s.AccessLevel is null ? null : s.IsAnywhere ? IngressSourceConfig.Anywhere : ResourceRef.Name(LevelName(s.AccessLevel)).Rendered,
+                    s.AccessLevel is null || s.IsAnywhere ? null : ResourceRef.Name(LevelName(s.AccessLevel)),
+                    s.IsAnywhere,
                     s.Resource))],
                 Resources = i.Resources,
                 Operations = Operations(i.Operations),

@@ -69,7 +69,7 @@ public static class PerimeterRendering
             .Add("ingressFrom", new PropertyBag()
                 .Add("identities", i.Identities)
                 .Add("identityType", i.IdentityType)
-                .Add("sources", i.Sources.Select(s => new PropertyBag().Add("accessLevel", s.AccessLevel).Add("resource", s.Resource))))
+                .Add("sources", i.Sources.Select(s => new PropertyBag().Add("accessLevel", s.RenderedAccessLevel).Add("resource", s.Resource))))
             .Add("ingressTo", new PropertyBag()
                 .Add("resources", i.Resources)
                 .Add("operations", Operations(i.Operations)))))

@@ -144,10 +144,17 @@ public sealed record IngressPolicySpec
 }
 
 /// <summary>
-/// <c>ingressFrom.sources[]</c>: <see cref="AccessLevel"/> is a level's <c>name</c> output placeholder or <c>*</c>
-/// (any source); <see cref="Resource"/> a project. Exactly one is set.
+/// <c>ingressFrom.sources[]</c>: an access level (<see cref="AccessLevel"/>, the level's <c>name</c> output), any
+/// source (<see cref="AnySource"/>, written <c>*</c>), or a project (<see cref="Resource"/>). Exactly one is set.
 /// </summary>
-public sealed record IngressSourceSpec(string? AccessLevel, string? Resource);
+public sealed record IngressSourceSpec(ResourceRef? AccessLevel, bool AnySource, string? Resource)
+{
+    /// <summary>The <c>accessLevel</c> value for any source.</summary>
+    public const string Any = Config.IngressSourceConfig.Anywhere;
+
+    /// <summary><c>accessLevel</c> as rendered: <c>*</c>, the level's placeholder, or null for a project source.</summary>
+    public string? RenderedAccessLevel => AnySource ? Any : AccessLevel?.Rendered;
+}
 
 /// <summary><c>egressPolicies[]</c>: <c>title</c>, <c>egressFrom</c> and <c>egressTo</c>.</summary>
 public sealed record EgressPolicySpec
