@@ -83,7 +83,7 @@ public sealed class GcpLayer
     /// <summary>What each team's Workload Identity binding waits for: the cluster (empty when the stack has none).</summary>
     public IReadOnlyList<Resource> WorkloadIdentityPool { get; }
 
-    /// <summary>The explicit dependencies (project services) each component was given, by component name.</summary>
+    /// <summary>The explicit dependencies (project services) each component was given, by component name (read by the Pulumi tests).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Resource>> ComponentDependencies => _dependencies;
 
     /// <summary>The resources <see cref="GcpPlan.KubernetesPrerequisites"/> names, in its order.</summary>

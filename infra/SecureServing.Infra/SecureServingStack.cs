@@ -56,7 +56,7 @@ public static class SecureServingStack
         var gcp = new GcpLayer(GcpPlanner.Plan(config));
         var plan = KubernetesPlanner.Plan(config);
         var kubernetes = KubernetesWiring.Create(config, plan, ServingStackPlanner.Plan(config, plan), gcp);
-        return new StackComposition(gcp, kubernetes.Layer, StackOutputs.For(config, gcp)) { ServingStack = kubernetes.ServingStack };
+        return new StackComposition(gcp, kubernetes.Layer, kubernetes.ServingStack, StackOutputs.For(config, gcp));
     }
 }
 
@@ -66,9 +66,5 @@ public sealed record StackRun(CheckReport Report, StackComposition? Composition)
     public IDictionary<string, object?> Outputs => Composition?.Outputs ?? new Dictionary<string, object?>();
 }
 
-/// <summary>What <see cref="SecureServingStack.Compose"/> created.</summary>
-public sealed record StackComposition(GcpLayer Gcp, KubernetesLayer Kubernetes, IDictionary<string, object?> Outputs)
-{
-    /// <summary>The installed serving stack; null with <c>serving.install: false</c>.</summary>
-    public ServingStackComponent? ServingStack { get; init; }
-}
+/// <summary>What <see cref="SecureServingStack.Compose"/> created; <paramref name="ServingStack"/> is null with <c>serving.install: false</c>.</summary>
+public sealed record StackComposition(GcpLayer Gcp, KubernetesLayer Kubernetes, ServingStackComponent? ServingStack, IDictionary<string, object?> Outputs);

@@ -10,7 +10,7 @@ namespace SecureServing.Core.Rendering;
 /// <c>repository</c> (or <c>manifest</c>), <c>version</c>, <c>dependsOn</c>, and what the stack passes: chart
 /// <c>values</c>, or a manifest's <c>overrides</c> and the mirrors its <c>images</c> are pulled through.
 /// Nothing here is secret: no chart value or override the stack passes derives from a Pulumi secret (the IAP
-/// client secret is a Secret object in <c>manifests.yaml</c>); a secret value would be written as <see cref="RenderedValue.Secret"/>.
+/// client secret is a Secret object in <c>manifests.yaml</c>), and values and overrides are written as the plan holds them.
 /// </summary>
 public static class ReleasesYamlWriter
 {
