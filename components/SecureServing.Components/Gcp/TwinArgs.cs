@@ -7,7 +7,9 @@ namespace SecureServing.Components.Gcp;
 /// fields and no shared interface (<c>ClusterNodeConfigArgs</c> and <c>NodePoolNodeConfigArgs</c>, and each of their
 /// nested blocks). Each field is read from the source once and written through one setter per args type, so a field
 /// is added in one line and cannot reach one args type without the other. Null values and empty lists follow
-/// <see cref="InputValues"/>: the input is left unset.
+/// <see cref="InputValues"/>: the input is left unset. The Kubernetes side's counterpart, for manifest fields that
+/// must be present on one args type and every field described, is <c>CreateAndPatchMapping</c> (Components/Kubernetes):
+/// reuse one of the two for the next twin-type case.
 /// </summary>
 /// <typeparam name="TSource">What the values are read from.</typeparam>
 /// <typeparam name="TFirst">The first args type.</typeparam>

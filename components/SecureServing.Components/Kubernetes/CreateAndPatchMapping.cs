@@ -19,6 +19,7 @@ internal enum RequiredOn
 /// as unrelated types (both derive only from <c>ResourceArgs</c>, no shared interface), so the setter pair is all that
 /// differs between them. A field absent from the manifest is left unset; a nested object or list maps through its own
 /// description. Every object is read through <see cref="ManifestFields"/>, so a field not described fails the run.
+/// The GCP side's plain counterpart (one source, two args types, no required fields) is <c>TwinArgs</c> (Components/Gcp).
 /// </summary>
 internal sealed class CreateAndPatchMapping<TCreate, TPatch>
     where TCreate : new()

@@ -277,4 +277,13 @@ public sealed class ClusterHardeningPlanTests
         Assert.Null(plan.Notifications);
         Assert.NotNull(plan.BinaryAuthorization);
     }
+
+    [Fact]
+    public void Every_logging_and_monitoring_component_has_its_gke_name()
+    {
+        Assert.Equal(["SYSTEM_COMPONENTS", "WORKLOADS", "APISERVER", "SCHEDULER", "CONTROLLER_MANAGER"],
+            Enum.GetValues<LoggingComponent>().Select(ClusterHardening.ApiName));
+        Assert.Equal(["SYSTEM_COMPONENTS", "APISERVER", "SCHEDULER", "CONTROLLER_MANAGER", "STORAGE", "HPA", "POD", "DAEMONSET", "DEPLOYMENT", "STATEFULSET", "KUBELET", "CADVISOR"],
+            Enum.GetValues<MonitoringComponent>().Select(ClusterHardening.ApiName));
+    }
 }

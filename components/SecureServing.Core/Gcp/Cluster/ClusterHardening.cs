@@ -45,8 +45,8 @@ public static class ClusterHardening
                 MaintenanceExclusionScope.NoMinorOrNodeUpgrades => "NO_MINOR_OR_NODE_UPGRADES",
                 var other => throw new ArgumentOutOfRangeException(nameof(config), other, "No GKE maintenance exclusion scope for this value."),
             }))],
-            LoggingComponents = cluster.Logging.Count == 0 ? null : [.. cluster.Logging.Select(c => ApiName(c.ToString()))],
-            MonitoringComponents = cluster.Monitoring.Count == 0 ? null : [.. cluster.Monitoring.Select(c => ApiName(c.ToString()))],
+            LoggingComponents = cluster.Logging.Count == 0 ? null : [.. cluster.Logging.Select(ApiName)],
+            MonitoringComponents = cluster.Monitoring.Count == 0 ? null : [.. cluster.Monitoring.Select(ApiName)],
             EnableLegacyAbac = false,
             EnableKubernetesAlpha = false,
             IssueClientCertificate = false,
@@ -57,14 +57,32 @@ public static class ClusterHardening
         };
     }
 
-    /// <summary><c>ApiServer</c> → <c>APISERVER</c>, <c>SystemComponents</c> → <c>SYSTEM_COMPONENTS</c>, as GKE names them.</summary>
-    private static string ApiName(string component) => component switch
+    /// <summary>The name GKE gives a logging component in <c>loggingConfig.enableComponents</c>.</summary>
+    public static string ApiName(LoggingComponent component) => component switch
     {
-        "ApiServer" => "APISERVER",
-        "Hpa" => "HPA",
-        "DaemonSet" => "DAEMONSET",
-        "StatefulSet" => "STATEFULSET",
-        "Cadvisor" => "CADVISOR",
-        _ => GcpNames.UpperSnake(component),
+        LoggingComponent.SystemComponents => "SYSTEM_COMPONENTS",
+        LoggingComponent.Workloads => "WORKLOADS",
+        LoggingComponent.ApiServer => "APISERVER",
+        LoggingComponent.Scheduler => "SCHEDULER",
+        LoggingComponent.ControllerManager => "CONTROLLER_MANAGER",
+        _ => throw new ArgumentOutOfRangeException(nameof(component), component, "No GKE logging component for this value."),
+    };
+
+    /// <summary>The name GKE gives a monitoring component in <c>monitoringConfig.enableComponents</c>.</summary>
+    public static string ApiName(MonitoringComponent component) => component switch
+    {
+        MonitoringComponent.SystemComponents => "SYSTEM_COMPONENTS",
+        MonitoringComponent.ApiServer => "APISERVER",
+        MonitoringComponent.Scheduler => "SCHEDULER",
+        MonitoringComponent.ControllerManager => "CONTROLLER_MANAGER",
+        MonitoringComponent.Storage => "STORAGE",
+        MonitoringComponent.Hpa => "HPA",
+        MonitoringComponent.Pod => "POD",
+        MonitoringComponent.DaemonSet => "DAEMONSET",
+        MonitoringComponent.Deployment => "DEPLOYMENT",
+        MonitoringComponent.StatefulSet => "STATEFULSET",
+        MonitoringComponent.Kubelet => "KUBELET",
+        MonitoringComponent.Cadvisor => "CADVISOR",
+        _ => throw new ArgumentOutOfRangeException(nameof(component), component, "No GKE monitoring component for this value."),
     };
 }
