@@ -12,16 +12,21 @@ internal static partial class StackFileReader
         var provider = cl?.Enum(StackFileContract.Cluster.Provider) ?? StackFileContract.Cluster.Provider.Default;
 
         var networks = new List<AuthorizedNetwork>();
+        var networkPaths = new List<string>();
         foreach (var (node, path) in cl?.Items("masterAuthorizedNetworks") ?? [])
         {
             if (YamlMap.Of(node, path, config.Ctx, "a map `{cidr, name}`", StackFileContract.Cluster.AuthorizedNetwork) is { } m)
             {
                 networks.Add(new AuthorizedNetwork(m.String("cidr", required: true) ?? "", m.String("name") ?? $"network-{networks.Count}"));
+                networkPaths.Add(path);
                 m.Finish();
             }
         }
 
+        cl?.Kept("masterAuthorizedNetworks", networkPaths);
+
         var pools = new List<NodePoolConfig>();
+        var poolPaths = new List<string>();
         if (cl?.Value("nodePools") is null)
         {
             pools.Add(new NodePoolConfig { Name = StackFileContract.Cluster.DefaultPoolName });
@@ -58,9 +63,12 @@ internal static partial class StackFileReader
 
                 Check(m, "machineType", m.Has("machineType") ? pool.MachineType : null, Formats.MachineType().IsMatch, "a Compute Engine machine type such as `e2-standard-4`");
                 pools.Add(pool);
+                poolPaths.Add(path);
                 m.Finish();
             }
         }
+
+        cl?.Kept("nodePools", poolPaths);
 
         if (provider == ClusterProvider.Gke && pools.Count == 0 && cl?.Value("nodePools") is not null)
         {

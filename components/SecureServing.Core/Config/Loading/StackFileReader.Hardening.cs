@@ -336,7 +336,7 @@ internal static partial class StackFileReader
             }
 
             var names = options.Select(o => o.Name).ToArray();
-            var item = KeyPaths.Item(map.Child(key), i);
+            var item = map.ItemPath(key, i);
             map.Ctx.Report(RuleCatalog.InvalidValue, item, null,
                 $"`{item}` is `{items[i]}`; allowed: {string.Join(", ", names.Select(n => $"`{n}`"))}.{DidYouMean.Hint(items[i], names)}", $"Use one of {string.Join(", ", names)}.");
         }

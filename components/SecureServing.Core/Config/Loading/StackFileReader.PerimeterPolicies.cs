@@ -48,6 +48,7 @@ internal static partial class StackFileReader
         CheckMembers(m.Ctx, m.Child("regions"), regions, Formats.RegionCode().IsMatch, "an ISO 3166-1 alpha-2 code such as `DE`");
 
         var sources = new List<VpcNetworkSourceConfig>();
+        var sourcePaths = new List<string>();
         foreach (var (node, path) in m.Items(StackFileContract.PerimeterPolicies.VpcNetworkSources.Name))
         {
             if (YamlMap.Of(node, path, m.Ctx, "a map `{network, ipRanges}`", StackFileContract.PerimeterPolicies.VpcNetworkSource) is { } v)
@@ -55,9 +56,12 @@ internal static partial class StackFileReader
                 var network = v.String("network", required: true);
                 Check(v, "network", network, Formats.VpcNetwork().IsMatch, "`//compute.googleapis.com/projects/P/global/networks/N`");
                 sources.Add(new VpcNetworkSourceConfig(network ?? "", v.Strings("ipRanges") ?? []));
+                sourcePaths.Add(path);
                 v.Finish();
             }
         }
+
+        m.Kept(StackFileContract.PerimeterPolicies.VpcNetworkSources.Name, sourcePaths);
 
         if (sources.Count > 0 && level.IpSubnetworks.Count > 0)
         {
@@ -114,6 +118,7 @@ internal static partial class StackFileReader
 
         var names = levels.Select(l => l.Name).ToList();
         var result = new List<IngressPolicyConfig>();
+        var policyPaths = new List<string>();
         foreach (var (node, path) in map.Items("ingressPolicies"))
         {
             if (YamlMap.Of(node, path, map.Ctx, "a map `{title, from, to}`", StackFileContract.PerimeterPolicies.IngressPolicy) is not { } p)
@@ -126,6 +131,7 @@ internal static partial class StackFileReader
             {
                 var (identities, type) = ReadIdentities(from);
                 var sources = new List<IngressSourceConfig>();
+                var sourcePaths = new List<string>();
                 foreach (var (sourceNode, sourcePath) in from.Items("sources"))
                 {
                     if (YamlMap.Of(sourceNode, sourcePath, map.Ctx, "a map `{accessLevel}` or `{resource}`", StackFileContract.PerimeterPolicies.IngressSource) is { } s)
@@ -147,9 +153,12 @@ internal static partial class StackFileReader
 
                         Check(s, "resource", resource, Formats.ProjectResource().IsMatch, "`projects/NUMBER`");
                         sources.Add(new IngressSourceConfig(level, resource));
+                        sourcePaths.Add(sourcePath);
                         s.Finish();
                     }
                 }
+
+                from.Kept("sources", sourcePaths);
 
                 RequireItems(from, "sources", sources.Count, "say where requests come from",
                     "Add `sources: [{accessLevel: <name>}]`, `[{resource: projects/NUMBER}]`, or `[{accessLevel: \"*\"}]` for anywhere.");
@@ -167,9 +176,11 @@ internal static partial class StackFileReader
             }
 
             result.Add(policy);
+            policyPaths.Add(path);
             p.Finish();
         }
 
+        map.Kept("ingressPolicies", policyPaths);
         return result;
     }
 
@@ -181,6 +192,7 @@ internal static partial class StackFileReader
         }
 
         var result = new List<EgressPolicyConfig>();
+        var policyPaths = new List<string>();
         foreach (var (node, path) in map.Items("egressPolicies"))
         {
             if (YamlMap.Of(node, path, map.Ctx, "a map `{title, from, to}`", StackFileContract.PerimeterPolicies.EgressPolicy) is not { } p)
@@ -207,9 +219,11 @@ internal static partial class StackFileReader
             }
 
             result.Add(policy);
+            policyPaths.Add(path);
             p.Finish();
         }
 
+        map.Kept("egressPolicies", policyPaths);
         return result;
     }
 
@@ -299,7 +313,7 @@ internal static partial class StackFileReader
         {
             if (!known.Contains(names![i]))
             {
-                var item = KeyPaths.Item(dr.Child("accessLevels"), i);
+                var item = dr.ItemPath("accessLevels", i);
                 pm.Ctx.Report(RuleCatalog.InvalidValue, item, null, $"`{item}` is `{names[i]}`, which is not in `{pm.Child("accessLevels")}`.{DidYouMean.Hint(names[i], known)}",
                     "Name an access level of the perimeter.");
             }

@@ -121,7 +121,7 @@ internal static partial class StackFileReader
         {
             if (!valid(members[i]))
             {
-                var item = KeyPaths.Item(path, i);
+                var item = ctx.Sources.Item(ctx.File, path, i);
                 ctx.Report(RuleCatalog.InvalidValue, item, null, $"`{item}` is `{members[i]}`; it must be {what}.", $"Write it as {what}.");
             }
         }

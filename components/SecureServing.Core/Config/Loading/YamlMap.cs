@@ -221,14 +221,20 @@ internal sealed class YamlMap
     }
 
     /// <summary>A list of text values (absent: null, so callers can tell absent from empty).</summary>
-    public IReadOnlyList<string>? Strings(string key)
+    public IReadOnlyList<string>? Strings(string key) => StringItems(key)?.Select(i => i.Value).ToList();
+
+    /// <summary>
+    /// A list of text values with each item's key path and node (absent: null). Null, blank and non-text items are
+    /// reported and dropped; the kept items' paths are recorded, so findings about the i-th value name the item as written.
+    /// </summary>
+    public IReadOnlyList<(string Value, string Path, YamlNode Node)>? StringItems(string key)
     {
         if (Value(key) is null)
         {
             return null;
         }
 
-        var result = new List<string>();
+        var result = new List<(string Value, string Path, YamlNode Node)>();
         foreach (var (node, path) in Items(key))
         {
             if (node is YamlScalarNode s && string.IsNullOrWhiteSpace(s.Value) && !LoadContext.IsNull(node))
@@ -237,7 +243,7 @@ internal sealed class YamlMap
             }
             else if (node is YamlScalarNode s2 && !LoadContext.IsNull(node))
             {
-                result.Add(s2.Value ?? "");
+                result.Add((s2.Value ?? "", path, node));
             }
             else
             {
@@ -245,8 +251,15 @@ internal sealed class YamlMap
             }
         }
 
+        Kept(key, [.. result.Select(i => i.Path)]);
         return result;
     }
+
+    /// <summary>Records which items of the list <paramref name="key"/> the reader kept (their paths, in order); see <see cref="SourceMap.Item"/>.</summary>
+    public void Kept(string key, IReadOnlyList<string> itemPaths) => Ctx.Sources.RecordKept(Ctx.File, Child(key), itemPaths);
+
+    /// <summary>The key path of the <paramref name="index"/>-th value the reader kept from the list <paramref name="key"/>.</summary>
+    public string ItemPath(string key, int index) => Ctx.Sources.Item(Ctx.File, Child(key), index);
 
     /// <summary>
     /// A value that must be a Pulumi secret. Returns its location (never its ciphertext). A value written in any other

@@ -80,12 +80,13 @@ internal static class PerimeterRules
         var prod = ctx.Config.IsProduction;
         for (var i = 0; i < ingress.Count; i++)
         {
-            var from = $"{path}.ingressPolicies[{i}].from";
+            var from = $"{ctx.StackItem($"{path}.ingressPolicies", i)}.from";
             var anySource = ingress[i].Sources.ToList().FindIndex(s => s.IsAnywhere);
+            var sources = $"{from}.sources";
             if (ingress[i].IdentityType is { } type && anySource >= 0)
             {
                 ctx.Stack(RuleCatalog.IngressOpenToAll, $"{from}.identityType",
-                    $"`{from}.identityType` is `{Spelling(type)}` and `{from}.sources[{anySource}]` is `*`: every such account may come in from anywhere.");
+                    $"`{from}.identityType` is `{Spelling(type)}` and `{ctx.StackItem(sources, anySource)}` is `*`: every such account may come in from anywhere.");
                 continue;
             }
 
@@ -96,8 +97,9 @@ internal static class PerimeterRules
 
             if (prod && anySource >= 0)
             {
-                ctx.Stack(RuleCatalog.IngressFromAnySource, $"{from}.sources[{anySource}].accessLevel",
-                    $"`{from}.sources[{anySource}].accessLevel` is `*` (any source) in production stack `{ctx.Config.Stack}`.");
+                var level = $"{ctx.StackItem(sources, anySource)}.accessLevel";
+                ctx.Stack(RuleCatalog.IngressFromAnySource, level,
+                    $"`{level}` is `*` (any source) in production stack `{ctx.Config.Stack}`.");
             }
         }
 
@@ -106,7 +108,7 @@ internal static class PerimeterRules
             var any = egress[i].Resources.ToList().IndexOf("*");
             if (prod && any >= 0)
             {
-                var key = $"{path}.egressPolicies[{i}].to.resources[{any}]";
+                var key = ctx.StackItem($"{ctx.StackItem($"{path}.egressPolicies", i)}.to.resources", any);
                 ctx.Stack(RuleCatalog.EgressToAnyResource, key, $"`{key}` is `*` (any project) in production stack `{ctx.Config.Stack}`.");
             }
         }
