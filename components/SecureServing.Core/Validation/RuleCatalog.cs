@@ -374,9 +374,9 @@ public static class RuleCatalog
         "Copy the model into the team bucket (`{teamBucket}/path`) or list the bucket (in a project inside the perimeter) in `perimeter.buckets`.");
 
     public static readonly Rule ImageMirrorWithoutAccessLevel = new("image-mirror-without-access-level", Severity.Error, PrivateClusterSeed, false,
-        "An enforced perimeter whose access levels and ingress policies do not include `perimeter.imageMirrorIdentity` (a warning in dry-run).",
+        "An enforced perimeter where neither an access level lists `perimeter.imageMirrorIdentity` nor an ingress policy lets it call `artifactregistry.googleapis.com` (or `*`) on the stack's project (`*` or `projects/NUMBER`) (a warning in dry-run).",
         "Images are mirrored into the perimeter by Cloud Build; the Kubeflow guide creates an access level for it, without which mirroring is blocked. Source: " + KubeflowPrivateGke + ".",
-        "Add the identity to an access level's `members`, or to an ingress policy's `from.identities`.");
+        "Add the identity to an access level's `members`, or to the `from.identities` of an ingress policy that allows `artifactregistry.googleapis.com` on the stack's project.");
 
     public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, null, false,
         "Under `network.egress: restricted`, a model `image` from a registry the nodes cannot reach (not gcr.io, *.gcr.io or *-docker.pkg.dev, nor, with the installed serving stack, docker.io, quay.io, gcr.io or ghcr.io, which its remote repositories proxy), or a model format only KServe's Triton runtime serves (onnx, triton), whose image on nvcr.io cannot be proxied.",

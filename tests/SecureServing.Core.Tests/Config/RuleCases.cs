@@ -329,6 +329,13 @@ public static class RuleCases
             E(Dev, "    imageMirrorIdentity:", "    buckets:\n      - gs://kfserving-examples\n    imageMirrorIdentity:")),
         new("image mirror identity without access level", "image-mirror-without-access-level", "prod", Prod, "secure-serving:perimeter.accessLevels",
             E(Prod, "          - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n    ingressPolicies:", "          - user:release-manager@example.com\n    ingressPolicies:"), None),
+        new("image mirror identity only in an ingress policy for another project", "image-mirror-without-access-level", "prod", Prod, "secure-serving:perimeter.accessLevels",
+            [
+                new(Prod, "          - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n    ingressPolicies:", "          - user:release-manager@example.com\n    ingressPolicies:"),
+                new(Prod, "          identities:\n", "          identities:\n            - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n"),
+                new(Prod, "        to:\n          operations:\n", "        to:\n          resources:\n            - projects/333333333333\n          operations:\n"),
+            ],
+            E(Prod, "            - projects/333333333333\n", "            - projects/222222222222\n")),
         new("image mirror identity without access level, dry run", "image-mirror-without-access-level", "dev", Dev, "secure-serving:perimeter.accessLevels",
             E(Dev, "          - serviceAccount:111111111111@cloudbuild.gserviceaccount.com\n", ""), None, "warning"),
         new("image from a registry no remote repository proxies", "image-registry-unreachable", "dev", Fraud, "models[1].image",

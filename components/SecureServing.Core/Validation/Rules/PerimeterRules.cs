@@ -12,7 +12,9 @@ internal static class PerimeterRules
 {
     public const string Storage = "storage.googleapis.com";
 
-    private static readonly string[] RegistryServices = [Storage, "containerregistry.googleapis.com", "artifactregistry.googleapis.com"];
+    public const string ArtifactRegistry = "artifactregistry.googleapis.com";
+
+    private static readonly string[] RegistryServices = [Storage, "containerregistry.googleapis.com", ArtifactRegistry];
 
     public static void Check(RuleContext ctx)
     {
@@ -37,15 +39,16 @@ internal static class PerimeterRules
             }
         }
 
-        if (perimeter.ImageMirrorIdentity.Length > 0
-            && !perimeter.AccessLevels.Any(l => l.Members.Contains(perimeter.ImageMirrorIdentity))
-            && !perimeter.IngressPolicies.Any(p => p.Identities.Contains(perimeter.ImageMirrorIdentity)))
+        var mirror = perimeter.ImageMirrorIdentity;
+        if (mirror.Length > 0
+            && !perimeter.AccessLevels.Any(l => l.Members.Contains(mirror))
+            && !perimeter.IngressPolicies.Any(p => AdmitsMirroring(p, mirror, ctx.Config.ProjectNumber)))
         {
             var enforced = perimeter.Mode == PerimeterMode.Enforced;
             ctx.Stack(RuleCatalog.ImageMirrorWithoutAccessLevel, $"{ns}perimeter.accessLevels",
-                $"No access level in `{ns}perimeter.accessLevels` and no ingress policy has `{perimeter.ImageMirrorIdentity}` (`perimeter.imageMirrorIdentity`) as a member"
+                $"No access level in `{ns}perimeter.accessLevels` has `{mirror}` (`perimeter.imageMirrorIdentity`) as a member, and no ingress policy lets it call `{ArtifactRegistry}` on `projects/{ctx.Config.ProjectNumber}`"
                 + (enforced ? "." : "; the perimeter is in dry-run, so this is logged, not blocked, until you enforce it."),
-                $"Add `{perimeter.ImageMirrorIdentity}` to an access level's `members`.",
+                $"Add `{mirror}` to an access level's `members`, or to the `from.identities` of an ingress policy whose `to` has `service: {ArtifactRegistry}` (or `*`) and `resources` `*` or `projects/{ctx.Config.ProjectNumber}`.",
                 enforced ? Severity.Error : Severity.Warning);
         }
 
@@ -112,6 +115,25 @@ internal static class PerimeterRules
                 ctx.Stack(RuleCatalog.EgressToAnyResource, key, $"`{key}` is `*` (any project) in production stack `{ctx.Config.Stack}`.");
             }
         }
+    }
+
+    /// <summary>
+    /// True when the ingress policy lets <paramref name="identity"/> push mirrored images: it names the identity (or an
+    /// identity type that covers it), calls Artifact Registry (or every service), and reaches the stack's project.
+    /// </summary>
+    internal static bool AdmitsMirroring(IngressPolicyConfig policy, string identity, string projectNumber)
+    {
+        var who = policy.IdentityType switch
+        {
+            PerimeterIdentityType.AnyIdentity => true,
+            PerimeterIdentityType.AnyServiceAccount => identity.StartsWith("serviceAccount:", StringComparison.Ordinal),
+            PerimeterIdentityType.AnyUserAccount => identity.StartsWith("user:", StringComparison.Ordinal),
+            null => policy.Identities.Contains(identity),
+            _ => false,
+        };
+        return who
+            && policy.Operations.Any(o => o.Service is ArtifactRegistry or ApiOperationConfig.AllServices)
+            && policy.Resources.Any(r => r == "*" || r == $"projects/{projectNumber}");
     }
 
     private static string Spelling(PerimeterIdentityType type) =>
