@@ -59,6 +59,7 @@ internal static partial class StackFileReader
                 {
                     config.Ctx.Report(RuleCatalog.InvalidValue, KeyPaths.Child(path, "diskSizeGb"), null,
                         $"`{KeyPaths.Child(path, "diskSizeGb")}` is {pool.DiskSizeGb}; GKE needs at least {disk.Minimum} GB.", $"Set diskSizeGb to {disk.Minimum} or more ({disk.Default} is the default).");
+                    pool = pool with { DiskSizeGb = disk.Default };
                 }
 
                 Check(m, "machineType", m.Has("machineType") ? pool.MachineType : null, Formats.MachineType().IsMatch, "a Compute Engine machine type such as `e2-standard-4`");

@@ -54,8 +54,10 @@ internal static partial class StackFileReader
                 config.Ctx.Report(RuleCatalog.InvalidValue, kms.Child("rotationDays"), kms.Value("rotationDays"),
                     $"`{kms.Child("rotationDays")}` is {days}; Cloud KMS rotates at most daily, and this project allows at most {key.Maximum} days.", $"Set `rotationDays` between {key.Minimum} and {key.Maximum} ({key.Default} is the default).");
             }
-
-            result = result with { RotationDays = days };
+            else
+            {
+                result = result with { RotationDays = days };
+            }
         }
 
         result = result with

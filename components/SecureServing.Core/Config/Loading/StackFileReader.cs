@@ -107,7 +107,7 @@ internal static partial class StackFileReader
         return value;
     }
 
-    private static void Check(YamlMap map, string key, string? value, Func<string, bool> valid, string what)
+    internal static void Check(YamlMap map, string key, string? value, Func<string, bool> valid, string what)
     {
         if (value is not null && !valid(value))
         {
