@@ -59,13 +59,8 @@ internal static class WorkloadReader
             r.Finish();
         }
 
+        // A blank value is reported by String ("is empty") and comes back null.
         var nodePool = m.String(TeamFileContract.Model.Get<TextKey>("nodePool").Name);
-        if (nodePool is not null && nodePool.Trim().Length == 0)
-        {
-            m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("nodePool"), m.Value("nodePool"), $"`{m.Child("nodePool")}` is empty.",
-                "Name a node pool of `secure-serving:cluster.nodePools`, or remove `nodePool`.");
-            nodePool = null;
-        }
 
         var minReplicas = InRange(m, TeamFileContract.MinReplicas, m.Int(TeamFileContract.MinReplicas.Name));
         var maxReplicas = InRange(m, TeamFileContract.MaxReplicas, m.Int(TeamFileContract.MaxReplicas.Name));

@@ -171,12 +171,40 @@ internal sealed class YamlMap
             }
         }
 
-        var names = choice.Spellings;
-        Ctx.Report(RuleCatalog.InvalidValue, Child(key), Value(key),
-            $"`{Child(key)}` is `{text}`; allowed: {string.Join(", ", names.Select(n => $"`{n}`"))}.{DidYouMean.Hint(text, names)}",
-            $"Set `{key}` to one of {string.Join(", ", names)}.");
+        NotAllowed(Child(key), Value(key), text, choice.Spellings, $"Set `{key}` to");
         return null;
     }
+
+    /// <summary>A list of declared spellings (exact; absent: null); each item outside the set is invalid-value; duplicates are dropped.</summary>
+    public IReadOnlyList<T>? EnumList<T>(string key, IReadOnlyList<(string Spelling, T Value)> options)
+        where T : struct
+    {
+        if (StringItems(key) is not { } items)
+        {
+            return null;
+        }
+
+        var result = new List<T>();
+        foreach (var (text, path, node) in items)
+        {
+            if (options.Where(o => string.Equals(o.Spelling, text, StringComparison.Ordinal)).Select(o => (T?)o.Value).FirstOrDefault() is not { } value)
+            {
+                NotAllowed(path, node, text, [.. options.Select(o => o.Spelling)], "Use");
+            }
+            else if (!result.Contains(value))
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A text outside the declared spellings: invalid-value naming them, with a did-you-mean.</summary>
+    private void NotAllowed(string path, YamlNode? node, string text, IReadOnlyList<string> names, string fixVerb) =>
+        Ctx.Report(RuleCatalog.InvalidValue, path, node,
+            $"`{path}` is `{text}`; allowed: {string.Join(", ", names.Select(n => $"`{n}`"))}.{DidYouMean.Hint(text, names)}",
+            $"{fixVerb} one of {string.Join(", ", names)}.");
 
     public YamlMap? Map(string key, bool required = false)
     {

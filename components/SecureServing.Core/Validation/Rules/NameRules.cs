@@ -28,8 +28,8 @@ internal static partial class NameRules
     /// <summary>A name that must start with a letter (RFC 1035 label shape, any length).</summary>
     public static bool IsRfc1035(string s) => Rfc1035().IsMatch(s);
 
-    /// <summary>The name of the node pool GKE creates with a cluster.</summary>
-    private const string DefaultPoolName = "default-pool";
+    /// <summary>The name of the node pool GKE creates with a cluster (not <c>StackFileContract.Cluster.DefaultPoolName</c>, the stack's default pool).</summary>
+    private const string GkeDefaultPoolName = "default-pool";
 
     public static void Check(RuleContext ctx)
     {
@@ -48,10 +48,10 @@ internal static partial class NameRules
         {
             var pool = $"{ctx.StackItem($"{ns}cluster.nodePools", i)}.name";
             Gke(ctx, pool, c.Cluster.NodePools[i].Name, 40, "node pool");
-            if (c.Cluster.Provider == Config.ClusterProvider.Gke && c.Cluster.NodePools[i].Name == DefaultPoolName)
+            if (c.Cluster.Provider == Config.ClusterProvider.Gke && c.Cluster.NodePools[i].Name == GkeDefaultPoolName)
             {
                 ctx.Stack(RuleCatalog.ReservedPoolName, pool,
-                    $"`{pool}` is `{DefaultPoolName}`, the name of the pool GKE creates with the cluster and the stack removes.");
+                    $"`{pool}` is `{GkeDefaultPoolName}`, the name of the pool GKE creates with the cluster and the stack removes.");
             }
         }
 

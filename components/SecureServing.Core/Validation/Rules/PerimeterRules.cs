@@ -89,13 +89,13 @@ internal static class PerimeterRules
             if (ingress[i].IdentityType is { } type && anySource >= 0)
             {
                 ctx.Stack(RuleCatalog.IngressOpenToAll, $"{from}.identityType",
-                    $"`{from}.identityType` is `{Spelling(type)}` and `{ctx.StackItem(sources, anySource)}` is `*`: every such account may come in from anywhere.");
+                    $"`{from}.identityType` is `{StackFileContract.PerimeterPolicies.IdentityType.SpellingOf(type)}` and `{ctx.StackItem(sources, anySource)}` is `*`: every such account may come in from anywhere.");
                 continue;
             }
 
             if (prod && ingress[i].IdentityType is { } kind)
             {
-                ctx.Stack(RuleCatalog.IngressFromAnyIdentity, $"{from}.identityType", $"`{from}.identityType` is `{Spelling(kind)}` in production stack `{ctx.Config.Stack}`.");
+                ctx.Stack(RuleCatalog.IngressFromAnyIdentity, $"{from}.identityType", $"`{from}.identityType` is `{StackFileContract.PerimeterPolicies.IdentityType.SpellingOf(kind)}` in production stack `{ctx.Config.Stack}`.");
             }
 
             if (prod && anySource >= 0)
@@ -135,7 +135,4 @@ internal static class PerimeterRules
             && policy.Operations.Any(o => o.Service is ArtifactRegistry or ApiOperationConfig.AllServices)
             && policy.Resources.Any(r => r == "*" || r == $"projects/{projectNumber}");
     }
-
-    private static string Spelling(PerimeterIdentityType type) =>
-        StackFileContract.PerimeterPolicies.IdentityType.Options.First(o => o.Value == type).Spelling;
 }
