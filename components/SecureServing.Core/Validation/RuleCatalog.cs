@@ -13,6 +13,8 @@ public static class RuleCatalog
     private const string PrivateClusterSeed = "002";
     /// <summary>Design document 003: securing InferenceServices with the service mesh (mTLS, team isolation).</summary>
     private const string ServiceMeshSeed = "003";
+    /// <summary>Design document 004: HTTPS in front of the Kubeflow authentication (TLS at the ingress).</summary>
+    private const string IngressTlsSeed = "004";
 
     // Public sources the rules' Why texts cite (title and address), so a user can read the reasoning.
     private const string KubeflowPrivateGke = "Kubeflow, \"Securing Your Clusters\" (VPC Service Controls and private GKE), https://v0-5.kubeflow.org/docs/gke/private-clusters/";
@@ -394,7 +396,7 @@ public static class RuleCatalog
         "List both `gcr.io` and `pkg.dev` in `registryDns.domains`.");
 
     // ---- Ingress ----------------------------------------------------------------------------------------------
-    public static readonly Rule IngressTlsSecretMissing = new("ingress-tls-secret-missing", Severity.Error, "004", false,
+    public static readonly Rule IngressTlsSecretMissing = new("ingress-tls-secret-missing", Severity.Error, IngressTlsSeed, false,
         "`ingress.tls: secret` without `ingress.tlsSecret`.",
         "The Istio gateway's HTTPS server needs the name of an existing TLS secret in istio-system. Source: " + IstioSecureGateways + ".",
         "Set `ingress.tlsSecret` to the secret's name, or use `tls: certManager`.");

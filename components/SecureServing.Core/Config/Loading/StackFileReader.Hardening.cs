@@ -252,8 +252,8 @@ internal static partial class StackFileReader
                 continue;
             }
 
-            var name = x.String("name", required: true) ?? "";
-            Check(x, "name", name.Length == 0 ? null : name, Formats.ExclusionName().IsMatch, "1-63 ASCII letters, digits, spaces (not first or last), `_` or `-`");
+            var name = x.String("name", required: true);
+            Check(x, "name", name, Formats.ExclusionName().IsMatch, "1-63 ASCII letters, digits, spaces (not first or last), `_` or `-`");
             var start = x.String("start", required: true);
             var end = x.String("end", required: true);
             var from = Time(x, "start", start);
@@ -273,7 +273,7 @@ internal static partial class StackFileReader
                 }
             }
 
-            exclusions.Add(new MaintenanceExclusion(name, start ?? "", end ?? "", scope));
+            exclusions.Add(new MaintenanceExclusion(name ?? "", start ?? "", end ?? "", scope));
             x.Finish();
         }
 

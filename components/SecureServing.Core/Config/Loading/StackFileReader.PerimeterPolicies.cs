@@ -31,7 +31,7 @@ internal static partial class StackFileReader
 
         var chosen = text ?? ProjectScope;
         string? scope = chosen == ProjectScope ? $"projects/{projectNumber}" : chosen == OrganizationScope ? null : chosen;
-        if (chosen != ProjectScope && chosen != OrganizationScope && !(chosen.StartsWith("folders/", StringComparison.Ordinal) && Formats.PolicyScope().IsMatch(chosen)))
+        if (chosen != ProjectScope && chosen != OrganizationScope && !Formats.FolderScope().IsMatch(chosen))
         {
             ap.Ctx.Report(RuleCatalog.InvalidValue, ap.Child(key), ap.Value(key),
                 $"`{ap.Child(key)}` is `{chosen}`; it must be `{ProjectScope}` (this stack's project), `folders/ID` or `{OrganizationScope}`.",
@@ -253,8 +253,8 @@ internal static partial class StackFileReader
                 continue;
             }
 
-            var service = o.String("service", required: true) ?? "";
-            Check(o, "service", service.Length == 0 ? null : service, Formats.OperationService().IsMatch, "`NAME.googleapis.com` or `*`");
+            var service = o.String("service", required: true);
+            Check(o, "service", service, Formats.OperationService().IsMatch, "`NAME.googleapis.com` or `*`");
             var methods = o.Strings("methods") ?? [];
             var permissions = o.Strings("permissions") ?? [];
             CheckMembers(to.Ctx, o.Child("methods"), methods, Formats.OperationMethod().IsMatch, "a method such as `google.storage.objects.get`, or `*`");
@@ -269,7 +269,7 @@ internal static partial class StackFileReader
                     "Name the service, or remove `methods` and `permissions`.");
             }
 
-            operations.Add(new ApiOperationConfig(service, methods, permissions));
+            operations.Add(new ApiOperationConfig(service ?? "", methods, permissions));
             o.Finish();
         }
 

@@ -63,7 +63,7 @@ internal static partial class StackFileReader
         var ingress = ReadIngress(config);
         var isProduction = protect ?? stack is "prod" or "production";
         var cluster = ReadCluster(config, deploymentName, isProduction, region);
-        var config1 = new PlatformConfig
+        var result = new PlatformConfig
         {
             Stack = stack,
             DeploymentName = deploymentName,
@@ -88,7 +88,7 @@ internal static partial class StackFileReader
             Labels = ReadLabels(config),
         };
         config.Finish(bare);
-        return config1;
+        return result;
     }
 
     private static string Required(YamlMap map, string key, Func<string, bool> valid, string what)

@@ -20,14 +20,14 @@ internal static class WorkloadReader
         AcceleratorConfig? accelerator = null;
         if (m.Map(StackFileContract.Cluster.Accelerator.Name) is { } a)
         {
-            var type = a.String("type", required: true) ?? "";
-            StackFileReader.Check(a, "type", type.Length == 0 ? null : type, Formats.AcceleratorType().IsMatch, "a GPU accelerator type such as `nvidia-l4` or `nvidia-tesla-t4`");
+            var type = a.String("type", required: true);
+            StackFileReader.Check(a, "type", type, Formats.AcceleratorType().IsMatch, "a GPU accelerator type such as `nvidia-l4` or `nvidia-tesla-t4`");
             // Kept when out of range (reported): the default would make every model asking for more GPUs a follow-on finding.
             var count = a.Int(StackFileContract.Cluster.AcceleratorCount.Name) ?? StackFileContract.Cluster.AcceleratorCount.Default;
             InRange(a, StackFileContract.Cluster.AcceleratorCount, count);
             accelerator = new AcceleratorConfig
             {
-                Type = type,
+                Type = type ?? "",
                 Count = count,
                 Driver = a.Enum(StackFileContract.Cluster.AcceleratorDriver) ?? StackFileContract.Cluster.AcceleratorDriver.Default,
             };
@@ -126,7 +126,7 @@ internal static class WorkloadReader
 
             var key = t.String("key", required: true);
             var value = t.String("value", required: true);
-            var effect = t.Enum(StackFileContract.Cluster.TaintEffect);
+            var effect = t.Enum(StackFileContract.Cluster.TaintEffectKey);
             if (effect is null && !t.Has("effect"))
             {
                 t.Ctx.Report(RuleCatalog.MissingKey, t.Child("effect"), null, $"`{t.Child("effect")}` is required.", "Add `effect: NoSchedule` (or PreferNoSchedule, NoExecute).");
