@@ -247,6 +247,9 @@ public static class RuleCases
         new("scope on an existing access policy", "invalid-value", "dev", Dev, "secure-serving:perimeter.accessPolicy.scope",
             E(Dev, "      id: \"987654321\"\n", "      id: \"987654321\"\n      scope: project\n"),
             E(Dev, "      id: \"987654321\"\n      scope: project\n", "      create: true\n      title: SecureServing dev policy\n      scope: project\n")),
+        new("project path as a created access policy's scope", "invalid-value", "dev", Dev, "secure-serving:perimeter.accessPolicy.scope",
+            E(Dev, "      id: \"987654321\"\n", "      create: true\n      title: SecureServing dev policy\n      scope: projects/111111111111\n"),
+            E(Dev, "      scope: projects/111111111111\n", "      scope: folders/333333333333\n")),
 
         // ---- namespaces
         new("namespace claimed twice", "namespace-claimed-twice", "dev", Recsys, "namespace",
