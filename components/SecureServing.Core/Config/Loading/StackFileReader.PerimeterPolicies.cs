@@ -160,7 +160,7 @@ internal static partial class StackFileReader
 
                 from.Kept("sources", sourcePaths);
 
-                RequireItems(from, "sources", sources.Count, "say where requests come from",
+                RequireItems(from, "sources", "say where requests come from",
                     "Add `sources: [{accessLevel: <name>}]`, `[{resource: projects/NUMBER}]`, or `[{accessLevel: \"*\"}]` for anywhere.");
 
                 policy = policy with { Identities = identities, IdentityType = type, Sources = sources };
@@ -211,7 +211,7 @@ internal static partial class StackFileReader
             if (p.Map("to", required: true) is { } to)
             {
                 var resources = to.Strings("resources");
-                RequireItems(to, "resources", resources?.Count ?? 0, "name the projects outside the perimeter that may be called", "Add `resources: [projects/NUMBER]`.");
+                RequireItems(to, "resources", "name the projects outside the perimeter that may be called", "Add `resources: [projects/NUMBER]`.");
 
                 CheckMembers(map.Ctx, to.Child("resources"), resources ?? [], r => r == "*" || Formats.ProjectResource().IsMatch(r), "`projects/NUMBER` or `*`");
                 policy = policy with { Resources = resources ?? [], Operations = ReadOperations(to) };
@@ -234,7 +234,7 @@ internal static partial class StackFileReader
         CheckMembers(from.Ctx, from.Child("identities"), identities, Formats.PerimeterIdentity().IsMatch,
             "`user:EMAIL`, `serviceAccount:EMAIL`, `group:EMAIL`, `principal://...` or `principalSet://...`");
         var type = from.Enum(StackFileContract.PerimeterPolicies.IdentityType);
-        if ((identities.Count > 0) == (from.Value("identityType") is not null))
+        if (from.WrittenNonEmpty("identities") == (from.Value("identityType") is not null))
         {
             from.Ctx.Report(RuleCatalog.InvalidValue, from.Path, null, $"`{from.Path}` needs exactly one of `identities` and `identityType`.",
                 "List the `identities` that may pass (preferred), or set `identityType`.");
@@ -273,19 +273,22 @@ internal static partial class StackFileReader
             o.Finish();
         }
 
-        RequireItems(to, "operations", operations.Count, "a policy with no operation lets nothing through",
+        RequireItems(to, "operations", "a policy with no operation lets nothing through",
             "Add `operations: [{service: storage.googleapis.com}]` (all its methods) or list `methods`.");
         return operations;
     }
 
-    /// <summary>A list that must have items: absent is missing-key, written empty is invalid-value.</summary>
-    private static void RequireItems(YamlMap map, string key, int count, string why, string fix)
+    /// <summary>
+    /// A list that must have items: absent is missing-key, written empty (<c>[]</c>) is invalid-value. Items that are
+    /// written but unusable have findings of their own, so they do not also make the list "empty".
+    /// </summary>
+    private static void RequireItems(YamlMap map, string key, string why, string fix)
     {
         if (map.Value(key) is null)
         {
             map.Ctx.Report(RuleCatalog.MissingKey, map.Child(key), null, $"`{map.Child(key)}` is required: {why}.", fix);
         }
-        else if (count == 0)
+        else if (!map.WrittenNonEmpty(key))
         {
             map.Ctx.Report(RuleCatalog.InvalidValue, map.Child(key), map.Value(key), $"`{map.Child(key)}` is empty: {why}.", fix);
         }

@@ -67,6 +67,9 @@ internal sealed class YamlMap
     /// <summary>True when the key is written with a non-null value.</summary>
     public bool Has(string key) => _entries.TryGetValue(key, out var e) && !LoadContext.IsNull(e.Value);
 
+    /// <summary>True when the key is written with a value other than an empty list (items that are then dropped still count).</summary>
+    public bool WrittenNonEmpty(string key) => Value(key) is { } node && node is not YamlSequenceNode { Children.Count: 0 };
+
     /// <summary>The key's value node (null when absent or YAML null); marks the key as known.</summary>
     public YamlNode? Value(string key)
     {
