@@ -15,9 +15,9 @@ public static class ResourceQuantity
         ("k", 1e3m), ("M", 1e6m), ("G", 1e9m), ("T", 1e12m),
     ];
 
-    public static bool IsCpu(string? text) => text is not null && Formats.CpuQuantity().IsMatch(text);
+    private static bool IsCpu(string? text) => text is not null && Formats.CpuQuantity().IsMatch(text);
 
-    public static bool IsMemory(string? text) => text is not null && Formats.MemoryQuantity().IsMatch(text);
+    private static bool IsMemory(string? text) => text is not null && Formats.MemoryQuantity().IsMatch(text);
 
     /// <summary>Cores of a CPU quantity (<c>500m</c> is 0.5); null when it is not one.</summary>
     public static decimal? Cores(string? text)

@@ -13,6 +13,8 @@ public static class RuleCatalog
     private const string PrivateClusterSeed = "002";
     /// <summary>Design document 003: securing InferenceServices with the service mesh (mTLS, team isolation).</summary>
     private const string ServiceMeshSeed = "003";
+    /// <summary>Design document 004: HTTPS in front of the Kubeflow authentication (TLS at the ingress).</summary>
+    private const string IngressTlsSeed = "004";
 
     // Public sources the rules' Why texts cite (title and address), so a user can read the reasoning.
     private const string KubeflowPrivateGke = "Kubeflow, \"Securing Your Clusters\" (VPC Service Controls and private GKE), https://v0-5.kubeflow.org/docs/gke/private-clusters/";
@@ -374,9 +376,9 @@ public static class RuleCatalog
         "Copy the model into the team bucket (`{teamBucket}/path`) or list the bucket (in a project inside the perimeter) in `perimeter.buckets`.");
 
     public static readonly Rule ImageMirrorWithoutAccessLevel = new("image-mirror-without-access-level", Severity.Error, PrivateClusterSeed, false,
-        "An enforced perimeter whose access levels and ingress policies do not include `perimeter.imageMirrorIdentity` (a warning in dry-run).",
+        "An enforced perimeter where neither an access level lists `perimeter.imageMirrorIdentity` nor an ingress policy lets it call `artifactregistry.googleapis.com` (or `*`) on the stack's project (`*` or `projects/NUMBER`) (a warning in dry-run).",
         "Images are mirrored into the perimeter by Cloud Build; the Kubeflow guide creates an access level for it, without which mirroring is blocked. Source: " + KubeflowPrivateGke + ".",
-        "Add the identity to an access level's `members`, or to an ingress policy's `from.identities`.");
+        "Add the identity to an access level's `members`, or to the `from.identities` of an ingress policy that allows `artifactregistry.googleapis.com` on the stack's project.");
 
     public static readonly Rule ImageRegistryUnreachable = new("image-registry-unreachable", Severity.Error, null, false,
         "Under `network.egress: restricted`, a model `image` from a registry the nodes cannot reach (not gcr.io, *.gcr.io or *-docker.pkg.dev, nor, with the installed serving stack, docker.io, quay.io, gcr.io or ghcr.io, which its remote repositories proxy), or a model format only KServe's Triton runtime serves (onnx, triton), whose image on nvcr.io cannot be proxied.",
@@ -394,7 +396,7 @@ public static class RuleCatalog
         "List both `gcr.io` and `pkg.dev` in `registryDns.domains`.");
 
     // ---- Ingress ----------------------------------------------------------------------------------------------
-    public static readonly Rule IngressTlsSecretMissing = new("ingress-tls-secret-missing", Severity.Error, "004", false,
+    public static readonly Rule IngressTlsSecretMissing = new("ingress-tls-secret-missing", Severity.Error, IngressTlsSeed, false,
         "`ingress.tls: secret` without `ingress.tlsSecret`.",
         "The Istio gateway's HTTPS server needs the name of an existing TLS secret in istio-system. Source: " + IstioSecureGateways + ".",
         "Set `ingress.tlsSecret` to the secret's name, or use `tls: certManager`.");

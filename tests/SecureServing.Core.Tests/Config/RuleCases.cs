@@ -247,6 +247,9 @@ public static class RuleCases
         new("scope on an existing access policy", "invalid-value", "dev", Dev, "secure-serving:perimeter.accessPolicy.scope",
             E(Dev, "      id: \"987654321\"\n", "      id: \"987654321\"\n      scope: project\n"),
             E(Dev, "      id: \"987654321\"\n      scope: project\n", "      create: true\n      title: SecureServing dev policy\n      scope: project\n")),
+        new("project path as a created access policy's scope", "invalid-value", "dev", Dev, "secure-serving:perimeter.accessPolicy.scope",
+            E(Dev, "      id: \"987654321\"\n", "      create: true\n      title: SecureServing dev policy\n      scope: projects/111111111111\n"),
+            E(Dev, "      scope: projects/111111111111\n", "      scope: folders/333333333333\n")),
 
         // ---- namespaces
         new("namespace claimed twice", "namespace-claimed-twice", "dev", Recsys, "namespace",
@@ -329,6 +332,13 @@ public static class RuleCases
             E(Dev, "    imageMirrorIdentity:", "    buckets:\n      - gs://kfserving-examples\n    imageMirrorIdentity:")),
         new("image mirror identity without access level", "image-mirror-without-access-level", "prod", Prod, "secure-serving:perimeter.accessLevels",
             E(Prod, "          - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n    ingressPolicies:", "          - user:release-manager@example.com\n    ingressPolicies:"), None),
+        new("image mirror identity only in an ingress policy for another project", "image-mirror-without-access-level", "prod", Prod, "secure-serving:perimeter.accessLevels",
+            [
+                new(Prod, "          - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n    ingressPolicies:", "          - user:release-manager@example.com\n    ingressPolicies:"),
+                new(Prod, "          identities:\n", "          identities:\n            - serviceAccount:222222222222@cloudbuild.gserviceaccount.com\n"),
+                new(Prod, "        to:\n          operations:\n", "        to:\n          resources:\n            - projects/333333333333\n          operations:\n"),
+            ],
+            E(Prod, "            - projects/333333333333\n", "            - projects/222222222222\n")),
         new("image mirror identity without access level, dry run", "image-mirror-without-access-level", "dev", Dev, "secure-serving:perimeter.accessLevels",
             E(Dev, "          - serviceAccount:111111111111@cloudbuild.gserviceaccount.com\n", ""), None, "warning"),
         new("image from a registry no remote repository proxies", "image-registry-unreachable", "dev", Fraud, "models[1].image",

@@ -43,7 +43,7 @@ public sealed class AnchoredFormatTests
         ["Formats.SecurityGroup"] = "gke-security-groups@example.com",
         ["Formats.PerimeterIdentity"] = "serviceAccount:ss-deploy-prod@acme-ml-ops.iam.gserviceaccount.com",
         ["Formats.ProjectResource"] = "projects/222222222222",
-        ["Formats.PolicyScope"] = "folders/333333333333",
+        ["Formats.FolderScope"] = "folders/333333333333",
         ["Formats.RegionCode"] = "DE",
         ["Formats.VpcNetwork"] = "//compute.googleapis.com/projects/acme-ml-prod/global/networks/ss-prod-vpc",
         ["Formats.OperationService"] = "storage.googleapis.com",

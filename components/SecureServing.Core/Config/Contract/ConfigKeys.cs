@@ -87,6 +87,9 @@ public sealed class ChoiceKey<T>(string name, string description, T defaultValue
     public override IReadOnlyList<string> Spellings => [.. Options.Select(o => o.Spelling)];
 
     public override string? DefaultSpelling => Options.Where(o => EqualityComparer<T>.Default.Equals(o.Value, Default)).Select(o => o.Spelling).FirstOrDefault();
+
+    /// <summary>How <paramref name="value"/> is written in a config file (its first declared spelling).</summary>
+    public string SpellingOf(T value) => Options.First(o => EqualityComparer<T>.Default.Equals(o.Value, value)).Spelling;
 }
 
 /// <summary>A list of text values.</summary>

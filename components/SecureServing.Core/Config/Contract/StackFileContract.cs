@@ -4,7 +4,6 @@ using SecureServing.Core.Validation;
 using KnativeTls = SecureServing.Core.Config.KnativeLocalGatewayTls;
 using LocalGatewayModes = SecureServing.Core.Config.LocalGatewayMode;
 using ReleaseChannels = SecureServing.Core.Config.ReleaseChannel;
-using TaintEffects = SecureServing.Core.Config.TaintEffect;
 
 namespace SecureServing.Core.Config.Contract;
 
@@ -95,9 +94,9 @@ public static partial class StackFileContract
             AcceleratorCount,
             AcceleratorDriver);
 
-        public static readonly ChoiceKey<TaintEffect> TaintEffect = new("effect", "Kubernetes taint effect.",
-            TaintEffects.NoSchedule,
-            ("NoSchedule", TaintEffects.NoSchedule), ("PreferNoSchedule", TaintEffects.PreferNoSchedule), ("NoExecute", TaintEffects.NoExecute))
+        public static readonly ChoiceKey<TaintEffect> TaintEffectKey = new("effect", "Kubernetes taint effect.",
+            TaintEffect.NoSchedule,
+            ("NoSchedule", TaintEffect.NoSchedule), ("PreferNoSchedule", TaintEffect.PreferNoSchedule), ("NoExecute", TaintEffect.NoExecute))
         {
             Required = true,
         };
@@ -105,7 +104,7 @@ public static partial class StackFileContract
         public static readonly MapKey Taint = new("taints[]", "One node taint; models placed on the pool (`nodePool`) tolerate it.",
             new TextKey("key", "Taint key, a Kubernetes qualified name such as `nvidia.com/gpu`.") { Required = true, Format = Formats.TaintKey(), TypeName = "qualified name" },
             new TextKey("value", "Taint value, a Kubernetes label value.") { Required = true, Format = Formats.TaintValue(), TypeName = "label value" },
-            TaintEffect);
+            TaintEffectKey);
 
         public static readonly MapListKey Taints = new("taints", "Node taints of the pool.", Taint)
         {

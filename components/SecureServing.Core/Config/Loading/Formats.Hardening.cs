@@ -47,9 +47,9 @@ internal static partial class Formats
     [GeneratedRegex(@"\Aprojects/[0-9]{1,20}\z")]
     public static partial Regex ProjectResource();
 
-    /// <summary>What a scoped access policy applies to: <c>projects/NUMBER</c> or <c>folders/ID</c>.</summary>
-    [GeneratedRegex(@"\A(?:projects|folders)/[0-9]{1,20}\z")]
-    public static partial Regex PolicyScope();
+    /// <summary>A folder as the scope of an access policy: <c>folders/ID</c>.</summary>
+    [GeneratedRegex(@"\Afolders/[0-9]{1,20}\z")]
+    public static partial Regex FolderScope();
 
     /// <summary>An ISO 3166-1 alpha-2 region code, e.g. <c>DE</c>.</summary>
     [GeneratedRegex(@"\A[A-Z]{2}\z")]

@@ -12,16 +12,21 @@ internal static partial class StackFileReader
         var provider = cl?.Enum(StackFileContract.Cluster.Provider) ?? StackFileContract.Cluster.Provider.Default;
 
         var networks = new List<AuthorizedNetwork>();
+        var networkPaths = new List<string>();
         foreach (var (node, path) in cl?.Items("masterAuthorizedNetworks") ?? [])
         {
             if (YamlMap.Of(node, path, config.Ctx, "a map `{cidr, name}`", StackFileContract.Cluster.AuthorizedNetwork) is { } m)
             {
                 networks.Add(new AuthorizedNetwork(m.String("cidr", required: true) ?? "", m.String("name") ?? $"network-{networks.Count}"));
+                networkPaths.Add(path);
                 m.Finish();
             }
         }
 
+        cl?.Kept("masterAuthorizedNetworks", networkPaths);
+
         var pools = new List<NodePoolConfig>();
+        var poolPaths = new List<string>();
         if (cl?.Value("nodePools") is null)
         {
             pools.Add(new NodePoolConfig { Name = StackFileContract.Cluster.DefaultPoolName });
@@ -54,13 +59,17 @@ internal static partial class StackFileReader
                 {
                     config.Ctx.Report(RuleCatalog.InvalidValue, KeyPaths.Child(path, "diskSizeGb"), null,
                         $"`{KeyPaths.Child(path, "diskSizeGb")}` is {pool.DiskSizeGb}; GKE needs at least {disk.Minimum} GB.", $"Set diskSizeGb to {disk.Minimum} or more ({disk.Default} is the default).");
+                    pool = pool with { DiskSizeGb = disk.Default };
                 }
 
                 Check(m, "machineType", m.Has("machineType") ? pool.MachineType : null, Formats.MachineType().IsMatch, "a Compute Engine machine type such as `e2-standard-4`");
                 pools.Add(pool);
+                poolPaths.Add(path);
                 m.Finish();
             }
         }
+
+        cl?.Kept("nodePools", poolPaths);
 
         if (provider == ClusterProvider.Gke && pools.Count == 0 && cl?.Value("nodePools") is not null)
         {

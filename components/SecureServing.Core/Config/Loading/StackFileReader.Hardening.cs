@@ -54,8 +54,10 @@ internal static partial class StackFileReader
                 config.Ctx.Report(RuleCatalog.InvalidValue, kms.Child("rotationDays"), kms.Value("rotationDays"),
                     $"`{kms.Child("rotationDays")}` is {days}; Cloud KMS rotates at most daily, and this project allows at most {key.Maximum} days.", $"Set `rotationDays` between {key.Minimum} and {key.Maximum} ({key.Default} is the default).");
             }
-
-            result = result with { RotationDays = days };
+            else
+            {
+                result = result with { RotationDays = days };
+            }
         }
 
         result = result with
@@ -159,7 +161,7 @@ internal static partial class StackFileReader
         }
 
         var defaults = new ClusterNotificationsConfig();
-        var events = EnumList(n, "events", StackFileContract.ClusterHardening.EventSpellings);
+        var events = n.EnumList("events", StackFileContract.ClusterHardening.EventSpellings);
         var enabled = n.Bool("enabled") ?? defaults.Enabled;
         // Empty as written: a list of misspellings already has its findings, and a disabled topic sends nothing anyway.
         if (events is { Count: 0 } && enabled && n.Strings("events") is { Count: 0 })
@@ -250,8 +252,8 @@ internal static partial class StackFileReader
                 continue;
             }
 
-            var name = x.String("name", required: true) ?? "";
-            Check(x, "name", name.Length == 0 ? null : name, Formats.ExclusionName().IsMatch, "1-63 ASCII letters, digits, spaces (not first or last), `_` or `-`");
+            var name = x.String("name", required: true);
+            Check(x, "name", name, Formats.ExclusionName().IsMatch, "1-63 ASCII letters, digits, spaces (not first or last), `_` or `-`");
             var start = x.String("start", required: true);
             var end = x.String("end", required: true);
             var from = Time(x, "start", start);
@@ -271,7 +273,7 @@ internal static partial class StackFileReader
                 }
             }
 
-            exclusions.Add(new MaintenanceExclusion(name, start ?? "", end ?? "", scope));
+            exclusions.Add(new MaintenanceExclusion(name ?? "", start ?? "", end ?? "", scope));
             x.Finish();
         }
 
@@ -301,7 +303,7 @@ internal static partial class StackFileReader
     private static IReadOnlyList<T>? Components<T>(YamlMap cl, string key, IReadOnlyList<(string Spelling, T Value)> options, T required)
         where T : struct, Enum
     {
-        var list = EnumList(cl, key, options);
+        var list = cl.EnumList(key, options);
         if (list is { Count: > 0 } && !list.Contains(required))
         {
             cl.Ctx.Report(RuleCatalog.InvalidValue, cl.Child(key), cl.Value(key), $"`{cl.Child(key)}` lacks `systemComponents`; GKE sends no other component without it.",
@@ -309,39 +311,6 @@ internal static partial class StackFileReader
         }
 
         return list;
-    }
-
-    /// <summary>A list of declared spellings (exact; absent: null); each item outside the set is invalid-value; duplicates are dropped.</summary>
-    private static IReadOnlyList<T>? EnumList<T>(YamlMap map, string key, IReadOnlyList<(string Name, T Value)> options)
-        where T : struct
-    {
-        var items = map.Strings(key);
-        if (items is null)
-        {
-            return null;
-        }
-
-        var result = new List<T>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var match = options.Where(o => string.Equals(o.Name, items[i], StringComparison.Ordinal)).Select(o => (T?)o.Value).FirstOrDefault();
-            if (match is { } value)
-            {
-                if (!result.Contains(value))
-                {
-                    result.Add(value);
-                }
-
-                continue;
-            }
-
-            var names = options.Select(o => o.Name).ToArray();
-            var item = KeyPaths.Item(map.Child(key), i);
-            map.Ctx.Report(RuleCatalog.InvalidValue, item, null,
-                $"`{item}` is `{items[i]}`; allowed: {string.Join(", ", names.Select(n => $"`{n}`"))}.{DidYouMean.Hint(items[i], names)}", $"Use one of {string.Join(", ", names)}.");
-        }
-
-        return result;
     }
 
     /// <summary>The node pool keys this file adds; checked against the pool's machine type.</summary>

@@ -34,6 +34,7 @@ internal static partial class StackFileReader
         }
 
         var levels = new List<AccessLevelConfig>();
+        var levelPaths = new List<string>();
         foreach (var (node, path) in pm?.Items("accessLevels") ?? [])
         {
             if (YamlMap.Of(node, path, ctx, shape: StackFileContract.Perimeter.AccessLevel) is { } m)
@@ -53,9 +54,12 @@ internal static partial class StackFileReader
                 }
 
                 levels.Add(level);
+                levelPaths.Add(path);
                 m.Finish();
             }
         }
+
+        pm?.Kept("accessLevels", levelPaths);
 
         var mirror = pm?.String("imageMirrorIdentity") ?? $"serviceAccount:{projectNumber}@cloudbuild.gserviceaccount.com";
         if (pm is not null)

@@ -31,7 +31,7 @@ internal static partial class StackFileReader
 
         var chosen = text ?? ProjectScope;
         string? scope = chosen == ProjectScope ? $"projects/{projectNumber}" : chosen == OrganizationScope ? null : chosen;
-        if (chosen != ProjectScope && chosen != OrganizationScope && !(chosen.StartsWith("folders/", StringComparison.Ordinal) && Formats.PolicyScope().IsMatch(chosen)))
+        if (chosen != ProjectScope && chosen != OrganizationScope && !Formats.FolderScope().IsMatch(chosen))
         {
             ap.Ctx.Report(RuleCatalog.InvalidValue, ap.Child(key), ap.Value(key),
                 $"`{ap.Child(key)}` is `{chosen}`; it must be `{ProjectScope}` (this stack's project), `folders/ID` or `{OrganizationScope}`.",
@@ -48,6 +48,7 @@ internal static partial class StackFileReader
         CheckMembers(m.Ctx, m.Child("regions"), regions, Formats.RegionCode().IsMatch, "an ISO 3166-1 alpha-2 code such as `DE`");
 
         var sources = new List<VpcNetworkSourceConfig>();
+        var sourcePaths = new List<string>();
         foreach (var (node, path) in m.Items(StackFileContract.PerimeterPolicies.VpcNetworkSources.Name))
         {
             if (YamlMap.Of(node, path, m.Ctx, "a map `{network, ipRanges}`", StackFileContract.PerimeterPolicies.VpcNetworkSource) is { } v)
@@ -55,9 +56,12 @@ internal static partial class StackFileReader
                 var network = v.String("network", required: true);
                 Check(v, "network", network, Formats.VpcNetwork().IsMatch, "`//compute.googleapis.com/projects/P/global/networks/N`");
                 sources.Add(new VpcNetworkSourceConfig(network ?? "", v.Strings("ipRanges") ?? []));
+                sourcePaths.Add(path);
                 v.Finish();
             }
         }
+
+        m.Kept(StackFileContract.PerimeterPolicies.VpcNetworkSources.Name, sourcePaths);
 
         if (sources.Count > 0 && level.IpSubnetworks.Count > 0)
         {
@@ -114,6 +118,7 @@ internal static partial class StackFileReader
 
         var names = levels.Select(l => l.Name).ToList();
         var result = new List<IngressPolicyConfig>();
+        var policyPaths = new List<string>();
         foreach (var (node, path) in map.Items("ingressPolicies"))
         {
             if (YamlMap.Of(node, path, map.Ctx, "a map `{title, from, to}`", StackFileContract.PerimeterPolicies.IngressPolicy) is not { } p)
@@ -126,6 +131,7 @@ internal static partial class StackFileReader
             {
                 var (identities, type) = ReadIdentities(from);
                 var sources = new List<IngressSourceConfig>();
+                var sourcePaths = new List<string>();
                 foreach (var (sourceNode, sourcePath) in from.Items("sources"))
                 {
                     if (YamlMap.Of(sourceNode, sourcePath, map.Ctx, "a map `{accessLevel}` or `{resource}`", StackFileContract.PerimeterPolicies.IngressSource) is { } s)
@@ -147,11 +153,14 @@ internal static partial class StackFileReader
 
                         Check(s, "resource", resource, Formats.ProjectResource().IsMatch, "`projects/NUMBER`");
                         sources.Add(new IngressSourceConfig(level, resource));
+                        sourcePaths.Add(sourcePath);
                         s.Finish();
                     }
                 }
 
-                RequireItems(from, "sources", sources.Count, "say where requests come from",
+                from.Kept("sources", sourcePaths);
+
+                RequireItems(from, "sources", "say where requests come from",
                     "Add `sources: [{accessLevel: <name>}]`, `[{resource: projects/NUMBER}]`, or `[{accessLevel: \"*\"}]` for anywhere.");
 
                 policy = policy with { Identities = identities, IdentityType = type, Sources = sources };
@@ -167,9 +176,11 @@ internal static partial class StackFileReader
             }
 
             result.Add(policy);
+            policyPaths.Add(path);
             p.Finish();
         }
 
+        map.Kept("ingressPolicies", policyPaths);
         return result;
     }
 
@@ -181,6 +192,7 @@ internal static partial class StackFileReader
         }
 
         var result = new List<EgressPolicyConfig>();
+        var policyPaths = new List<string>();
         foreach (var (node, path) in map.Items("egressPolicies"))
         {
             if (YamlMap.Of(node, path, map.Ctx, "a map `{title, from, to}`", StackFileContract.PerimeterPolicies.EgressPolicy) is not { } p)
@@ -199,7 +211,7 @@ internal static partial class StackFileReader
             if (p.Map("to", required: true) is { } to)
             {
                 var resources = to.Strings("resources");
-                RequireItems(to, "resources", resources?.Count ?? 0, "name the projects outside the perimeter that may be called", "Add `resources: [projects/NUMBER]`.");
+                RequireItems(to, "resources", "name the projects outside the perimeter that may be called", "Add `resources: [projects/NUMBER]`.");
 
                 CheckMembers(map.Ctx, to.Child("resources"), resources ?? [], r => r == "*" || Formats.ProjectResource().IsMatch(r), "`projects/NUMBER` or `*`");
                 policy = policy with { Resources = resources ?? [], Operations = ReadOperations(to) };
@@ -207,9 +219,11 @@ internal static partial class StackFileReader
             }
 
             result.Add(policy);
+            policyPaths.Add(path);
             p.Finish();
         }
 
+        map.Kept("egressPolicies", policyPaths);
         return result;
     }
 
@@ -220,7 +234,7 @@ internal static partial class StackFileReader
         CheckMembers(from.Ctx, from.Child("identities"), identities, Formats.PerimeterIdentity().IsMatch,
             "`user:EMAIL`, `serviceAccount:EMAIL`, `group:EMAIL`, `principal://...` or `principalSet://...`");
         var type = from.Enum(StackFileContract.PerimeterPolicies.IdentityType);
-        if ((identities.Count > 0) == (from.Value("identityType") is not null))
+        if (from.WrittenNonEmpty("identities") == (from.Value("identityType") is not null))
         {
             from.Ctx.Report(RuleCatalog.InvalidValue, from.Path, null, $"`{from.Path}` needs exactly one of `identities` and `identityType`.",
                 "List the `identities` that may pass (preferred), or set `identityType`.");
@@ -239,8 +253,8 @@ internal static partial class StackFileReader
                 continue;
             }
 
-            var service = o.String("service", required: true) ?? "";
-            Check(o, "service", service.Length == 0 ? null : service, Formats.OperationService().IsMatch, "`NAME.googleapis.com` or `*`");
+            var service = o.String("service", required: true);
+            Check(o, "service", service, Formats.OperationService().IsMatch, "`NAME.googleapis.com` or `*`");
             var methods = o.Strings("methods") ?? [];
             var permissions = o.Strings("permissions") ?? [];
             CheckMembers(to.Ctx, o.Child("methods"), methods, Formats.OperationMethod().IsMatch, "a method such as `google.storage.objects.get`, or `*`");
@@ -255,23 +269,26 @@ internal static partial class StackFileReader
                     "Name the service, or remove `methods` and `permissions`.");
             }
 
-            operations.Add(new ApiOperationConfig(service, methods, permissions));
+            operations.Add(new ApiOperationConfig(service ?? "", methods, permissions));
             o.Finish();
         }
 
-        RequireItems(to, "operations", operations.Count, "a policy with no operation lets nothing through",
+        RequireItems(to, "operations", "a policy with no operation lets nothing through",
             "Add `operations: [{service: storage.googleapis.com}]` (all its methods) or list `methods`.");
         return operations;
     }
 
-    /// <summary>A list that must have items: absent is missing-key, written empty is invalid-value.</summary>
-    private static void RequireItems(YamlMap map, string key, int count, string why, string fix)
+    /// <summary>
+    /// A list that must have items: absent is missing-key, written empty (<c>[]</c>) is invalid-value. Items that are
+    /// written but unusable have findings of their own, so they do not also make the list "empty".
+    /// </summary>
+    private static void RequireItems(YamlMap map, string key, string why, string fix)
     {
         if (map.Value(key) is null)
         {
             map.Ctx.Report(RuleCatalog.MissingKey, map.Child(key), null, $"`{map.Child(key)}` is required: {why}.", fix);
         }
-        else if (count == 0)
+        else if (!map.WrittenNonEmpty(key))
         {
             map.Ctx.Report(RuleCatalog.InvalidValue, map.Child(key), map.Value(key), $"`{map.Child(key)}` is empty: {why}.", fix);
         }
@@ -299,7 +316,7 @@ internal static partial class StackFileReader
         {
             if (!known.Contains(names![i]))
             {
-                var item = KeyPaths.Item(dr.Child("accessLevels"), i);
+                var item = dr.ItemPath("accessLevels", i);
                 pm.Ctx.Report(RuleCatalog.InvalidValue, item, null, $"`{item}` is `{names[i]}`, which is not in `{pm.Child("accessLevels")}`.{DidYouMean.Hint(names[i], known)}",
                     "Name an access level of the perimeter.");
             }

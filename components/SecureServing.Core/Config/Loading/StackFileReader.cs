@@ -63,7 +63,7 @@ internal static partial class StackFileReader
         var ingress = ReadIngress(config);
         var isProduction = protect ?? stack is "prod" or "production";
         var cluster = ReadCluster(config, deploymentName, isProduction, region);
-        var config1 = new PlatformConfig
+        var result = new PlatformConfig
         {
             Stack = stack,
             DeploymentName = deploymentName,
@@ -88,7 +88,7 @@ internal static partial class StackFileReader
             Labels = ReadLabels(config),
         };
         config.Finish(bare);
-        return config1;
+        return result;
     }
 
     private static string Required(YamlMap map, string key, Func<string, bool> valid, string what)
@@ -107,7 +107,7 @@ internal static partial class StackFileReader
         return value;
     }
 
-    private static void Check(YamlMap map, string key, string? value, Func<string, bool> valid, string what)
+    internal static void Check(YamlMap map, string key, string? value, Func<string, bool> valid, string what)
     {
         if (value is not null && !valid(value))
         {
@@ -121,7 +121,7 @@ internal static partial class StackFileReader
         {
             if (!valid(members[i]))
             {
-                var item = KeyPaths.Item(path, i);
+                var item = ctx.Sources.Item(ctx.File, path, i);
                 ctx.Report(RuleCatalog.InvalidValue, item, null, $"`{item}` is `{members[i]}`; it must be {what}.", $"Write it as {what}.");
             }
         }

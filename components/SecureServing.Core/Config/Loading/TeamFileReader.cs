@@ -31,14 +31,18 @@ internal static class TeamFileReader
         StackFileReader.CheckMembers(ctx, "members", members, Formats.Member().IsMatch, "an IAM member such as `group:fraud-ml@example.com`");
 
         var models = new List<ModelConfig>();
+        var modelPaths = new List<string>();
         foreach (var (node, path) in file.Items("models"))
         {
             if (YamlMap.Of(node, path, ctx, shape: TeamFileContract.Model) is { } m)
             {
                 models.Add(WorkloadReader.Model(m, ReadModel(m)));
+                modelPaths.Add(path);
                 m.Finish();
             }
         }
+
+        file.Kept("models", modelPaths);
 
         var result = new TeamConfig
         {

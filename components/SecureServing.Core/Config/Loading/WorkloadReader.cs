@@ -20,13 +20,14 @@ internal static class WorkloadReader
         AcceleratorConfig? accelerator = null;
         if (m.Map(StackFileContract.Cluster.Accelerator.Name) is { } a)
         {
-            var type = a.String("type", required: true) ?? "";
-            Check(a, "type", type.Length == 0 ? null : type, Formats.AcceleratorType().IsMatch, "a GPU accelerator type such as `nvidia-l4` or `nvidia-tesla-t4`");
+            var type = a.String("type", required: true);
+            StackFileReader.Check(a, "type", type, Formats.AcceleratorType().IsMatch, "a GPU accelerator type such as `nvidia-l4` or `nvidia-tesla-t4`");
+            // Kept when out of range (reported): the default would make every model asking for more GPUs a follow-on finding.
             var count = a.Int(StackFileContract.Cluster.AcceleratorCount.Name) ?? StackFileContract.Cluster.AcceleratorCount.Default;
-            Range(a, StackFileContract.Cluster.AcceleratorCount, count);
+            InRange(a, StackFileContract.Cluster.AcceleratorCount, count);
             accelerator = new AcceleratorConfig
             {
-                Type = type,
+                Type = type ?? "",
                 Count = count,
                 Driver = a.Enum(StackFileContract.Cluster.AcceleratorDriver) ?? StackFileContract.Cluster.AcceleratorDriver.Default,
             };
@@ -53,32 +54,23 @@ internal static class WorkloadReader
             {
                 Cpu = Quantity(r, "cpu", ResourceQuantity.Cores, "a CPU quantity such as `2` or `500m`"),
                 Memory = Quantity(r, "memory", ResourceQuantity.Bytes, "a memory quantity such as `8Gi`"),
-                Gpu = r.Int(TeamFileContract.ResourcesGpu.Name) ?? TeamFileContract.ResourcesGpu.Default,
+                Gpu = InRange(r, TeamFileContract.ResourcesGpu, r.Int(TeamFileContract.ResourcesGpu.Name)) ?? TeamFileContract.ResourcesGpu.Default,
             };
-            Range(r, TeamFileContract.ResourcesGpu, resources.Gpu);
             r.Finish();
         }
 
+        // A blank value is reported by String ("is empty") and comes back null.
         var nodePool = m.String(TeamFileContract.Model.Get<TextKey>("nodePool").Name);
-        if (nodePool is not null && nodePool.Trim().Length == 0)
-        {
-            m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("nodePool"), m.Value("nodePool"), $"`{m.Child("nodePool")}` is empty.",
-                "Name a node pool of `secure-serving:cluster.nodePools`, or remove `nodePool`.");
-            nodePool = null;
-        }
 
-        var minReplicas = m.Int(TeamFileContract.MinReplicas.Name);
-        var maxReplicas = m.Int(TeamFileContract.MaxReplicas.Name);
-        Range(m, TeamFileContract.MinReplicas, minReplicas);
-        Range(m, TeamFileContract.MaxReplicas, maxReplicas);
-        if (minReplicas is { } min && maxReplicas is { } max && max >= 1 && min > max)
+        var minReplicas = InRange(m, TeamFileContract.MinReplicas, m.Int(TeamFileContract.MinReplicas.Name));
+        var maxReplicas = InRange(m, TeamFileContract.MaxReplicas, m.Int(TeamFileContract.MaxReplicas.Name));
+        if (minReplicas is { } min && maxReplicas is { } max && min > max)
         {
             m.Ctx.Report(RuleCatalog.InvalidValue, m.Child("maxReplicas"), m.Value("maxReplicas"),
                 $"`{m.Child("maxReplicas")}` is {max}, below `minReplicas` {min}.", "Set maxReplicas >= minReplicas.");
         }
 
-        var scaleTarget = m.Int(TeamFileContract.ScaleTarget.Name);
-        Range(m, TeamFileContract.ScaleTarget, scaleTarget);
+        var scaleTarget = InRange(m, TeamFileContract.ScaleTarget, m.Int(TeamFileContract.ScaleTarget.Name));
 
         return model with
         {
@@ -108,8 +100,9 @@ internal static class WorkloadReader
             Gpu = q.Int(TeamFileContract.QuotaGpu.Name) ?? defaults.Gpu,
             Pods = q.Int(TeamFileContract.QuotaPods.Name) ?? defaults.Pods,
         };
-        Range(q, TeamFileContract.QuotaGpu, quota.Gpu);
-        Range(q, TeamFileContract.QuotaPods, quota.Pods);
+        // Kept when out of range (reported): the smaller default would make the models' needs a follow-on quota finding.
+        InRange(q, TeamFileContract.QuotaGpu, quota.Gpu);
+        InRange(q, TeamFileContract.QuotaPods, quota.Pods);
         q.Finish();
         return quota;
     }
@@ -133,14 +126,14 @@ internal static class WorkloadReader
 
             var key = t.String("key", required: true);
             var value = t.String("value", required: true);
-            var effect = t.Enum(StackFileContract.Cluster.TaintEffect);
+            var effect = t.Enum(StackFileContract.Cluster.TaintEffectKey);
             if (effect is null && !t.Has("effect"))
             {
                 t.Ctx.Report(RuleCatalog.MissingKey, t.Child("effect"), null, $"`{t.Child("effect")}` is required.", "Add `effect: NoSchedule` (or PreferNoSchedule, NoExecute).");
             }
 
-            Check(t, "key", key, Formats.TaintKey().IsMatch, "a Kubernetes qualified name such as `nvidia.com/gpu` or `workload`");
-            Check(t, "value", value, Formats.TaintValue().IsMatch, "a Kubernetes label value such as `present` (at most 63 letters, digits, `-`, `_`, `.`)");
+            StackFileReader.Check(t, "key", key, Formats.TaintKey().IsMatch, "a Kubernetes qualified name such as `nvidia.com/gpu` or `workload`");
+            StackFileReader.Check(t, "value", value, Formats.TaintValue().IsMatch, "a Kubernetes label value such as `present` (at most 63 letters, digits, `-`, `_`, `.`)");
             if (key is not null && value is not null && effect is { } e)
             {
                 if (taints.Any(x => x.Key == key && x.Effect == e))
@@ -189,21 +182,19 @@ internal static class WorkloadReader
         return text;
     }
 
-    /// <summary>A value outside the key's declared <see cref="CountKey.Minimum"/> (default 0) and <see cref="CountKey.Maximum"/>.</summary>
-    private static void Range(YamlMap map, CountKey key, int? value)
+    /// <summary>
+    /// The value when it is within the key's declared <see cref="CountKey.Minimum"/> (default 0) and
+    /// <see cref="CountKey.Maximum"/>; otherwise reported, and null, so no rule computes with it.
+    /// </summary>
+    private static int? InRange(YamlMap map, CountKey key, int? value)
     {
         var (min, max) = (key.Minimum ?? 0, key.Maximum ?? throw new InvalidOperationException($"`{key.Name}` declares no maximum (Config/Contract)."));
         if (value is { } v && (v < min || v > max))
         {
             map.Ctx.Report(RuleCatalog.InvalidValue, map.Child(key.Name), map.Value(key.Name), $"`{map.Child(key.Name)}` is {v}; it must be between {min} and {max}.", $"Set `{key.Name}` to {min}..{max}.");
+            return null;
         }
-    }
 
-    private static void Check(YamlMap map, string key, string? value, Func<string, bool> valid, string what)
-    {
-        if (value is not null && !valid(value))
-        {
-            map.Ctx.Report(RuleCatalog.InvalidValue, map.Child(key), map.Value(key), $"`{map.Child(key)}` is `{value}`; it must be {what}.", $"Set `{key}` to {what}.");
-        }
+        return value;
     }
 }

@@ -67,6 +67,9 @@ internal sealed class YamlMap
     /// <summary>True when the key is written with a non-null value.</summary>
     public bool Has(string key) => _entries.TryGetValue(key, out var e) && !LoadContext.IsNull(e.Value);
 
+    /// <summary>True when the key is written with a value other than an empty list (items that are then dropped still count).</summary>
+    public bool WrittenNonEmpty(string key) => Value(key) is { } node && node is not YamlSequenceNode { Children.Count: 0 };
+
     /// <summary>The key's value node (null when absent or YAML null); marks the key as known.</summary>
     public YamlNode? Value(string key)
     {
@@ -171,12 +174,40 @@ internal sealed class YamlMap
             }
         }
 
-        var names = choice.Spellings;
-        Ctx.Report(RuleCatalog.InvalidValue, Child(key), Value(key),
-            $"`{Child(key)}` is `{text}`; allowed: {string.Join(", ", names.Select(n => $"`{n}`"))}.{DidYouMean.Hint(text, names)}",
-            $"Set `{key}` to one of {string.Join(", ", names)}.");
+        NotAllowed(Child(key), Value(key), text, choice.Spellings, $"Set `{key}` to");
         return null;
     }
+
+    /// <summary>A list of declared spellings (exact; absent: null); each item outside the set is invalid-value; duplicates are dropped.</summary>
+    public IReadOnlyList<T>? EnumList<T>(string key, IReadOnlyList<(string Spelling, T Value)> options)
+        where T : struct
+    {
+        if (StringItems(key) is not { } items)
+        {
+            return null;
+        }
+
+        var result = new List<T>();
+        foreach (var (text, path, node) in items)
+        {
+            if (options.Where(o => string.Equals(o.Spelling, text, StringComparison.Ordinal)).Select(o => (T?)o.Value).FirstOrDefault() is not { } value)
+            {
+                NotAllowed(path, node, text, [.. options.Select(o => o.Spelling)], "Use");
+            }
+            else if (!result.Contains(value))
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A text outside the declared spellings: invalid-value naming them, with a did-you-mean.</summary>
+    private void NotAllowed(string path, YamlNode? node, string text, IReadOnlyList<string> names, string fixVerb) =>
+        Ctx.Report(RuleCatalog.InvalidValue, path, node,
+            $"`{path}` is `{text}`; allowed: {string.Join(", ", names.Select(n => $"`{n}`"))}.{DidYouMean.Hint(text, names)}",
+            $"{fixVerb} one of {string.Join(", ", names)}.");
 
     public YamlMap? Map(string key, bool required = false)
     {
@@ -221,14 +252,20 @@ internal sealed class YamlMap
     }
 
     /// <summary>A list of text values (absent: null, so callers can tell absent from empty).</summary>
-    public IReadOnlyList<string>? Strings(string key)
+    public IReadOnlyList<string>? Strings(string key) => StringItems(key)?.Select(i => i.Value).ToList();
+
+    /// <summary>
+    /// A list of text values with each item's key path and node (absent: null). Null, blank and non-text items are
+    /// reported and dropped; the kept items' paths are recorded, so findings about the i-th value name the item as written.
+    /// </summary>
+    public IReadOnlyList<(string Value, string Path, YamlNode Node)>? StringItems(string key)
     {
         if (Value(key) is null)
         {
             return null;
         }
 
-        var result = new List<string>();
+        var result = new List<(string Value, string Path, YamlNode Node)>();
         foreach (var (node, path) in Items(key))
         {
             if (node is YamlScalarNode s && string.IsNullOrWhiteSpace(s.Value) && !LoadContext.IsNull(node))
@@ -237,7 +274,7 @@ internal sealed class YamlMap
             }
             else if (node is YamlScalarNode s2 && !LoadContext.IsNull(node))
             {
-                result.Add(s2.Value ?? "");
+                result.Add((s2.Value ?? "", path, node));
             }
             else
             {
@@ -245,8 +282,15 @@ internal sealed class YamlMap
             }
         }
 
+        Kept(key, [.. result.Select(i => i.Path)]);
         return result;
     }
+
+    /// <summary>Records which items of the list <paramref name="key"/> the reader kept (their paths, in order); see <see cref="SourceMap.Item"/>.</summary>
+    public void Kept(string key, IReadOnlyList<string> itemPaths) => Ctx.Sources.RecordKept(Ctx.File, Child(key), itemPaths);
+
+    /// <summary>The key path of the <paramref name="index"/>-th value the reader kept from the list <paramref name="key"/>.</summary>
+    public string ItemPath(string key, int index) => Ctx.Sources.Item(Ctx.File, Child(key), index);
 
     /// <summary>
     /// A value that must be a Pulumi secret. Returns its location (never its ciphertext). A value written in any other

@@ -26,7 +26,7 @@ internal static class AccessRules
                 continue;
             }
 
-            var path = KeyPaths.Item("models", team.Models.ToList().FindIndex(m => m.Name == first.Model.Name));
+            var path = ctx.TeamItem(team, "models", team.Models.ToList().FindIndex(m => m.Name == first.Model.Name));
             ctx.Team(team, RuleCatalog.AccessDiffersFromIntent, path,
                 $"`{path}` (model {first.Model.Key}): {model.Count()} caller(s) differ from what the team and stack files allow: {lines}", fix);
         }

@@ -244,9 +244,9 @@ internal static class DerivedNameRules
             var derived = pulumiName(name);
             if (name.Length > 0 && owners.TryGetValue(derived, out var first) && first.Name != name)
             {
-                var path = $"{listPath}[{i}].name";
+                var path = $"{ctx.StackItem(listPath, i)}.name";
                 ctx.Stack(RuleCatalog.DerivedNameCollision, path,
-                    $"`{path}` `{name}` and `{listPath}[{first.Index}].name` `{first.Name}` give one Pulumi resource name, `{derived}` (names are lower-cased and `_` or runs of `-` become one `-`).",
+                    $"`{path}` `{name}` and `{ctx.StackItem(listPath, first.Index)}.name` `{first.Name}` give one Pulumi resource name, `{derived}` (names are lower-cased and `_` or runs of `-` become one `-`).",
                     $"Rename the {what} so the two differ in letters or digits, not only in case or separators.");
             }
             else if (name.Length > 0)
@@ -277,7 +277,7 @@ internal static class DerivedNameRules
                 continue; // the same domain twice is one zone
             }
 
-            var path = $"{Ns}registryDns.domains[{i}]";
+            var path = ctx.StackItem($"{Ns}registryDns.domains", i);
             if (owners.TryGetValue(key, out var first))
             {
                 ctx.Stack(RuleCatalog.DerivedNameCollision, path,

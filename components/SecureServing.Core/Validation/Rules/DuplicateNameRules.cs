@@ -8,12 +8,16 @@ internal static class DuplicateNameRules
         var c = ctx.Config;
         foreach (var (name, first, index) in Duplicates(c.Cluster.NodePools.Select(p => p.Name)))
         {
-            ctx.Stack(RuleCatalog.DuplicateName, $"{RuleContext.Ns}cluster.nodePools[{index}].name", $"`{RuleContext.Ns}cluster.nodePools[{index}].name`: node pool `{name}` is defined twice (also at index {first}).");
+            var pools = $"{RuleContext.Ns}cluster.nodePools";
+            var path = $"{ctx.StackItem(pools, index)}.name";
+            ctx.Stack(RuleCatalog.DuplicateName, path, $"`{path}`: node pool `{name}` is defined twice (also at `{ctx.StackItem(pools, first)}`).");
         }
 
         foreach (var (name, first, index) in Duplicates(c.Perimeter.AccessLevels.Select(l => l.Name)))
         {
-            ctx.Stack(RuleCatalog.DuplicateName, $"{RuleContext.Ns}perimeter.accessLevels[{index}].name", $"`{RuleContext.Ns}perimeter.accessLevels[{index}].name`: access level `{name}` is defined twice (also at index {first}).");
+            var levels = $"{RuleContext.Ns}perimeter.accessLevels";
+            var path = $"{ctx.StackItem(levels, index)}.name";
+            ctx.Stack(RuleCatalog.DuplicateName, path, $"`{path}`: access level `{name}` is defined twice (also at `{ctx.StackItem(levels, first)}`).");
         }
 
         foreach (var (name, first, index) in Duplicates(c.Teams.Select(t => t.Team)))
@@ -25,7 +29,8 @@ internal static class DuplicateNameRules
         {
             foreach (var (name, first, index) in Duplicates(team.Models.Select(m => m.Name)))
             {
-                ctx.Team(team, RuleCatalog.DuplicateName, $"models[{index}].name", $"`models[{index}].name`: model `{name}` is defined twice (also at `models[{first}]`).");
+                var path = $"{ctx.TeamItem(team, "models", index)}.name";
+                ctx.Team(team, RuleCatalog.DuplicateName, path, $"`{path}`: model `{name}` is defined twice (also at `{ctx.TeamItem(team, "models", first)}`).");
             }
         }
     }

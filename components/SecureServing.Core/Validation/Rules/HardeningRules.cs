@@ -33,7 +33,7 @@ internal static class HardeningRules
         {
             var key = $"{RuleContext.Ns}binaryAuthorization.mode";
             ctx.Stack(RuleCatalog.BinaryAuthorizationNotEnforced, key,
-                $"`{key}` is `{(config.BinaryAuthorization.Mode == BinaryAuthorizationMode.DryRun ? "dryRun" : "disabled")}` in production stack `{stack}`.");
+                $"`{key}` is `{StackFileContract.BinaryAuthorization.Mode.SpellingOf(config.BinaryAuthorization.Mode)}` in production stack `{stack}`.");
         }
 
         var kms = RuleContext.Ns + "kms";
@@ -94,7 +94,7 @@ internal static class HardeningRules
         if (missing.Count > 0)
         {
             ctx.Stack(RuleCatalog.ClusterLoggingReduced, $"{Cluster}.logging",
-                $"`{Cluster}.logging` lacks {string.Join(" and ", missing.Select(c => $"`{char.ToLowerInvariant(c.ToString()[0])}{c.ToString()[1..]}`"))} in production stack `{stack}`.");
+                $"`{Cluster}.logging` lacks {string.Join(" and ", missing.Select(c => $"`{StackFileContract.ClusterHardening.LoggingSpellings.First(s => s.Value == c).Spelling}`"))} in production stack `{stack}`.");
         }
 
         if (cluster.ReleaseChannel == ReleaseChannel.Rapid)

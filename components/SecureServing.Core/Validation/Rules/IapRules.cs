@@ -30,7 +30,7 @@ internal static class IapRules
         {
             if (IsConsumerDomain(iap.Accessors[i]))
             {
-                var path = KeyPaths.Item($"{RuleContext.Ns}iap.accessors", i);
+                var path = ctx.StackItem($"{RuleContext.Ns}iap.accessors", i);
                 ctx.Stack(RuleCatalog.ConsumerIapMember, path, $"`{path}` is `{iap.Accessors[i]}`, a consumer email domain.");
             }
         }
@@ -41,7 +41,7 @@ internal static class IapRules
             {
                 if (IsConsumerDomain(team.Members[i]))
                 {
-                    var path = KeyPaths.Item("members", i);
+                    var path = ctx.TeamItem(team, "members", i);
                     ctx.Team(team, RuleCatalog.ConsumerIapMember, path, $"`{path}` is `{team.Members[i]}`, a consumer email domain: every personal account there would reach team `{team.Team}`'s models through IAP.");
                 }
             }

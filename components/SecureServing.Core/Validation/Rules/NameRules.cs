@@ -28,8 +28,8 @@ internal static partial class NameRules
     /// <summary>A name that must start with a letter (RFC 1035 label shape, any length).</summary>
     public static bool IsRfc1035(string s) => Rfc1035().IsMatch(s);
 
-    /// <summary>The name of the node pool GKE creates with a cluster.</summary>
-    private const string DefaultPoolName = "default-pool";
+    /// <summary>The name of the node pool GKE creates with a cluster (not <c>StackFileContract.Cluster.DefaultPoolName</c>, the stack's default pool).</summary>
+    private const string GkeDefaultPoolName = "default-pool";
 
     public static void Check(RuleContext ctx)
     {
@@ -46,18 +46,19 @@ internal static partial class NameRules
         Gke(ctx, $"{ns}cluster.nodeTag", c.Cluster.NodeTag, 63, "network tag");
         for (var i = 0; i < c.Cluster.NodePools.Count; i++)
         {
-            Gke(ctx, $"{ns}cluster.nodePools[{i}].name", c.Cluster.NodePools[i].Name, 40, "node pool");
-            if (c.Cluster.Provider == Config.ClusterProvider.Gke && c.Cluster.NodePools[i].Name == DefaultPoolName)
+            var pool = $"{ctx.StackItem($"{ns}cluster.nodePools", i)}.name";
+            Gke(ctx, pool, c.Cluster.NodePools[i].Name, 40, "node pool");
+            if (c.Cluster.Provider == Config.ClusterProvider.Gke && c.Cluster.NodePools[i].Name == GkeDefaultPoolName)
             {
-                ctx.Stack(RuleCatalog.ReservedPoolName, $"{ns}cluster.nodePools[{i}].name",
-                    $"`{ns}cluster.nodePools[{i}].name` is `{DefaultPoolName}`, the name of the pool GKE creates with the cluster and the stack removes.");
+                ctx.Stack(RuleCatalog.ReservedPoolName, pool,
+                    $"`{pool}` is `{GkeDefaultPoolName}`, the name of the pool GKE creates with the cluster and the stack removes.");
             }
         }
 
         VpcSc(ctx, $"{ns}perimeter.name", c.Perimeter.Name, "perimeter");
         for (var i = 0; i < c.Perimeter.AccessLevels.Count; i++)
         {
-            VpcSc(ctx, $"{ns}perimeter.accessLevels[{i}].name", c.Perimeter.AccessLevels[i].Name, "access level");
+            VpcSc(ctx, $"{ctx.StackItem($"{ns}perimeter.accessLevels", i)}.name", c.Perimeter.AccessLevels[i].Name, "access level");
         }
 
         foreach (var team in c.Teams)
@@ -76,13 +77,14 @@ internal static partial class NameRules
             {
                 if (!IsDns1123Label(team.AllowedNamespaces[i]))
                 {
-                    ctx.Team(team, RuleCatalog.NamespaceName, $"allowedNamespaces[{i}]", $"`allowedNamespaces[{i}]` is `{team.AllowedNamespaces[i]}`, not a DNS-1123 label.");
+                    var path = ctx.TeamItem(team, "allowedNamespaces", i);
+                    ctx.Team(team, RuleCatalog.NamespaceName, path, $"`{path}` is `{team.AllowedNamespaces[i]}`, not a DNS-1123 label.");
                 }
             }
 
             for (var i = 0; i < team.Models.Count; i++)
             {
-                ModelName(ctx, team, $"models[{i}].name", team.Models[i].Name);
+                ModelName(ctx, team, $"{ctx.TeamItem(team, "models", i)}.name", team.Models[i].Name);
             }
         }
     }

@@ -25,7 +25,7 @@ internal static class NamespaceRules
                 var allowed = team.AllowedNamespaces[i];
                 if (IsSystem(allowed))
                 {
-                    var path = $"allowedNamespaces[{i}]";
+                    var path = ctx.TeamItem(team, "allowedNamespaces", i);
                     ctx.Team(team, RuleCatalog.SystemNamespace, path,
                         $"`{path}` is `{allowed}`, a system namespace: every workload there (gateways, the Knative activator, controllers) would be admitted to every model of team `{team.Team}`.",
                         $"Remove `{allowed}` from `allowedNamespaces`; list the namespace of the workload that calls the models instead (for the activator, use `activator: \"on\"` on the model, which needs an acknowledgement).");

@@ -51,11 +51,11 @@ internal static class NetworkRules
             }
         }
 
-        CheckList(ctx, $"{RuleContext.Ns}cluster.masterAuthorizedNetworks", i => $"[{i}].cidr", ctx.Config.Cluster.MasterAuthorizedNetworks.Select(n => n.Cidr).ToList());
+        CheckList(ctx, $"{RuleContext.Ns}cluster.masterAuthorizedNetworks", i => ".cidr", ctx.Config.Cluster.MasterAuthorizedNetworks.Select(n => n.Cidr).ToList());
         var levels = ctx.Config.Perimeter.AccessLevels;
         for (var i = 0; i < levels.Count; i++)
         {
-            CheckList(ctx, $"{RuleContext.Ns}perimeter.accessLevels[{i}].ipSubnetworks", j => $"[{j}]", levels[i].IpSubnetworks);
+            CheckList(ctx, $"{ctx.StackItem($"{RuleContext.Ns}perimeter.accessLevels", i)}.ipSubnetworks", _ => "", levels[i].IpSubnetworks);
         }
     }
 
@@ -70,7 +70,7 @@ internal static class NetworkRules
         var flagged = false;
         for (var i = 0; i < values.Count; i++)
         {
-            var path = listPath + itemSuffix(i);
+            var path = ctx.StackItem(listPath, i) + itemSuffix(i);
             var value = values[i];
             if (Parse(ctx, path, value, v => ctx.Stack(RuleCatalog.CidrSyntax, path, v.Message, v.Fix)) is not { } n)
             {

@@ -12,7 +12,9 @@ internal static class PerimeterRules
 {
     public const string Storage = "storage.googleapis.com";
 
-    private static readonly string[] RegistryServices = [Storage, "containerregistry.googleapis.com", "artifactregistry.googleapis.com"];
+    public const string ArtifactRegistry = "artifactregistry.googleapis.com";
+
+    private static readonly string[] RegistryServices = [Storage, "containerregistry.googleapis.com", ArtifactRegistry];
 
     public static void Check(RuleContext ctx)
     {
@@ -37,15 +39,16 @@ internal static class PerimeterRules
             }
         }
 
-        if (perimeter.ImageMirrorIdentity.Length > 0
-            && !perimeter.AccessLevels.Any(l => l.Members.Contains(perimeter.ImageMirrorIdentity))
-            && !perimeter.IngressPolicies.Any(p => p.Identities.Contains(perimeter.ImageMirrorIdentity)))
+        var mirror = perimeter.ImageMirrorIdentity;
+        if (mirror.Length > 0
+            && !perimeter.AccessLevels.Any(l => l.Members.Contains(mirror))
+            && !perimeter.IngressPolicies.Any(p => AdmitsMirroring(p, mirror, ctx.Config.ProjectNumber)))
         {
             var enforced = perimeter.Mode == PerimeterMode.Enforced;
             ctx.Stack(RuleCatalog.ImageMirrorWithoutAccessLevel, $"{ns}perimeter.accessLevels",
-                $"No access level in `{ns}perimeter.accessLevels` and no ingress policy has `{perimeter.ImageMirrorIdentity}` (`perimeter.imageMirrorIdentity`) as a member"
+                $"No access level in `{ns}perimeter.accessLevels` has `{mirror}` (`perimeter.imageMirrorIdentity`) as a member, and no ingress policy lets it call `{ArtifactRegistry}` on `projects/{ctx.Config.ProjectNumber}`"
                 + (enforced ? "." : "; the perimeter is in dry-run, so this is logged, not blocked, until you enforce it."),
-                $"Add `{perimeter.ImageMirrorIdentity}` to an access level's `members`.",
+                $"Add `{mirror}` to an access level's `members`, or to the `from.identities` of an ingress policy whose `to` has `service: {ArtifactRegistry}` (or `*`) and `resources` `*` or `projects/{ctx.Config.ProjectNumber}`.",
                 enforced ? Severity.Error : Severity.Warning);
         }
 
@@ -80,24 +83,26 @@ internal static class PerimeterRules
         var prod = ctx.Config.IsProduction;
         for (var i = 0; i < ingress.Count; i++)
         {
-            var from = $"{path}.ingressPolicies[{i}].from";
+            var from = $"{ctx.StackItem($"{path}.ingressPolicies", i)}.from";
             var anySource = ingress[i].Sources.ToList().FindIndex(s => s.IsAnywhere);
+            var sources = $"{from}.sources";
             if (ingress[i].IdentityType is { } type && anySource >= 0)
             {
                 ctx.Stack(RuleCatalog.IngressOpenToAll, $"{from}.identityType",
-                    $"`{from}.identityType` is `{Spelling(type)}` and `{from}.sources[{anySource}]` is `*`: every such account may come in from anywhere.");
+                    $"`{from}.identityType` is `{StackFileContract.PerimeterPolicies.IdentityType.SpellingOf(type)}` and `{ctx.StackItem(sources, anySource)}` is `*`: every such account may come in from anywhere.");
                 continue;
             }
 
             if (prod && ingress[i].IdentityType is { } kind)
             {
-                ctx.Stack(RuleCatalog.IngressFromAnyIdentity, $"{from}.identityType", $"`{from}.identityType` is `{Spelling(kind)}` in production stack `{ctx.Config.Stack}`.");
+                ctx.Stack(RuleCatalog.IngressFromAnyIdentity, $"{from}.identityType", $"`{from}.identityType` is `{StackFileContract.PerimeterPolicies.IdentityType.SpellingOf(kind)}` in production stack `{ctx.Config.Stack}`.");
             }
 
             if (prod && anySource >= 0)
             {
-                ctx.Stack(RuleCatalog.IngressFromAnySource, $"{from}.sources[{anySource}].accessLevel",
-                    $"`{from}.sources[{anySource}].accessLevel` is `*` (any source) in production stack `{ctx.Config.Stack}`.");
+                var level = $"{ctx.StackItem(sources, anySource)}.accessLevel";
+                ctx.Stack(RuleCatalog.IngressFromAnySource, level,
+                    $"`{level}` is `*` (any source) in production stack `{ctx.Config.Stack}`.");
             }
         }
 
@@ -106,12 +111,28 @@ internal static class PerimeterRules
             var any = egress[i].Resources.ToList().IndexOf("*");
             if (prod && any >= 0)
             {
-                var key = $"{path}.egressPolicies[{i}].to.resources[{any}]";
+                var key = ctx.StackItem($"{ctx.StackItem($"{path}.egressPolicies", i)}.to.resources", any);
                 ctx.Stack(RuleCatalog.EgressToAnyResource, key, $"`{key}` is `*` (any project) in production stack `{ctx.Config.Stack}`.");
             }
         }
     }
 
-    private static string Spelling(PerimeterIdentityType type) =>
-        StackFileContract.PerimeterPolicies.IdentityType.Options.First(o => o.Value == type).Spelling;
+    /// <summary>
+    /// True when the ingress policy lets <paramref name="identity"/> push mirrored images: it names the identity (or an
+    /// identity type that covers it), calls Artifact Registry (or every service), and reaches the stack's project.
+    /// </summary>
+    internal static bool AdmitsMirroring(IngressPolicyConfig policy, string identity, string projectNumber)
+    {
+        var who = policy.IdentityType switch
+        {
+            PerimeterIdentityType.AnyIdentity => true,
+            PerimeterIdentityType.AnyServiceAccount => identity.StartsWith("serviceAccount:", StringComparison.Ordinal),
+            PerimeterIdentityType.AnyUserAccount => identity.StartsWith("user:", StringComparison.Ordinal),
+            null => policy.Identities.Contains(identity),
+            _ => false,
+        };
+        return who
+            && policy.Operations.Any(o => o.Service is ArtifactRegistry or ApiOperationConfig.AllServices)
+            && policy.Resources.Any(r => r == "*" || r == $"projects/{projectNumber}");
+    }
 }

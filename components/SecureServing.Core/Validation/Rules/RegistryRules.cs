@@ -9,9 +9,6 @@ namespace SecureServing.Core.Validation.Rules;
 /// </summary>
 internal static class RegistryRules
 {
-    /// <summary>The registry host of an image reference; Docker Hub when the first segment is not a host.</summary>
-    public static string RegistryOf(string image) => ImageMirrors.Split(image).Host;
-
     /// <summary>gcr.io, *.gcr.io, *-docker.pkg.dev, pkg.dev (host without port).</summary>
     public static bool IsGoogleRegistry(string host) =>
         host is "gcr.io" or "pkg.dev"
@@ -29,7 +26,7 @@ internal static class RegistryRules
         var proxied = string.Join(", ", ImageMirrors.Upstreams.Select(u => u.Host));
         foreach (var (team, model, path) in ctx.Models())
         {
-            if (model.Image is { } image && RegistryOf(image) is var host && !IsGoogleRegistry(host) && mirrors?.MirrorOf(host) is null)
+            if (model.Image is { } image && ImageMirrors.Split(image).Host is var host && !IsGoogleRegistry(host) && mirrors?.MirrorOf(host) is null)
             {
                 var why = mirrors is null
                     ? "which the private cluster cannot reach with `network.egress: restricted`"

@@ -38,7 +38,8 @@ internal static class WorkloadRules
                 continue;
             }
 
-            var path = $"{RuleContext.Ns}cluster.nodePools[{i}].accelerator";
+            var pool = ctx.StackItem($"{RuleContext.Ns}cluster.nodePools", i);
+            var path = $"{pool}.accelerator";
             switch (GpuAccelerators.Offered(a.Type, c.Region))
             {
                 case false:
@@ -55,8 +56,8 @@ internal static class WorkloadRules
 
             if (GpuAccelerators.MachineMismatch(a.Type, a.Count, pools[i].MachineType) is { } why)
             {
-                ctx.Stack(RuleCatalog.AcceleratorMachineType, $"{RuleContext.Ns}cluster.nodePools[{i}].machineType",
-                    $"`{RuleContext.Ns}cluster.nodePools[{i}].machineType` is `{pools[i].MachineType}` with `accelerator: {{type: {a.Type}, count: {a.Count}}}`: {why}.");
+                ctx.Stack(RuleCatalog.AcceleratorMachineType, $"{pool}.machineType",
+                    $"`{pool}.machineType` is `{pools[i].MachineType}` with `accelerator: {{type: {a.Type}, count: {a.Count}}}`: {why}.");
             }
         }
 
@@ -230,8 +231,9 @@ internal static class WorkloadRules
         {
             if (TeamMemberAccess.Unbindable(ctx.Config, team.Members[i]) is { } why)
             {
-                ctx.Team(team, RuleCatalog.TeamMemberNotBound, $"members[{i}]",
-                    $"`members[{i}]` `{team.Members[i]}` gets no Kubernetes access to namespace `{team.Namespace}`: {why}.");
+                var member = ctx.TeamItem(team, "members", i);
+                ctx.Team(team, RuleCatalog.TeamMemberNotBound, member,
+                    $"`{member}` `{team.Members[i]}` gets no Kubernetes access to namespace `{team.Namespace}`: {why}.");
             }
         }
     }
